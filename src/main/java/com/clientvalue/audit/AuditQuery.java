@@ -1,0 +1,98 @@
+package com.clientvalue.audit;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.connection.annotation.Connectable;
+import jakarta.inject.Singleton;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Searches the audit: by client, by fired rule, by decision date (UTC, inclusive), newest first. */
+@Singleton
+@Connectable
+class AuditQuery {
+    private final JdbcOperations jdbc;
+
+    AuditQuery(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Filter(String clientId, String ruleId, LocalDate from, LocalDate to) {
+    }
+
+    AuditPage find(Filter filter, int page, int size) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(filter, parameters);
+        long total = jdbc.prepareStatement("SELECT COUNT(*) FROM decision_audit a" + where, statement -> {
+            bind(statement, parameters);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+        List<AuditSummary> items = jdbc.prepareStatement("SELECT a.decision_id, a.client_id, a.as_of, a.rule_version, "
+                + "a.decided_at, a.cluster FROM decision_audit a" + where
+                + " ORDER BY a.decided_at DESC, a.decision_id DESC LIMIT ? OFFSET ?", statement -> {
+            bind(statement, parameters);
+            statement.setInt(parameters.size() + 1, size);
+            statement.setLong(parameters.size() + 2, (long) page * size);
+            List<AuditSummary> found = new ArrayList<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(summary(rows));
+                }
+            }
+            return found;
+        });
+        return new AuditPage(items, page, size, total);
+    }
+
+    Optional<String> document(String decisionId) {
+        return jdbc.prepareStatement("SELECT decision FROM decision_audit WHERE decision_id = ?", statement -> {
+            statement.setString(1, decisionId);
+            try (var rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
+            }
+        });
+    }
+
+    private static String where(Filter filter, List<Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        if (filter.clientId() != null) {
+            conditions.add("a.client_id = ?");
+            parameters.add(filter.clientId());
+        }
+        if (filter.ruleId() != null) {
+            conditions.add("EXISTS (SELECT 1 FROM decision_fired_rule f WHERE f.decision_id = a.decision_id AND f.rule_id = ?)");
+            parameters.add(filter.ruleId());
+        }
+        if (filter.from() != null) {
+            conditions.add("a.decided_at >= ?");
+            parameters.add(Timestamp.from(filter.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
+        }
+        if (filter.to() != null) {
+            conditions.add("a.decided_at < ?");
+            parameters.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static void bind(java.sql.PreparedStatement statement, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
+        }
+    }
+
+    private static AuditSummary summary(ResultSet rows) throws SQLException {
+        Date asOf = rows.getDate("as_of");
+        return new AuditSummary(rows.getString("decision_id"), rows.getString("client_id"), asOf.toLocalDate(),
+                rows.getString("rule_version"), rows.getTimestamp("decided_at").toInstant(), rows.getString("cluster"));
+    }
+}

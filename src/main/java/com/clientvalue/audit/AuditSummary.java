@@ -1,0 +1,13 @@
+package com.clientvalue.audit;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A line of the audit list; the whole decision is at /api/audit/decisions/{decisionId}. */
+@Serdeable
+public record AuditSummary(String decisionId, String clientId, LocalDate asOf, String ruleVersion, Instant decidedAt,
+                           @Nullable String cluster) {
+}

@@ -1,0 +1,16 @@
+package com.clientvalue.audit;
+
+import com.clientvalue.common.Problems;
+import org.zalando.problem.AbstractThrowableProblem;
+import org.zalando.problem.Status;
+
+import java.util.Map;
+
+/** No decision with this id is in the audit. */
+final class DecisionNotAudited extends AbstractThrowableProblem {
+
+    DecisionNotAudited(String decisionId) {
+        super(Problems.type("decision-not-found"), "Decision not found", Status.NOT_FOUND,
+                "no decision with id '" + decisionId + "' in the audit", null, null, Map.of("decisionId", decisionId));
+    }
+}

@@ -1,0 +1,79 @@
+package com.clientvalue.client;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.connection.annotation.Connectable;
+import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Loads client facts as of a date: stored data, derived figures and portfolio-level figures.
+ * The one way facts are made, for single decisions, batches and portfolio views alike.
+ */
+@Singleton
+@Connectable
+public class FactsLoader {
+    private static final int FETCH = 1_000;
+    private final JdbcOperations jdbc;
+    private final PortfolioRanking ranking;
+
+    FactsLoader(JdbcOperations jdbc, PortfolioRanking ranking) {
+        this.jdbc = jdbc;
+        this.ranking = ranking;
+    }
+
+    public ClientFacts load(String clientId, LocalDate asOf) {
+        List<ClientFacts> found = loadMany(List.of(clientId), asOf);
+        if (found.isEmpty()) {
+            throw new ClientNotFound(clientId);
+        }
+        return found.get(0);
+    }
+
+    /** Facts of the given clients that exist, in no particular order. */
+    public List<ClientFacts> loadMany(Collection<String> clientIds, LocalDate asOf) {
+        if (clientIds.isEmpty()) {
+            return List.of();
+        }
+        AbcCutoffs abc = ranking.abc(asOf);
+        String marks = String.join(",", Collections.nCopies(clientIds.size(), "?"));
+        return jdbc.prepareStatement(ClientFactsQuery.SELECT + " WHERE c.client_id IN (" + marks + ")" + ClientFactsQuery.GROUP,
+                statement -> {
+                    int i = ClientFactsQuery.bindDates(statement, asOf);
+                    for (String id : clientIds) {
+                        statement.setString(i++, id);
+                    }
+                    List<ClientFacts> facts = new ArrayList<>(clientIds.size());
+                    try (var rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            facts.add(ClientFactsQuery.read(rows, asOf, abc));
+                        }
+                    }
+                    return facts;
+                });
+    }
+
+    /** Streams the facts of every stored client, ordered by client_id. */
+    public void forEach(LocalDate asOf, Consumer<ClientFacts> consumer) {
+        AbcCutoffs abc = ranking.abc(asOf);
+        jdbc.prepareStatement(ClientFactsQuery.SELECT + ClientFactsQuery.GROUP + " ORDER BY c.client_id", statement -> {
+            ClientFactsQuery.bindDates(statement, asOf);
+            statement.setFetchSize(FETCH);
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    consumer.accept(ClientFactsQuery.read(rows, asOf, abc));
+                }
+            }
+            return null;
+        });
+    }
+
+    public AbcCutoffs abc(LocalDate asOf) {
+        return ranking.abc(asOf);
+    }
+}

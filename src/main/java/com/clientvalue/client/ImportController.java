@@ -1,0 +1,43 @@
+package com.clientvalue.client;
+
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.io.InputStream;
+
+@Controller("/api/imports")
+@Tag(name = "Imports")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ImportController {
+    private final ClientImport clientImport;
+    private final OrderImport orderImport;
+
+    ImportController(ClientImport clientImport, OrderImport orderImport) {
+        this.clientImport = clientImport;
+        this.orderImport = orderImport;
+    }
+
+    @Post(value = "/clients", consumes = {"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Upsert clients from CSV",
+            description = "Header client_id,name,country and optionally sector,employees,potential (0-100, empty = unknown). "
+                    + "Upsert by client_id; optional columns left out of the header keep their stored values. "
+                    + "All or nothing: a bad line gives 400 problem+json naming line and column, and nothing is written.")
+    ImportResult clients(@Body InputStream csv) {
+        return clientImport.run(csv);
+    }
+
+    @Post(value = "/orders", consumes = {"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import order lines from CSV",
+            description = "Header client_id,order_id,order_date,amount; one row per order line, several rows per order_id; "
+                    + "negative amounts are credit notes. An order_id in the file replaces all stored lines of that order, "
+                    + "so re-importing a file changes nothing. All or nothing, like the client import.")
+    ImportResult orders(@Body InputStream csv) {
+        return orderImport.run(csv);
+    }
+}

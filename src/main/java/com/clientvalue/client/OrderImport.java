@@ -1,0 +1,192 @@
+package com.clientvalue.client;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Imports order lines from CSV. An order_id in the file replaces every stored line of that order,
+ * so importing the same file twice changes nothing. Streams in chunks inside one transaction.
+ */
+@Singleton
+public class OrderImport {
+    static final List<String> REQUIRED = List.of("client_id", "order_id", "order_date", "amount");
+    private static final int CHUNK = 5_000;
+
+    private final JdbcOperations jdbc;
+    private final PortfolioRevision revision;
+
+    OrderImport(JdbcOperations jdbc, PortfolioRevision revision) {
+        this.jdbc = jdbc;
+        this.revision = revision;
+    }
+
+    /** An order as the file gives it: who, when, the sum of its lines so far. */
+    private static final class OrderInFile {
+        final String clientId;
+        final LocalDate date;
+        final long firstLine;
+        BigDecimal total = BigDecimal.ZERO;
+        int lines;
+
+        OrderInFile(String clientId, LocalDate date, long firstLine) {
+            this.clientId = clientId;
+            this.date = date;
+            this.firstLine = firstLine;
+        }
+    }
+
+    private record Line(String orderId, int lineNo, BigDecimal amount) {
+    }
+
+    @Transactional
+    public ImportResult run(InputStream csv) {
+        Map<String, OrderInFile> orders = new LinkedHashMap<>();
+        Set<String> knownClients = new HashSet<>();
+        long rows = 0;
+        try (CsvRows csvRows = new CsvRows(csv, REQUIRED, List.of())) {
+            List<CsvRow> chunk = new ArrayList<>(CHUNK);
+            for (CsvRow row = csvRows.nextRow(); row != null; row = csvRows.nextRow()) {
+                chunk.add(row);
+                rows++;
+                if (chunk.size() == CHUNK) {
+                    writeChunk(chunk, orders, knownClients);
+                    chunk.clear();
+                }
+            }
+            writeChunk(chunk, orders, knownClients);
+        }
+        writeTotals(orders);
+        revision.bump();
+        long clients = orders.values().stream().map(o -> o.clientId).distinct().count();
+        return new ImportResult(rows, clients, (long) orders.size());
+    }
+
+    private void writeChunk(List<CsvRow> chunk, Map<String, OrderInFile> orders, Set<String> knownClients) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        List<Line> lines = new ArrayList<>(chunk.size());
+        Map<String, OrderInFile> newOrders = new LinkedHashMap<>();
+        Map<String, CsvRow> clientFirstSeen = new HashMap<>();
+        for (CsvRow row : chunk) {
+            String clientId = row.required("client_id", 64);
+            String orderId = row.required("order_id", 64);
+            LocalDate date = row.date("order_date");
+            BigDecimal amount = row.amount("amount");
+            OrderInFile order = orders.get(orderId);
+            if (order == null) {
+                order = new OrderInFile(clientId, date, row.line());
+                orders.put(orderId, order);
+                newOrders.put(orderId, order);
+            } else if (!order.clientId.equals(clientId)) {
+                throw row.reject("client_id", "order '" + orderId + "' belongs to client '" + order.clientId
+                        + "' on line " + order.firstLine);
+            } else if (!order.date.equals(date)) {
+                throw row.reject("order_date", "order '" + orderId + "' is dated " + order.date + " on line " + order.firstLine);
+            }
+            order.total = order.total.add(amount);
+            order.lines++;
+            lines.add(new Line(orderId, order.lines, amount));
+            if (!knownClients.contains(clientId)) {
+                clientFirstSeen.putIfAbsent(clientId, row);
+            }
+        }
+        checkClientsExist(clientFirstSeen, knownClients);
+        replaceOrders(newOrders);
+        insertLines(lines);
+    }
+
+    private void checkClientsExist(Map<String, CsvRow> candidates, Set<String> knownClients) {
+        if (candidates.isEmpty()) {
+            return;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(candidates.size(), "?"));
+        Set<String> found = jdbc.prepareStatement("SELECT client_id FROM client WHERE client_id IN (" + marks + ")", statement -> {
+            int i = 1;
+            for (String id : candidates.keySet()) {
+                statement.setString(i++, id);
+            }
+            Set<String> ids = new HashSet<>();
+            try (var result = statement.executeQuery()) {
+                while (result.next()) {
+                    ids.add(result.getString(1));
+                }
+            }
+            return ids;
+        });
+        candidates.forEach((clientId, row) -> {
+            if (!found.contains(clientId)) {
+                throw row.reject("client_id", "unknown client '" + clientId + "': import it with /api/imports/clients first");
+            }
+        });
+        knownClients.addAll(found);
+    }
+
+    // the first time the file names an order, its stored lines go (cascade) and a fresh header comes
+    private void replaceOrders(Map<String, OrderInFile> newOrders) {
+        if (newOrders.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement("DELETE FROM customer_order WHERE order_id = ?", statement -> {
+            for (String orderId : newOrders.keySet()) {
+                statement.setString(1, orderId);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
+        jdbc.prepareStatement("INSERT INTO customer_order (order_id, client_id, order_date, total, line_count) "
+                + "VALUES (?, ?, ?, 0, 0)", statement -> {
+            for (Map.Entry<String, OrderInFile> order : newOrders.entrySet()) {
+                statement.setString(1, order.getKey());
+                statement.setString(2, order.getValue().clientId);
+                statement.setDate(3, Date.valueOf(order.getValue().date));
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
+    }
+
+    private void insertLines(List<Line> lines) {
+        jdbc.prepareStatement("INSERT INTO order_line (order_id, line_no, amount) VALUES (?, ?, ?)", statement -> {
+            for (Line line : lines) {
+                statement.setString(1, line.orderId());
+                statement.setInt(2, line.lineNo());
+                statement.setBigDecimal(3, line.amount());
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
+    }
+
+    private void writeTotals(Map<String, OrderInFile> orders) {
+        jdbc.prepareStatement("UPDATE customer_order SET total = ?, line_count = ? WHERE order_id = ?", statement -> {
+            int pending = 0;
+            for (Map.Entry<String, OrderInFile> order : orders.entrySet()) {
+                statement.setBigDecimal(1, order.getValue().total);
+                statement.setInt(2, order.getValue().lines);
+                statement.setString(3, order.getKey());
+                statement.addBatch();
+                if (++pending % CHUNK == 0) {
+                    statement.executeBatch();
+                }
+            }
+            return statement.executeBatch();
+        });
+    }
+
+}

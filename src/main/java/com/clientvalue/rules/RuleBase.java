@@ -1,0 +1,71 @@
+package com.clientvalue.rules;
+
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One compiled version of the rules folder: immutable, identified by the hash of the files'
+ * contents. An evaluation uses one RuleBase from start to end.
+ */
+public final class RuleBase {
+    private final String version;
+    private final Instant loadedAt;
+    private final List<RuleFileSummary> files;
+    private final List<RuleDescriptor> rules;
+    private final Map<String, RuleDescriptor> byQualifiedName;
+    private final KieContainer container;
+    private final KieBase kieBase;
+
+    RuleBase(String version, Instant loadedAt, List<RuleFileSummary> files, List<RuleDescriptor> rules,
+             Map<String, RuleDescriptor> byQualifiedName, KieContainer container) {
+        this.version = version;
+        this.loadedAt = loadedAt;
+        this.files = List.copyOf(files);
+        this.rules = List.copyOf(rules);
+        this.byQualifiedName = Map.copyOf(byQualifiedName);
+        this.container = container;
+        this.kieBase = container.getKieBase();
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Instant loadedAt() {
+        return loadedAt;
+    }
+
+    public List<RuleFileSummary> files() {
+        return files;
+    }
+
+    public List<RuleDescriptor> rules() {
+        return rules;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** The analyst's view of a compiled rule: id, sentence, file and row. */
+    public RuleDescriptor describe(Rule rule) {
+        RuleDescriptor descriptor = byQualifiedName.get(qualifiedName(rule.getPackageName(), rule.getName()));
+        if (descriptor == null) {
+            throw new IllegalStateException("rule " + rule.getName() + " is not part of rule version " + version);
+        }
+        return descriptor;
+    }
+
+    void dispose() {
+        container.dispose();
+    }
+
+    static String qualifiedName(String packageName, String ruleName) {
+        return packageName + "/" + ruleName;
+    }
+}

@@ -1,0 +1,46 @@
+package com.clientvalue.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads the analysts' rule files from a folder, in a stable order. Scenario files under
+ * {@code tests/} and documentation are not rules.
+ */
+final class RuleFolder {
+
+    private RuleFolder() {
+    }
+
+    static List<RuleSource> read(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleSetInvalid(List.of(new RuleProblem(dir.toString(), null, null, null,
+                    "the rules folder does not exist (set rules.dir or RULES_DIR)")));
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .map(file -> dir.relativize(file).toString().replace('\\', '/'))
+                    .filter(RuleSource::isRuleFile)
+                    .filter(path -> !path.startsWith("tests/"))
+                    .filter(path -> !path.substring(path.lastIndexOf('/') + 1).startsWith("."))
+                    .sorted(Comparator.naturalOrder())
+                    .map(path -> new RuleSource(path, readBytes(dir.resolve(path))))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

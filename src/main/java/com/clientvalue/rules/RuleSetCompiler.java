@@ -1,0 +1,182 @@
+package com.clientvalue.rules;
+
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Turns the analysts' files into a {@link RuleBase}, or reports every problem found, each located
+ * by file, table and row (never only by a line of generated DRL).
+ */
+final class RuleSetCompiler {
+    private static final String RESOURCE_ROOT = "src/main/resources/";
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private RuleSetCompiler() {
+    }
+
+    static RuleBase compile(List<RuleSource> sources) {
+        List<RuleProblem> problems = new ArrayList<>();
+        if (sources.isEmpty()) {
+            throw new RuleSetInvalid(List.of(new RuleProblem("(rules folder)", null, null, null,
+                    "no rule files (.csv, .xlsx, .drl) found")));
+        }
+        Map<String, TranslatedSource> byResourcePath = new LinkedHashMap<>();
+        for (RuleSource source : sources) {
+            TranslatedSource translated = translate(source, problems);
+            if (translated != null) {
+                byResourcePath.put(resourcePath(source), translated);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetInvalid(problems);
+        }
+        KieServices kie = KieServices.get();
+        ReleaseId releaseId = kie.newReleaseId("com.clientvalue.rules", "rule-set", "1." + BUILDS.incrementAndGet());
+        KieFileSystem files = kie.newKieFileSystem();
+        files.generateAndWritePomXML(releaseId);
+        byResourcePath.forEach((path, translated) -> files.write(path, translated.drl()));
+        KieBuilder builder = kie.newKieBuilder(files).buildAll();
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(locate(message, byResourcePath));
+        }
+        if (!problems.isEmpty()) {
+            kie.getRepository().removeKieModule(releaseId);
+            throw new RuleSetInvalid(problems);
+        }
+        KieContainer container = kie.newKieContainer(releaseId);
+        // the container keeps its module; the repository would otherwise keep every build forever
+        kie.getRepository().removeKieModule(releaseId);
+        try {
+            return describe(sources, byResourcePath, container);
+        } catch (RuleSetInvalid invalid) {
+            container.dispose();
+            throw invalid;
+        }
+    }
+
+    private static TranslatedSource translate(RuleSource source, List<RuleProblem> problems) {
+        if (source.kind() == RuleSource.Kind.DRL) {
+            return TranslatedSource.ofDrl(source);
+        }
+        try {
+            DecisionTableCheck.Result check = DecisionTableCheck.check(source.path(), SpreadsheetGrid.read(source));
+            problems.addAll(check.problems());
+            if (!check.problems().isEmpty()) {
+                return null;
+            }
+            InputType type = source.kind() == RuleSource.Kind.XLSX_TABLE ? InputType.XLS : InputType.CSV;
+            String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(source.content()), type);
+            return TranslatedSource.ofTable(source, drl, check.tables());
+        } catch (Exception e) {
+            // Drools reports a bad layout by throwing (DecisionTableParseException and others)
+            problems.add(new RuleProblem(source.path(), null, null, null,
+                    "the decision table cannot be read: " + rootMessage(e)));
+            return null;
+        }
+    }
+
+    private static RuleProblem locate(Message message, Map<String, TranslatedSource> byResourcePath) {
+        TranslatedSource source = message.getPath() == null ? null : byResourcePath.get(message.getPath());
+        String text = message.getText() == null ? "error" : message.getText().replaceAll("\\s+", " ").trim();
+        if (source == null) {
+            return new RuleProblem(message.getPath() == null ? "(rules folder)" : message.getPath(), null, null, null, text);
+        }
+        return source.locate(message.getLine(), text);
+    }
+
+    private static RuleBase describe(List<RuleSource> sources, Map<String, TranslatedSource> byResourcePath,
+                                     KieContainer container) {
+        Map<String, TranslatedSource> byPackageAndName = new LinkedHashMap<>();
+        for (TranslatedSource translated : byResourcePath.values()) {
+            for (String ruleName : translated.ruleNameToRow().keySet()) {
+                byPackageAndName.put(RuleBase.qualifiedName(translated.packageName(), ruleName), translated);
+            }
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<String, RuleDescriptor> byQualifiedName = new LinkedHashMap<>();
+        Map<String, RuleDescriptor> byId = new LinkedHashMap<>();
+        for (KiePackage kiePackage : container.getKieBase().getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                String qualified = RuleBase.qualifiedName(rule.getPackageName(), rule.getName());
+                TranslatedSource source = byPackageAndName.get(qualified);
+                if (source == null) {
+                    continue; // not an analyst's rule (none expected, but never guess a location)
+                }
+                int row = source.ruleNameToRow().get(rule.getName());
+                Object id = rule.getMetaData().get("ruleId");
+                if (id == null || id.toString().isBlank()) {
+                    problems.add(new RuleProblem(source.source().path(), source.tableAt(row), row, null,
+                            "rule '" + rule.getName() + "' has no rule id: add @ruleId(\"...\") (DRL) or a METADATA ruleId column (tables)"));
+                    continue;
+                }
+                RuleDescriptor descriptor = new RuleDescriptor(id.toString(), rule.getName(), source.source().path(),
+                        source.tableAt(row), row);
+                RuleDescriptor clash = byId.putIfAbsent(descriptor.ruleId(), descriptor);
+                if (clash != null) {
+                    problems.add(new RuleProblem(descriptor.file(), descriptor.table(), descriptor.row(), null,
+                            "rule id '" + descriptor.ruleId() + "' is already used by " + clash.file() + " row " + clash.row()
+                                    + ": rule ids must be unique"));
+                }
+                byQualifiedName.put(qualified, descriptor);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetInvalid(problems);
+        }
+        List<RuleDescriptor> rules = byQualifiedName.values().stream()
+                .sorted(java.util.Comparator.comparing(RuleDescriptor::file).thenComparingInt(RuleDescriptor::row))
+                .toList();
+        List<RuleFileSummary> files = sources.stream()
+                .map(s -> new RuleFileSummary(s.path(), sha256(s.content()),
+                        (int) rules.stream().filter(r -> r.file().equals(s.path())).count()))
+                .toList();
+        return new RuleBase(version(files), Instant.now(), files, rules, byQualifiedName, container);
+    }
+
+    /** The version: a hash over every file's path and content hash, so any edit gives a new one. */
+    static String version(List<RuleFileSummary> files) {
+        StringBuilder manifest = new StringBuilder();
+        files.forEach(f -> manifest.append(f.path()).append('\0').append(f.sha256()).append('\n'));
+        return sha256(manifest.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String resourcePath(RuleSource source) {
+        return RESOURCE_ROOT + "rules/" + source.path() + (source.kind() == RuleSource.Kind.DRL ? "" : ".drl");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

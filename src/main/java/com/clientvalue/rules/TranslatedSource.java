@@ -1,0 +1,77 @@
+package com.clientvalue.rules;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A rule file as DRL, with the way back from a DRL line to what the analyst wrote: a decision
+ * table's name and row, or the DRL file's own line.
+ */
+record TranslatedSource(RuleSource source, String drl, List<DecisionTableCheck.TableArea> tables,
+                        TreeMap<Integer, Integer> ruleStartLineToRow, Map<String, Integer> ruleNameToRow) {
+
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
+    private static final Pattern TABLE_ROW = Pattern.compile("//\\s*rule values at [A-Z]+(\\d+)");
+    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
+
+    static TranslatedSource ofDrl(RuleSource source) {
+        return of(source, source.text(), List.of(), false);
+    }
+
+    static TranslatedSource ofTable(RuleSource source, String generatedDrl, List<DecisionTableCheck.TableArea> tables) {
+        return of(source, generatedDrl, tables, true);
+    }
+
+    private static TranslatedSource of(RuleSource source, String drl, List<DecisionTableCheck.TableArea> tables,
+                                       boolean generated) {
+        TreeMap<Integer, Integer> startToRow = new TreeMap<>();
+        Map<String, Integer> nameToRow = new java.util.HashMap<>();
+        String[] lines = drl.split("\r?\n", -1);
+        Integer pendingRow = null;
+        for (int i = 0; i < lines.length; i++) {
+            Matcher tableRow = TABLE_ROW.matcher(lines[i]);
+            if (generated && tableRow.find()) {
+                pendingRow = Integer.parseInt(tableRow.group(1));
+                continue;
+            }
+            Matcher rule = RULE.matcher(lines[i]);
+            if (rule.find()) {
+                String name = rule.group(1) != null ? rule.group(1) : rule.group(2) != null ? rule.group(2) : rule.group(3);
+                int row = generated && pendingRow != null ? pendingRow : i + 1;
+                startToRow.put(i + 1, row);
+                nameToRow.put(name, row);
+                pendingRow = null;
+            }
+        }
+        return new TranslatedSource(source, drl, tables, startToRow, nameToRow);
+    }
+
+    String packageName() {
+        Matcher matcher = PACKAGE.matcher(drl);
+        return matcher.find() ? matcher.group(1) : "defaultpkg";
+    }
+
+    boolean isTable() {
+        return source.kind() != RuleSource.Kind.DRL;
+    }
+
+    String tableAt(int row) {
+        return tables.stream().filter(t -> t.contains(row)).map(DecisionTableCheck.TableArea::name).findFirst().orElse(null);
+    }
+
+    /** Where a line of the (generated) DRL came from, as a problem located for the analyst. */
+    RuleProblem locate(int drlLine, String message) {
+        if (!isTable()) {
+            return new RuleProblem(source.path(), null, drlLine > 0 ? drlLine : null, null, message);
+        }
+        Map.Entry<Integer, Integer> rule = drlLine > 0 ? ruleStartLineToRow.floorEntry(drlLine) : null;
+        if (rule == null) {
+            return new RuleProblem(source.path(), null, null, null,
+                    "in the RuleSet / Import / Variables area above the tables: " + message);
+        }
+        return new RuleProblem(source.path(), tableAt(rule.getValue()), rule.getValue(), null, message);
+    }
+}
