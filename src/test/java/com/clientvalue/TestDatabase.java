@@ -1,0 +1,53 @@
+package com.clientvalue;
+
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+/** Direct access to the test MariaDB: empties the portfolio and counts rows to check what was written. */
+@Singleton
+public class TestDatabase {
+    private final JdbcOperations jdbc;
+
+    TestDatabase(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Empties every table; the revision moves on so that cached portfolio figures are dropped. */
+    @Transactional
+    public void clear() {
+        for (String table : new String[]{"decision_fired_rule", "decision_audit", "order_line", "customer_order", "client"}) {
+            jdbc.prepareStatement("DELETE FROM " + table, statement -> statement.executeUpdate());
+        }
+        jdbc.prepareStatement("UPDATE portfolio_revision SET revision = revision + 1 WHERE id = 1",
+                statement -> statement.executeUpdate());
+    }
+
+    @Connectable
+    public long count(String sql) {
+        return jdbc.prepareStatement(sql, statement -> {
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    @Connectable
+    public String text(String sql) {
+        return jdbc.prepareStatement(sql, statement -> {
+            try (var rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        });
+    }
+
+    /** Rows in the tables an import or a decision writes, to prove that a refused request wrote nothing. */
+    public String fingerprint() {
+        return count("SELECT COUNT(*) FROM client") + "/" + count("SELECT COUNT(*) FROM customer_order") + "/"
+                + count("SELECT COUNT(*) FROM order_line") + "/" + text("SELECT COALESCE(SUM(total), 0) FROM customer_order")
+                + "/" + text("SELECT COALESCE(SUM(COALESCE(potential, -1)), 0) FROM client") + "/"
+                + count("SELECT COUNT(*) FROM decision_audit");
+    }
+}

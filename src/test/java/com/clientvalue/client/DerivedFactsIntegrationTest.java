@@ -1,0 +1,127 @@
+package com.clientvalue.client;
+
+import com.clientvalue.Api;
+import com.clientvalue.TestDatabase;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Derived facts on a small portfolio whose every figure was computed by hand (see the comments). */
+@MicronautTest(transactional = false)
+class DerivedFactsIntegrationTest {
+    @Inject
+    @Client("/")
+    HttpClient http;
+    @Inject
+    JsonMapper json;
+    @Inject
+    TestDatabase db;
+    Api api;
+
+    @BeforeEach
+    void handComputedPortfolio() {
+        db.clear();
+        api = new Api(http.toBlocking(), json);
+        api.importCsv("clients", """
+                client_id,name,country,potential
+                F1,One,Italy,80
+                F2,Two,Italy,
+                F3,Three,Italy,10
+                F4,Four,Italy,65
+                """);
+        // as of 2011-12-10 the window is 2010-12-11 .. 2011-12-10
+        api.importCsv("orders", """
+                client_id,order_id,order_date,amount
+                F1,O1,2010-12-10,100
+                F1,O2,2010-12-11,50
+                F1,O3,2011-06-01,30
+                F1,O3,2011-06-01,-40
+                F1,O4,2011-12-01,5
+                F1,O4,2011-12-01,-5
+                F1,O5,2011-11-20,20
+                F1,O6,2011-12-11,999
+                F3,O7,2011-12-10,200
+                F4,O8,2011-05-05,40
+                """);
+    }
+
+    @Test
+    void windowCreditNotesAndZeroOrdersFollowTheDefinitions() {
+        Map<String, Object> f1 = api.get("/api/clients/F1?asOf=2011-12-10");
+
+        // O1 is 365 days old: outside the window but still the first order; O6 is after asOf
+        // revenue = O2 50 + O3 -10 (credit note) + O4 0 + O5 20 = 60; positive orders in window: O2, O5
+        assertEquals(60.0, ((Number) f1.get("revenue12m")).doubleValue());
+        assertEquals(2, f1.get("orders12m"));
+        assertEquals("2010-12-10", f1.get("firstOrderDate"));
+        assertEquals("2011-11-20", f1.get("lastOrderDate"));
+        assertEquals(20, f1.get("daysSinceLastOrder"));
+        assertEquals("A", f1.get("abcClass"));
+        assertEquals(80, f1.get("potential"));
+    }
+
+    @Test
+    void clientWithoutOrdersHasZeroRevenueAndNoDates() {
+        Map<String, Object> f2 = api.get("/api/clients/F2?asOf=2011-12-10");
+
+        assertEquals(0.0, ((Number) f2.get("revenue12m")).doubleValue());
+        assertEquals(0, f2.get("orders12m"));
+        assertNull(f2.get("firstOrderDate"));
+        assertNull(f2.get("lastOrderDate"));
+        assertNull(f2.get("daysSinceLastOrder"));
+        assertNull(f2.get("potential"));
+        assertEquals("C", f2.get("abcClass"));
+    }
+
+    // positive total 300: F3 200 (0% before) A, F1 60 (66.7% before) A, F4 40 (86.7% before) B, F2 0 C
+    @ParameterizedTest
+    @CsvSource({"F3, A, 0", "F1, A, 20", "F4, B, 219", "F2, C, "})
+    void abcClassComesFromThePortfolioRanking(String clientId, String abcClass, Integer daysSinceLastOrder) {
+        Map<String, Object> facts = api.get("/api/clients/" + clientId + "?asOf=2011-12-10");
+
+        assertEquals(abcClass, facts.get("abcClass"));
+        assertEquals(daysSinceLastOrder, facts.get("daysSinceLastOrder"));
+    }
+
+    @Test
+    void rankingIsRecomputedWhenAnImportChangesThePortfolio() {
+        assertEquals("B", api.get("/api/clients/F4?asOf=2011-12-10").get("abcClass"));
+
+        api.importCsv("orders", "client_id,order_id,order_date,amount\nF4,O9,2011-07-01,1000\n");
+
+        // total 1300: F4 1040 (0% before) A, F3 200 (exactly 80% before, not below) B, F1 60 (95.4% before) C
+        assertEquals("A", api.get("/api/clients/F4?asOf=2011-12-10").get("abcClass"));
+        assertEquals("B", api.get("/api/clients/F3?asOf=2011-12-10").get("abcClass"));
+        assertEquals("C", api.get("/api/clients/F1?asOf=2011-12-10").get("abcClass"));
+    }
+
+    @Test
+    void anEarlierDateSeesOnlyTheOrdersUpToIt() {
+        Map<String, Object> f1 = api.get("/api/clients/F1?asOf=2011-01-01");
+
+        // window 2010-01-02 .. 2011-01-01: O1 100 and O2 50
+        assertEquals(150.0, ((Number) f1.get("revenue12m")).doubleValue());
+        assertEquals("2010-12-11", f1.get("lastOrderDate"));
+        assertEquals(21, f1.get("daysSinceLastOrder"));
+    }
+
+    @Test
+    void unknownClientIsAProblem() {
+        Api.Problem problem = api.problem(io.micronaut.http.HttpRequest.GET("/api/clients/NOPE"));
+
+        assertEquals(404, problem.status());
+        assertEquals("/problems/client-not-found", problem.body().get("type"));
+        assertEquals("NOPE", problem.body().get("clientId"));
+    }
+}

@@ -1,0 +1,168 @@
+package com.clientvalue.decision;
+
+import com.clientvalue.Api;
+import com.clientvalue.TestDatabase;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest(transactional = false)
+class DecisionIntegrationTest {
+    @Inject
+    @Client("/")
+    HttpClient http;
+    @Inject
+    JsonMapper json;
+    @Inject
+    TestDatabase db;
+    Api api;
+
+    @BeforeEach
+    void portfolio() {
+        db.clear();
+        api = new Api(http.toBlocking(), json);
+        api.importCsv("clients", """
+                client_id,name,country,potential
+                K1,Key,Italy,90
+                M1,Marginal,Italy,
+                D1,Develop,Italy,75
+                """);
+        api.importCsv("orders", """
+                client_id,order_id,order_date,amount
+                K1,A1,2011-10-01,1000
+                M1,A2,2011-10-01,10
+                D1,A3,2011-10-01,50
+                """);
+    }
+
+    @Test
+    void decisionReturnsOutcomeFiredRulesAndReasons() {
+        Map<String, Object> decision = api.post("/api/decisions", Map.of("clientId", "K1", "asOf", "2011-12-10"));
+
+        assertEquals("K1", decision.get("clientId"));
+        assertEquals("2011-12-10", decision.get("asOf"));
+        assertEquals(api.get("/api/rules").get("version"), decision.get("ruleVersion"));
+        assertEquals(Map.of("cluster", "KEY", "potentialLevel", "HIGH", "revenueLevel", "HIGH", "actions", List.of()),
+                decision.get("outcome"));
+        assertEquals(List.of("CLU-KEY", "POT-HIGH", "REV-A"), ruleIds(decision).stream().sorted().toList());
+        assertEquals("CLU-KEY", ruleIds(decision).get(2), "the cluster rule fires after both levels");
+        assertEquals(3, ((List<?>) decision.get("reasons")).size());
+        assertEquals(1000.0, ((Number) facts(decision).get("revenue12m")).doubleValue());
+    }
+
+    @Test
+    void auditHoldsExactlyWhatTheApiAnswered() {
+        String answered = api.postRaw("/api/decisions", Map.of("clientId", "M1", "asOf", "2011-12-10"));
+        Map<String, Object> decision = api.read(answered);
+
+        Map<String, Object> audited = api.get("/api/audit/decisions/" + decision.get("decisionId"));
+
+        assertEquals(decision, audited);
+        assertEquals(List.of(Map.of("code", "ASSESS_POTENTIAL", "ruleId", "POT-UNRATED")),
+                ((Map<?, ?>) audited.get("outcome")).get("actions"));
+        assertEquals(3, db.count("SELECT COUNT(*) FROM decision_fired_rule WHERE decision_id = '" + decision.get("decisionId") + "'"));
+    }
+
+    @Test
+    void auditIsSearchedByClientRuleAndDateNewestFirst() {
+        String first = (String) api.post("/api/decisions", Map.of("clientId", "K1", "asOf", "2011-12-10")).get("decisionId");
+        String second = (String) api.post("/api/decisions", Map.of("clientId", "K1", "asOf", "2011-11-10")).get("decisionId");
+        api.post("/api/decisions", Map.of("clientId", "M1", "asOf", "2011-12-10"));
+
+        assertEquals(List.of(second, first), ids(api.get("/api/audit/decisions?clientId=K1")));
+        assertEquals(List.of(second, first), ids(api.get("/api/audit/decisions?ruleId=CLU-KEY")));
+        assertEquals(1, ids(api.get("/api/audit/decisions?ruleId=POT-UNRATED")).size());
+        assertEquals(List.of(), ids(api.get("/api/audit/decisions?ruleId=CLU-DEVELOP")));
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        assertEquals(3, ids(api.get("/api/audit/decisions?from=" + today + "&to=" + today)).size());
+        assertEquals(List.of(), ids(api.get("/api/audit/decisions?to=2000-01-01")));
+        Map<String, Object> page = api.get("/api/audit/decisions?page=1&size=2");
+        assertEquals(3, page.get("total"));
+        assertEquals(1, ids(page).size());
+    }
+
+    @Test
+    void unknownClientIs404AndNothingIsAudited() {
+        Api.Problem problem = api.problem(HttpRequest.POST("/api/decisions", Map.of("clientId", "GHOST")));
+
+        assertEquals(404, problem.status());
+        assertEquals("application/problem+json", problem.contentType());
+        assertTrue(problem.detail().contains("GHOST"));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM decision_audit"));
+    }
+
+    @Test
+    void invalidRequestNamesTheField() {
+        Api.Problem problem = api.problem(HttpRequest.POST("/api/decisions", Map.of("clientId", " ")));
+
+        assertEquals(400, problem.status());
+        assertEquals("clientId: must not be blank", problem.detail());
+
+        Api.Problem badDate = api.problem(HttpRequest.POST("/api/decisions", Map.of("clientId", "K1", "asOf", "2011-02-30")));
+        assertEquals(400, badDate.status());
+        assertTrue(badDate.detail().contains("asOf"), badDate.detail());
+    }
+
+    @Test
+    void batchDecidesEachClientOnceInRequestOrder() {
+        List<Map<String, Object>> decisions = api.read("{\"list\":" + api.postRaw("/api/decisions/batch",
+                Map.of("clientIds", List.of("D1", "K1", "D1"), "asOf", "2011-12-10")) + "}").get("list") instanceof List<?> l
+                ? l.stream().map(d -> (Map<String, Object>) d).toList() : List.of();
+
+        assertEquals(List.of("D1", "K1"), decisions.stream().map(d -> d.get("clientId")).toList());
+        assertEquals("DEVELOP", ((Map<?, ?>) decisions.get(0).get("outcome")).get("cluster"));
+        assertEquals(2, db.count("SELECT COUNT(*) FROM decision_audit"));
+    }
+
+    @Test
+    void batchWithAnUnknownClientDecidesNothing() {
+        Api.Problem problem = api.problem(HttpRequest.POST("/api/decisions/batch", Map.of("clientIds", List.of("K1", "NOPE"))));
+
+        assertEquals(404, problem.status());
+        assertTrue(problem.detail().contains("NOPE"), problem.detail());
+        assertEquals(0, db.count("SELECT COUNT(*) FROM decision_audit"));
+    }
+
+    @Test
+    void asOfDefaultsToToday() {
+        Map<String, Object> decision = api.post("/api/decisions", Map.of("clientId", "K1"));
+
+        assertEquals(LocalDate.now(ZoneOffset.UTC).toString(), decision.get("asOf"));
+    }
+
+    @Test
+    void unknownAuditedDecisionIs404() {
+        Api.Problem problem = api.problem(HttpRequest.GET("/api/audit/decisions/00000000-0000-0000-0000-000000000000"));
+
+        assertEquals(404, problem.status());
+        assertEquals("/problems/decision-not-found", problem.body().get("type"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> ruleIds(Map<String, Object> decision) {
+        return ((List<Map<String, Object>>) decision.get("firedRules")).stream().map(r -> (String) r.get("ruleId")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> facts(Map<String, Object> decision) {
+        return (Map<String, Object>) decision.get("facts");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> ids(Map<String, Object> page) {
+        return ((List<Map<String, Object>>) page.get("items")).stream().map(i -> (String) i.get("decisionId")).toList();
+    }
+}

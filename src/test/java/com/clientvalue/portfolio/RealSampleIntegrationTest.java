@@ -1,0 +1,113 @@
+package com.clientvalue.portfolio;
+
+import com.clientvalue.Api;
+import com.clientvalue.TestDatabase;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * The real Online Retail sample, imported through the API. Expected numbers were computed
+ * independently of this code, by a stand-alone Python script with exact decimals over the same
+ * CSV files (window, ranking and cut-offs as defined in the README), not by the service.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RealSampleIntegrationTest {
+    @Inject
+    @Client("/")
+    HttpClient http;
+    @Inject
+    JsonMapper json;
+    @Inject
+    TestDatabase db;
+    Api api;
+
+    @BeforeAll
+    void importTheSample() throws IOException {
+        db.clear();
+        api = new Api(http.toBlocking(), json);
+        assertEquals(1803, number(api.importCsv("clients", resource("demo/online-retail/clients.csv")).get("rows")));
+        api.importCsv("clients", resource("demo/illustrative-potential.csv"));
+        Map<String, Object> orders = api.importCsv("orders", resource("demo/online-retail/orders.csv"));
+        assertEquals(14354, number(orders.get("rows")));
+        assertEquals(5759, number(orders.get("orders")));
+    }
+
+    @Test
+    void abcClassesAsOfTheDayAfterTheLastInvoice() {
+        Map<String, Object> summary = api.get("/api/portfolio/summary?asOf=2011-12-10");
+
+        assertEquals(1803, number(summary.get("clients")));
+        assertEquals(277549.10, summary.get("revenue12m"));
+        assertEquals(List.of(
+                Map.of("segment", "A", "clients", 505, "revenue12m", 222836.46),
+                Map.of("segment", "B", "clients", 573, "revenue12m", 41720.90),
+                Map.of("segment", "C", "clients", 725, "revenue12m", 12991.74)), summary.get("byAbcClass"));
+        Map<?, ?> cutoffs = (Map<?, ?>) summary.get("abcCutoffs");
+        assertEquals(Map.of("clientId", "16416", "revenue12m", 120.70), cutoffs.get("lastA"));
+        assertEquals(Map.of("clientId", "15520", "revenue12m", 39.96), cutoffs.get("lastB"));
+    }
+
+    @Test
+    void abcClassesAsOfMidYear() {
+        Map<String, Object> summary = api.get("/api/portfolio/summary?asOf=2011-06-30");
+
+        assertEquals(List.of(369, 375, 1059), ((List<?>) summary.get("byAbcClass")).stream()
+                .map(s -> number(((Map<?, ?>) s).get("clients"))).toList());
+        assertEquals(125149.23, summary.get("revenue12m"));
+    }
+
+    @Test
+    void clustersWithTheIllustrativePotentialScores() {
+        Map<String, Object> summary = api.get("/api/portfolio/summary?asOf=2011-12-10");
+
+        assertEquals(List.of(197, 499, 308, 799), ((List<?>) summary.get("byCluster")).stream()
+                .map(s -> number(((Map<?, ?>) s).get("clients"))).toList());
+    }
+
+    @Test
+    void factsOfSampleClients() {
+        Map<String, Object> top = api.get("/api/clients/14646?asOf=2011-12-10");
+        assertEquals(16273.01, top.get("revenue12m"));
+        assertEquals(44, top.get("orders12m"));
+        assertEquals("2010-12-20", top.get("firstOrderDate"));
+        assertEquals("2011-12-07", top.get("lastOrderDate"));
+        assertEquals(3, top.get("daysSinceLastOrder"));
+        assertEquals("A", top.get("abcClass"));
+
+        Map<String, Object> creditOnly = api.get("/api/clients/14356?asOf=2011-12-10");
+        assertEquals(-1.45, creditOnly.get("revenue12m"));
+        assertEquals(0, creditOnly.get("orders12m"));
+        assertNull(creditOnly.get("lastOrderDate"));
+        assertEquals("C", creditOnly.get("abcClass"));
+
+        Map<String, Object> lapsed = api.get("/api/clients/12386?asOf=2011-12-10");
+        assertEquals(0.0, ((Number) lapsed.get("revenue12m")).doubleValue());
+        assertEquals(367, lapsed.get("daysSinceLastOrder"));
+    }
+
+    private static int number(Object value) {
+        return ((Number) value).intValue();
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = RealSampleIntegrationTest.class.getClassLoader().getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package com.clientvalue.rules;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Broken copies of the real rules folder must be refused with problems an analyst can locate. */
+class RuleSetCompilerTest {
+    private static final Path REAL = Path.of(System.getProperty("rules.dir", "rules"));
+    private static final String CLUSTERS = "clusters/cluster-classification.csv";
+
+    @Test
+    void realRulesFolderCompilesWithUniqueIdsAndRows() {
+        RuleBase rules = ActiveRuleBase.compileFolder(REAL);
+
+        assertEquals(64, rules.version().length());
+        assertEquals(rules.rules().size(), rules.rules().stream().map(RuleDescriptor::ruleId).distinct().count());
+        assertTrue(rules.rules().contains(new RuleDescriptor("POT-UNRATED",
+                "A client whose potential is not rated counts as low, and sales must rate it",
+                "clusters/potential-level.csv", "Potential level", 12)));
+    }
+
+    @Test
+    void versionChangesWithAnyEditAndOnlyThen() {
+        List<RuleSource> sources = RuleFolder.read(REAL);
+        String before = ActiveRuleBase.compile(sources).version();
+        assertEquals(before, ActiveRuleBase.compile(RuleFolder.read(REAL)).version());
+
+        List<RuleSource> edited = replace(sources, CLUSTERS, "a marginal client", "a marginal client!");
+        assertNotEquals(before, ActiveRuleBase.compile(edited).version());
+    }
+
+    @Test
+    void misspelledColumnHeaderIsReportedWithRowAndColumn() {
+        List<RuleSource> sources = replace(RuleFolder.read(REAL), CLUSTERS,
+                "METADATA,NAME,CONDITION,CONDITION,ACTION", "METADATA,NAME,CONDITON,CONDITION,ACTION");
+
+        RuleProblem problem = single(sources);
+
+        assertEquals(new RuleProblem(CLUSTERS, "Cluster classification", 6, "C (Potential level)",
+                problem.message()), problem);
+        assertTrue(problem.message().contains("unknown column header 'CONDITON'"), problem.message());
+    }
+
+    @Test
+    void typoInACellIsReportedAtItsTableRowNotAtAGeneratedDrlLine() {
+        List<RuleSource> sources = replace(RuleFolder.read(REAL), CLUSTERS,
+                "a client to maintain,LOW,HIGH,MAINTAIN", "a client to maintain,LOW,HIGH,MAINTIAN");
+
+        RuleProblem problem = single(sources);
+
+        assertEquals(CLUSTERS, problem.file());
+        assertEquals("Cluster classification", problem.table());
+        assertEquals(12, problem.row());
+        assertTrue(problem.message().contains("MAINTIAN"), problem.message());
+    }
+
+    @Test
+    void rowWithoutRuleIdIsRefused() {
+        List<RuleSource> sources = replace(RuleFolder.read(REAL), CLUSTERS, "CLU-DEVELOP,", ",");
+
+        RuleProblem problem = single(sources);
+
+        assertEquals(new RuleProblem(CLUSTERS, "Cluster classification", 11, "A (Rule id)",
+                "the rule has no rule id: give it a stable id such as CLU-KEY"), problem);
+    }
+
+    @Test
+    void duplicateRuleIdNamesBothPlaces() {
+        List<RuleSource> sources = replace(RuleFolder.read(REAL), CLUSTERS, "CLU-DEVELOP,", "CLU-KEY,");
+
+        RuleProblem problem = single(sources);
+
+        assertEquals(11, problem.row());
+        assertTrue(problem.message().contains("'CLU-KEY' is already used by " + CLUSTERS + " row 10"), problem.message());
+    }
+
+    @Test
+    void tableWithoutNameColumnIsRefused() {
+        List<RuleSource> sources = replace(RuleFolder.read(REAL), CLUSTERS,
+                "METADATA,NAME,CONDITION,CONDITION,ACTION", "METADATA,DESCRIPTION,CONDITION,CONDITION,ACTION");
+
+        RuleProblem problem = single(sources);
+
+        assertTrue(problem.message().contains("no NAME column"), problem.message());
+        assertEquals(6, problem.row());
+    }
+
+    @Test
+    void drlRuleWithoutIdAndDrlSyntaxErrorsNameTheFileLine() {
+        List<RuleSource> sources = new ArrayList<>(RuleFolder.read(REAL));
+        sources.add(new RuleSource("extra/no-id.drl", """
+                package extra;
+                import com.clientvalue.client.ClientFacts;
+
+                rule "Any client"
+                when
+                    ClientFacts()
+                then
+                end
+                """.getBytes(StandardCharsets.UTF_8)));
+        RuleProblem noId = single(sources);
+        assertEquals(new RuleProblem("extra/no-id.drl", null, 4, null, noId.message()), noId);
+
+        sources.set(sources.size() - 1, new RuleSource("extra/broken.drl", """
+                package extra;
+                import com.clientvalue.client.ClientFacts;
+
+                rule "Broken" @ruleId("X-1")
+                when
+                    ClientFacts( potential >>= 3 )
+                then
+                end
+                """.getBytes(StandardCharsets.UTF_8)));
+        RuleProblem broken = single(sources);
+        assertEquals("extra/broken.drl", broken.file());
+        assertEquals(6, broken.row());
+    }
+
+    @Test
+    void missingFolderIsAProblemNotACrash() {
+        RuleSetInvalid invalid = assertThrows(RuleSetInvalid.class, () -> ActiveRuleBase.compileFolder(Path.of("no/such/folder")));
+        assertTrue(invalid.getMessage().contains("does not exist"), invalid.getMessage());
+    }
+
+    @Test
+    void drlFileInTheFolderIsLoadedBesideTheTables() throws IOException {
+        Path folder = Files.createTempDirectory("rules");
+        copy(REAL, folder);
+        Files.writeString(folder.resolve("clusters/extra.drl"), """
+                package clusters;
+                import com.clientvalue.client.ClientFacts;
+                import com.clientvalue.decision.ActionProposal;
+
+                rule "Big companies get a visit" @ruleId("EXTRA-VISIT")
+                when
+                    ClientFacts( employees != null, employees >= 250 )
+                then
+                    insert(new ActionProposal("VISIT"));
+                end
+                """);
+
+        RuleBase rules = ActiveRuleBase.compileFolder(folder);
+
+        assertTrue(rules.rules().contains(new RuleDescriptor("EXTRA-VISIT", "Big companies get a visit",
+                "clusters/extra.drl", null, 5)));
+    }
+
+    private static RuleProblem single(List<RuleSource> sources) {
+        RuleSetInvalid invalid = assertThrows(RuleSetInvalid.class, () -> ActiveRuleBase.compile(sources));
+        assertEquals(1, invalid.problems().size(), invalid.getMessage());
+        return invalid.problems().get(0);
+    }
+
+    private static List<RuleSource> replace(List<RuleSource> sources, String path, String from, String to) {
+        List<RuleSource> edited = new ArrayList<>();
+        for (RuleSource source : sources) {
+            if (source.path().equals(path)) {
+                String text = source.text();
+                assertTrue(text.contains(from), "test setup: '" + from + "' not in " + path);
+                edited.add(new RuleSource(path, text.replace(from, to).getBytes(StandardCharsets.UTF_8)));
+            } else {
+                edited.add(source);
+            }
+        }
+        return edited;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+    }
+}
