@@ -1,18 +1,12 @@
 package com.clientvalue.decision;
 
-import com.clientvalue.audit.AuditEntry;
-import com.clientvalue.audit.AuditTrail;
 import com.clientvalue.client.ClientFacts;
 import com.clientvalue.client.ClientNotFound;
 import com.clientvalue.client.FactsLoader;
 import com.clientvalue.rules.ActiveRuleBase;
 import com.clientvalue.rules.RuleBase;
-import com.clientvalue.rules.RuleDescriptor;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,17 +28,15 @@ public class ClientDecider {
     private final FactsLoader facts;
     private final ActiveRuleBase rules;
     private final DecisionEvaluator evaluator;
-    private final AuditTrail audit;
-    private final JsonMapper json;
+    private final DecisionRecorder recorder;
     private final Clock clock;
 
-    ClientDecider(FactsLoader facts, ActiveRuleBase rules, DecisionEvaluator evaluator, AuditTrail audit,
-                  JsonMapper json, Clock clock) {
+    ClientDecider(FactsLoader facts, ActiveRuleBase rules, DecisionEvaluator evaluator, DecisionRecorder recorder,
+                  Clock clock) {
         this.facts = facts;
         this.rules = rules;
         this.evaluator = evaluator;
-        this.audit = audit;
-        this.json = json;
+        this.recorder = recorder;
         this.clock = clock;
     }
 
@@ -65,27 +57,14 @@ public class ClientDecider {
         RuleBase ruleBase = rules.current();
         Instant decidedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<Decision> decisions = new ArrayList<>(ids.size());
-        List<AuditEntry> entries = new ArrayList<>(ids.size());
         for (String id : ids) {
             ClientFacts clientFacts = byId.get(id);
             Evaluation evaluation = evaluator.evaluate(clientFacts, ruleBase);
             Decision decision = new Decision(UUID.randomUUID().toString(), id, date, evaluation.ruleVersion(), decidedAt,
                     clientFacts, evaluation.outcome(), evaluation.firedRules(), evaluation.reasons());
             decisions.add(decision);
-            entries.add(auditEntry(decision));
         }
-        audit.record(entries);
+        recorder.record(decisions);
         return decisions;
-    }
-
-    private AuditEntry auditEntry(Decision decision) {
-        try {
-            return new AuditEntry(decision.decisionId(), decision.clientId(), decision.asOf(), decision.ruleVersion(),
-                    decision.decidedAt(), decision.outcome().cluster() == null ? null : decision.outcome().cluster().name(),
-                    decision.firedRules().stream().map(RuleDescriptor::ruleId).toList(),
-                    json.writeValueAsString(decision));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

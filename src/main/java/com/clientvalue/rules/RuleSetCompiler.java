@@ -83,14 +83,15 @@ final class RuleSetCompiler {
             return TranslatedSource.ofDrl(source);
         }
         try {
-            DecisionTableCheck.Result check = DecisionTableCheck.check(source.path(), SpreadsheetGrid.read(source));
+            SpreadsheetGrid grid = SpreadsheetGrid.read(source);
+            DecisionTableCheck.Result check = DecisionTableCheck.check(source.path(), grid);
             problems.addAll(check.problems());
             if (!check.problems().isEmpty()) {
                 return null;
             }
             InputType type = source.kind() == RuleSource.Kind.XLSX_TABLE ? InputType.XLS : InputType.CSV;
             String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(source.content()), type);
-            return TranslatedSource.ofTable(source, drl, check.tables());
+            return TranslatedSource.ofTable(source, drl, grid, check.tables());
         } catch (Exception e) {
             // Drools reports a bad layout by throwing (DecisionTableParseException and others)
             problems.add(new RuleProblem(source.path(), null, null, null,

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * A rule file as DRL, with the way back from a DRL line to what the analyst wrote: a decision
  * table's name and row, or the DRL file's own line.
  */
-record TranslatedSource(RuleSource source, String drl, List<DecisionTableCheck.TableArea> tables,
+record TranslatedSource(RuleSource source, String drl, SpreadsheetGrid grid, List<DecisionTableCheck.TableArea> tables,
                         TreeMap<Integer, Integer> ruleStartLineToRow, Map<String, Integer> ruleNameToRow) {
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
@@ -18,15 +18,16 @@ record TranslatedSource(RuleSource source, String drl, List<DecisionTableCheck.T
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
 
     static TranslatedSource ofDrl(RuleSource source) {
-        return of(source, source.text(), List.of(), false);
+        return of(source, source.text(), null, List.of(), false);
     }
 
-    static TranslatedSource ofTable(RuleSource source, String generatedDrl, List<DecisionTableCheck.TableArea> tables) {
-        return of(source, generatedDrl, tables, true);
+    static TranslatedSource ofTable(RuleSource source, String generatedDrl, SpreadsheetGrid grid,
+                                    List<DecisionTableCheck.TableArea> tables) {
+        return of(source, generatedDrl, grid, tables, true);
     }
 
-    private static TranslatedSource of(RuleSource source, String drl, List<DecisionTableCheck.TableArea> tables,
-                                       boolean generated) {
+    private static TranslatedSource of(RuleSource source, String drl, SpreadsheetGrid grid,
+                                       List<DecisionTableCheck.TableArea> tables, boolean generated) {
         TreeMap<Integer, Integer> startToRow = new TreeMap<>();
         Map<String, Integer> nameToRow = new java.util.HashMap<>();
         String[] lines = drl.split("\r?\n", -1);
@@ -46,7 +47,7 @@ record TranslatedSource(RuleSource source, String drl, List<DecisionTableCheck.T
                 pendingRow = null;
             }
         }
-        return new TranslatedSource(source, drl, tables, startToRow, nameToRow);
+        return new TranslatedSource(source, drl, grid, tables, startToRow, nameToRow);
     }
 
     String packageName() {
@@ -72,6 +73,23 @@ record TranslatedSource(RuleSource source, String drl, List<DecisionTableCheck.T
             return new RuleProblem(source.path(), null, null, null,
                     "in the RuleSet / Import / Variables area above the tables: " + message);
         }
-        return new RuleProblem(source.path(), tableAt(rule.getValue()), rule.getValue(), null, message);
+        int row = rule.getValue();
+        return new RuleProblem(source.path(), tableAt(row), row, columnNamedIn(row, message), message);
+    }
+
+    /** The cell of a row whose value the compiler's message quotes, e.g. a misspelled MAINTIAN. */
+    private String columnNamedIn(int row, String message) {
+        DecisionTableCheck.TableArea table = tables.stream().filter(t -> t.contains(row)).findFirst().orElse(null);
+        if (table == null) {
+            return null;
+        }
+        for (int c = 0; c < grid.width(row - 1); c++) {
+            String value = grid.cell(row - 1, c);
+            if (value.length() >= 2 && Pattern.compile("\\b" + Pattern.quote(value) + "\\b").matcher(message).find()) {
+                String label = grid.cell(table.firstRow() + 3, c);
+                return SpreadsheetGrid.columnLetter(c) + (label.isEmpty() ? "" : " (" + label + ")");
+            }
+        }
+        return null;
     }
 }

@@ -63,6 +63,7 @@ class RuleSetCompilerTest {
         assertEquals(CLUSTERS, problem.file());
         assertEquals("Cluster classification", problem.table());
         assertEquals(12, problem.row());
+        assertEquals("E (Cluster)", problem.column());
         assertTrue(problem.message().contains("MAINTIAN"), problem.message());
     }
 
