@@ -1,12 +1,8 @@
 package com.clientvalue.client;
 
 import com.clientvalue.Api;
-import com.clientvalue.TestDatabase;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
+import com.clientvalue.HttpIntegrationTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,20 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Derived facts on a small portfolio whose every figure was computed by hand (see the comments). */
 @MicronautTest(transactional = false)
-class DerivedFactsIntegrationTest {
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    JsonMapper json;
-    @Inject
-    TestDatabase db;
+class DerivedFactsIntegrationTest extends HttpIntegrationTest {
     Api api;
 
     @BeforeEach
     void handComputedPortfolio() {
         db.clear();
-        api = new Api(http.toBlocking(), json);
+        api = api();
         api.importCsv("clients", """
                 client_id,name,country,potential
                 F1,One,Italy,80

@@ -1,12 +1,8 @@
 package com.clientvalue.client;
 
 import com.clientvalue.Api;
-import com.clientvalue.TestDatabase;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
+import com.clientvalue.HttpIntegrationTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-class ImportIntegrationTest {
+class ImportIntegrationTest extends HttpIntegrationTest {
     private static final String CLIENTS = """
             client_id,name,country,sector,employees,potential
             C1,Alpha Srl,Italy,Food,12,70
@@ -34,19 +30,12 @@ class ImportIntegrationTest {
             C3,O4,2011-03-02,5
             """;
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    JsonMapper json;
-    @Inject
-    TestDatabase db;
     Api api;
 
     @BeforeEach
     void emptyPortfolio() {
         db.clear();
-        api = new Api(http.toBlocking(), json);
+        api = api();
     }
 
     @Test

@@ -1,13 +1,9 @@
 package com.clientvalue.decision;
 
 import com.clientvalue.Api;
-import com.clientvalue.TestDatabase;
+import com.clientvalue.HttpIntegrationTest;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,20 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-class DecisionIntegrationTest {
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    JsonMapper json;
-    @Inject
-    TestDatabase db;
+class DecisionIntegrationTest extends HttpIntegrationTest {
     Api api;
 
     @BeforeEach
     void portfolio() {
         db.clear();
-        api = new Api(http.toBlocking(), json);
+        api = api();
         api.importCsv("clients", """
                 client_id,name,country,potential
                 K1,Key,Italy,90

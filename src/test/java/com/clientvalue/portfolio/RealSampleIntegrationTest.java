@@ -1,12 +1,8 @@
 package com.clientvalue.portfolio;
 
 import com.clientvalue.Api;
-import com.clientvalue.TestDatabase;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
+import com.clientvalue.HttpIntegrationTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,20 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RealSampleIntegrationTest {
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    JsonMapper json;
-    @Inject
-    TestDatabase db;
+class RealSampleIntegrationTest extends HttpIntegrationTest {
     Api api;
 
     @BeforeAll
     void importTheSample() throws IOException {
         db.clear();
-        api = new Api(http.toBlocking(), json);
+        api = api();
         assertEquals(1803, number(api.importCsv("clients", resource("demo/online-retail/clients.csv")).get("rows")));
         api.importCsv("clients", resource("demo/illustrative-potential.csv"));
         Map<String, Object> orders = api.importCsv("orders", resource("demo/online-retail/orders.csv"));
