@@ -7,9 +7,18 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One decision to keep: the columns the audit is searched by, and the decision document exactly
- * as it was answered (JSON).
+ * One decision to keep: the columns the audit is searched by, the transitions since the client's
+ * previous decision, and the decision document exactly as it was answered (JSON).
+ *
+ * @param kind              CLIENT or SERVICE_REQUEST
+ * @param lastActiveCluster the cluster to remember as "what the client was" (see latest_decision)
  */
 public record AuditEntry(String decisionId, String clientId, LocalDate asOf, String ruleVersion, Instant decidedAt,
-                         @Nullable String cluster, List<String> firedRuleIds, String document) {
+                         String kind, @Nullable String cluster, @Nullable String lifecycle,
+                         @Nullable String experienceSegment, @Nullable String lastActiveCluster,
+                         List<String> firedRuleIds, List<TransitionEvent> transitions, String document) {
+
+    /** A change of one dimension (CLUSTER, LIFECYCLE, EXPERIENCE) since the previous decision. */
+    public record TransitionEvent(String dimension, @Nullable String from, @Nullable String to, String previousDecisionId) {
+    }
 }

@@ -1,7 +1,14 @@
 package com.clientvalue.client;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
@@ -18,11 +25,25 @@ import java.time.LocalDate;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ClientController {
     private final FactsLoader facts;
+    private final LossReasons lossReasons;
     private final Clock clock;
 
-    ClientController(FactsLoader facts, Clock clock) {
+    ClientController(FactsLoader facts, LossReasons lossReasons, Clock clock) {
         this.facts = facts;
+        this.lossReasons = lossReasons;
         this.clock = clock;
+    }
+
+    /** Why a client left us; null or blank clears it. */
+    @Serdeable
+    record LossReason(@Nullable @Size(max = 200) String reason) {
+    }
+
+    @Put("/{clientId}/loss-reason")
+    @Operation(summary = "Record why a client was lost (null clears it)")
+    @Status(HttpStatus.NO_CONTENT)
+    void lossReason(@PathVariable String clientId, @Body @Valid LossReason body) {
+        lossReasons.set(clientId, body.reason());
     }
 
     @Get("/{clientId}")
@@ -31,7 +52,9 @@ class ClientController {
                     + "and order_date <= asOf, credit notes included; orders12m = orders in that window with a positive total; "
                     + "first/lastOrderDate = min/max date of orders with a positive total up to asOf; abcClass = Pareto class of "
                     + "revenue12m in the whole portfolio (A while the share of revenue ranked before the client is < 80%, B < 95%, "
-                    + "else C; revenue12m <= 0 is C).")
+                    + "else C; revenue12m <= 0 is C); daysSinceFirstOrder; medianOrderIntervalDays = median of the days between "
+                    + "consecutive distinct positive order dates (null below 3 dates); silenceRatio = daysSinceLastOrder / median; "
+                    + "latest survey scores; complaints90d = complaints dated within 90 days up to asOf.")
     ClientFacts client(@PathVariable String clientId, @Nullable @QueryValue LocalDate asOf) {
         return facts.load(clientId, asOf != null ? asOf : LocalDate.now(clock));
     }

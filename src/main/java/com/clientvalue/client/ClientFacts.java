@@ -8,14 +8,24 @@ import java.time.LocalDate;
 
 /**
  * Everything the rules may read about a client as of a date: stored data, figures derived from
- * its orders, and its place in the portfolio. An immutable input: rules never change it.
+ * its orders, surveys and complaints, and its place in the portfolio. An immutable input: rules
+ * never change it. "Positive order" below means an order whose total is above zero.
  *
- * @param revenue12m         sum of the totals of orders dated within 365 days up to asOf, credit notes included
- * @param orders12m          orders in that window with a positive total
- * @param firstOrderDate     earliest order with a positive total up to asOf
- * @param lastOrderDate      latest order with a positive total up to asOf
- * @param daysSinceLastOrder days from lastOrderDate to asOf; null without such an order
- * @param abcClass           Pareto class of revenue12m in the whole portfolio as of asOf
+ * @param revenue12m              sum of the totals of orders dated within 365 days up to asOf, credit notes included
+ * @param orders12m               positive orders in that window
+ * @param firstOrderDate          earliest positive order up to asOf
+ * @param lastOrderDate           latest positive order up to asOf
+ * @param daysSinceLastOrder      days from lastOrderDate to asOf; null without a positive order
+ * @param daysSinceFirstOrder     days from firstOrderDate to asOf; null without a positive order
+ * @param medianOrderIntervalDays median of the days between consecutive distinct dates of positive
+ *                                orders up to asOf; null with fewer than 3 such dates
+ * @param silenceRatio            daysSinceLastOrder / medianOrderIntervalDays (2 decimals, half up); null without a median
+ * @param abcClass                Pareto class of revenue12m in the whole portfolio as of asOf
+ * @param lossReason              why the client left, when recorded
+ * @param latestSurveyDate        date of the latest survey up to asOf
+ * @param latestExpectation       its expectation score, 1-5
+ * @param latestExperience        its experience score, 1-5
+ * @param complaints90d           complaints dated within 90 days up to asOf
  */
 @Serdeable
 public record ClientFacts(
@@ -31,5 +41,13 @@ public record ClientFacts(
         @Nullable LocalDate firstOrderDate,
         @Nullable LocalDate lastOrderDate,
         @Nullable Integer daysSinceLastOrder,
-        AbcClass abcClass) {
+        @Nullable Integer daysSinceFirstOrder,
+        @Nullable BigDecimal medianOrderIntervalDays,
+        @Nullable BigDecimal silenceRatio,
+        AbcClass abcClass,
+        @Nullable String lossReason,
+        @Nullable LocalDate latestSurveyDate,
+        @Nullable Integer latestExpectation,
+        @Nullable Integer latestExperience,
+        int complaints90d) {
 }

@@ -7,59 +7,81 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
- * The SQL that derives a client's figures from its orders as of a date. The 12-month window holds
- * orders with asOf - order_date < 365 days and order_date <= asOf.
+ * The SQL that derives a client's figures as of a date. The 12-month window holds orders with
+ * asOf - order_date < 365 days and order_date <= asOf; the complaint window 90 days likewise.
  */
 final class ClientFactsQuery {
+    static final int REVENUE_WINDOW_DAYS = 365;
+    static final int COMPLAINT_WINDOW_DAYS = 90;
+
     static final String SELECT = """
-            SELECT c.client_id, c.name, c.country, c.sector, c.employees, c.potential,
+            SELECT c.client_id, c.name, c.country, c.sector, c.employees, c.potential, c.loss_reason,
                    SUM(CASE WHEN o.order_date > ? THEN o.total END) AS revenue12m,
                    COUNT(CASE WHEN o.order_date > ? AND o.total > 0 THEN 1 END) AS orders12m,
-                   MIN(CASE WHEN o.total > 0 THEN o.order_date END) AS first_order,
-                   MAX(CASE WHEN o.total > 0 THEN o.order_date END) AS last_order
+                   GROUP_CONCAT(DISTINCT CASE WHEN o.total > 0 THEN o.order_date END ORDER BY o.order_date SEPARATOR ',') AS order_dates,
+                   (SELECT COUNT(*) FROM complaint k
+                     WHERE k.client_id = c.client_id AND k.complaint_date > ? AND k.complaint_date <= ?) AS complaints90d,
+                   (SELECT CONCAT(s.survey_date, ',', s.expectation, ',', s.experience) FROM survey s
+                     WHERE s.client_id = c.client_id AND s.survey_date <= ? ORDER BY s.survey_date DESC LIMIT 1) AS latest_survey
               FROM client c
               LEFT JOIN customer_order o ON o.client_id = c.client_id AND o.order_date <= ?
             """;
-    static final String GROUP = " GROUP BY c.client_id, c.name, c.country, c.sector, c.employees, c.potential";
+    static final String GROUP = " GROUP BY c.client_id, c.name, c.country, c.sector, c.employees, c.potential, c.loss_reason";
 
     private ClientFactsQuery() {
     }
 
-    /** The window is (asOf - 365 days, asOf]. */
+    /** The revenue window is (asOf - 365 days, asOf]. */
     static LocalDate windowStart(LocalDate asOf) {
-        return asOf.minusDays(365);
+        return asOf.minusDays(REVENUE_WINDOW_DAYS);
     }
 
-    /** Binds the three date parameters of {@link #SELECT}; returns the next parameter index. */
+    /** Binds the date parameters of {@link #SELECT}; returns the next parameter index. */
     static int bindDates(PreparedStatement statement, LocalDate asOf) throws SQLException {
         Date start = Date.valueOf(windowStart(asOf));
+        Date date = Date.valueOf(asOf);
         statement.setDate(1, start);
         statement.setDate(2, start);
-        statement.setDate(3, Date.valueOf(asOf));
-        return 4;
+        statement.setDate(3, Date.valueOf(asOf.minusDays(COMPLAINT_WINDOW_DAYS)));
+        statement.setDate(4, date);
+        statement.setDate(5, date);
+        statement.setDate(6, date);
+        return 7;
     }
 
     static ClientFacts read(ResultSet row, LocalDate asOf, AbcCutoffs abc) throws SQLException {
         String clientId = row.getString("client_id");
         BigDecimal revenue = Money.normalize(row.getBigDecimal("revenue12m"));
-        Date first = row.getDate("first_order");
-        Date last = row.getDate("last_order");
-        LocalDate lastOrder = last == null ? null : last.toLocalDate();
+        List<LocalDate> dates = OrderRhythm.parse(row.getString("order_dates"));
+        LocalDate first = dates.isEmpty() ? null : dates.get(0);
+        LocalDate last = dates.isEmpty() ? null : dates.get(dates.size() - 1);
+        Integer daysSinceLast = last == null ? null : (int) ChronoUnit.DAYS.between(last, asOf);
+        BigDecimal median = OrderRhythm.medianIntervalDays(dates);
+        String[] survey = row.getString("latest_survey") == null ? null : row.getString("latest_survey").split(",");
         return new ClientFacts(
                 clientId,
                 asOf,
                 row.getString("name"),
                 row.getString("country"),
                 row.getString("sector"),
-                (Integer) row.getObject("employees", Integer.class),
-                (Integer) row.getObject("potential", Integer.class),
+                row.getObject("employees", Integer.class),
+                row.getObject("potential", Integer.class),
                 revenue,
                 row.getInt("orders12m"),
-                first == null ? null : first.toLocalDate(),
-                lastOrder,
-                lastOrder == null ? null : (int) ChronoUnit.DAYS.between(lastOrder, asOf),
-                abc.classify(clientId, revenue));
+                first,
+                last,
+                daysSinceLast,
+                first == null ? null : (int) ChronoUnit.DAYS.between(first, asOf),
+                median,
+                OrderRhythm.silenceRatio(daysSinceLast, median),
+                abc.classify(clientId, revenue),
+                row.getString("loss_reason"),
+                survey == null ? null : LocalDate.parse(survey[0]),
+                survey == null ? null : Integer.valueOf(survey[1]),
+                survey == null ? null : Integer.valueOf(survey[2]),
+                row.getInt("complaints90d"));
     }
 }

@@ -22,7 +22,7 @@ import java.util.Map;
 @Singleton
 public class ClientImport {
     static final List<String> REQUIRED = List.of("client_id", "name", "country");
-    static final List<String> OPTIONAL = List.of("sector", "employees", "potential");
+    static final List<String> OPTIONAL = List.of("sector", "employees", "potential", "loss_reason");
     private static final int BATCH = 2_000;
 
     private final JdbcOperations jdbc;
@@ -73,6 +73,7 @@ public class ClientImport {
                 case "sector" -> statement.setString(i++, row.optional("sector", 100));
                 case "employees" -> setInt(statement, i++, row.optionalInt("employees", 0, 10_000_000));
                 case "potential" -> setInt(statement, i++, row.optionalInt("potential", 0, 100));
+                case "loss_reason" -> statement.setString(i++, row.optional("loss_reason", 200));
                 default -> throw new IllegalStateException(column);
             }
         }

@@ -50,6 +50,11 @@ record CsvRow(long line, CSVRecord record, Map<String, Integer> columns) {
         }
     }
 
+    int requiredInt(String column, int min, int max) {
+        required(column, 20);
+        return optionalInt(column, min, max);
+    }
+
     BigDecimal amount(String column) {
         String value = required(column, 40);
         try {

@@ -58,16 +58,24 @@ public class FactsLoader {
                 });
     }
 
-    /** Streams the facts of every stored client, ordered by client_id. */
-    public void forEach(LocalDate asOf, Consumer<ClientFacts> consumer) {
+    /** Streams the facts of every stored client, ordered by client_id, in chunks of the given size. */
+    public void forEachChunk(LocalDate asOf, int size, Consumer<List<ClientFacts>> consumer) {
         AbcCutoffs abc = ranking.abc(asOf);
         jdbc.prepareStatement(ClientFactsQuery.SELECT + ClientFactsQuery.GROUP + " ORDER BY c.client_id", statement -> {
             ClientFactsQuery.bindDates(statement, asOf);
             statement.setFetchSize(FETCH);
+            List<ClientFacts> chunk = new ArrayList<>(size);
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    consumer.accept(ClientFactsQuery.read(rows, asOf, abc));
+                    chunk.add(ClientFactsQuery.read(rows, asOf, abc));
+                    if (chunk.size() == size) {
+                        consumer.accept(List.copyOf(chunk));
+                        chunk.clear();
+                    }
                 }
+            }
+            if (!chunk.isEmpty()) {
+                consumer.accept(List.copyOf(chunk));
             }
             return null;
         });

@@ -18,15 +18,17 @@ import java.io.InputStream;
 class ImportController {
     private final ClientImport clientImport;
     private final OrderImport orderImport;
+    private final FeedbackImport feedbackImport;
 
-    ImportController(ClientImport clientImport, OrderImport orderImport) {
+    ImportController(ClientImport clientImport, OrderImport orderImport, FeedbackImport feedbackImport) {
         this.clientImport = clientImport;
         this.orderImport = orderImport;
+        this.feedbackImport = feedbackImport;
     }
 
     @Post(value = "/clients", consumes = {"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Upsert clients from CSV",
-            description = "Header client_id,name,country and optionally sector,employees,potential (0-100, empty = unknown). "
+            description = "Header client_id,name,country and optionally sector,employees,potential (0-100, empty = unknown),loss_reason. "
                     + "Upsert by client_id; optional columns left out of the header keep their stored values. "
                     + "All or nothing: a bad line gives 400 problem+json naming line and column, and nothing is written.")
     ImportResult clients(@Nullable @Body InputStream csv) {
@@ -40,6 +42,22 @@ class ImportController {
                     + "so re-importing a file changes nothing. All or nothing, like the client import.")
     ImportResult orders(@Nullable @Body InputStream csv) {
         return orderImport.run(orEmpty(csv));
+    }
+
+    @Post(value = "/surveys", consumes = {"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import satisfaction surveys from CSV",
+            description = "Header client_id,survey_date,expectation,experience and optionally comment; scores 1-5. One survey per "
+                    + "client and date: re-importing replaces it. All or nothing, like the other imports.")
+    ImportResult surveys(@Nullable @Body InputStream csv) {
+        return feedbackImport.surveys(orEmpty(csv));
+    }
+
+    @Post(value = "/complaints", consumes = {"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import complaints from CSV",
+            description = "Header client_id,complaint_date,category and optionally severity (1-5). One complaint per client, "
+                    + "date and category: re-importing replaces it. All or nothing, like the other imports.")
+    ImportResult complaints(@Nullable @Body InputStream csv) {
+        return feedbackImport.complaints(orEmpty(csv));
     }
 
     // an empty body is an empty file: the import explains what header it expected

@@ -7,16 +7,12 @@ import jakarta.inject.Singleton;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Imports order lines from CSV. An order_id in the file replaces every stored line of that order,
@@ -56,7 +52,7 @@ public class OrderImport {
     @Transactional
     public ImportResult run(InputStream csv) {
         Map<String, OrderInFile> orders = new LinkedHashMap<>();
-        Set<String> knownClients = new HashSet<>();
+        KnownClients knownClients = new KnownClients(jdbc);
         long rows = 0;
         try (CsvRows csvRows = new CsvRows(csv, REQUIRED, List.of())) {
             List<CsvRow> chunk = new ArrayList<>(CHUNK);
@@ -76,7 +72,7 @@ public class OrderImport {
         return new ImportResult(rows, clients, (long) orders.size());
     }
 
-    private void writeChunk(List<CsvRow> chunk, Map<String, OrderInFile> orders, Set<String> knownClients) {
+    private void writeChunk(List<CsvRow> chunk, Map<String, OrderInFile> orders, KnownClients knownClients) {
         if (chunk.isEmpty()) {
             return;
         }
@@ -106,35 +102,9 @@ public class OrderImport {
                 clientFirstSeen.putIfAbsent(clientId, row);
             }
         }
-        checkClientsExist(clientFirstSeen, knownClients);
+        knownClients.require(clientFirstSeen);
         replaceOrders(newOrders);
         insertLines(lines);
-    }
-
-    private void checkClientsExist(Map<String, CsvRow> candidates, Set<String> knownClients) {
-        if (candidates.isEmpty()) {
-            return;
-        }
-        String marks = String.join(",", java.util.Collections.nCopies(candidates.size(), "?"));
-        Set<String> found = jdbc.prepareStatement("SELECT client_id FROM client WHERE client_id IN (" + marks + ")", statement -> {
-            int i = 1;
-            for (String id : candidates.keySet()) {
-                statement.setString(i++, id);
-            }
-            Set<String> ids = new HashSet<>();
-            try (var result = statement.executeQuery()) {
-                while (result.next()) {
-                    ids.add(result.getString(1));
-                }
-            }
-            return ids;
-        });
-        candidates.forEach((clientId, row) -> {
-            if (!found.contains(clientId)) {
-                throw row.reject("client_id", "unknown client '" + clientId + "': import it with /api/imports/clients first");
-            }
-        });
-        knownClients.addAll(found);
     }
 
     // the first time the file names an order, its stored lines go (cascade) and a fresh header comes

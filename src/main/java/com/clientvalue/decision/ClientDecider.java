@@ -1,10 +1,8 @@
 package com.clientvalue.decision;
 
-import com.clientvalue.client.ClientFacts;
-import com.clientvalue.client.ClientNotFound;
-import com.clientvalue.client.FactsLoader;
 import com.clientvalue.rules.ActiveRuleBase;
 import com.clientvalue.rules.RuleBase;
+import com.clientvalue.rules.ServiceDefinition;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -14,26 +12,23 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * The one path of every decision: facts as of a date → one rule version → outcome and fired rules
- * → audit record → answer. Nothing is answered that is not in the audit.
+ * The one path of every decision: inputs as of a date → one rule version → outcome, fired rules
+ * and transitions → audit record → answer. Nothing is answered that is not in the audit.
  */
 @Singleton
 public class ClientDecider {
-    private final FactsLoader facts;
+    private final DecisionInputs inputs;
     private final ActiveRuleBase rules;
     private final DecisionEvaluator evaluator;
     private final DecisionRecorder recorder;
     private final Clock clock;
 
-    ClientDecider(FactsLoader facts, ActiveRuleBase rules, DecisionEvaluator evaluator, DecisionRecorder recorder,
+    ClientDecider(DecisionInputs inputs, ActiveRuleBase rules, DecisionEvaluator evaluator, DecisionRecorder recorder,
                   Clock clock) {
-        this.facts = facts;
+        this.inputs = inputs;
         this.rules = rules;
         this.evaluator = evaluator;
         this.recorder = recorder;
@@ -47,24 +42,32 @@ public class ClientDecider {
     /** Decides each client once, in the order given; any unknown client and nothing is decided. */
     public List<Decision> decideAll(List<String> clientIds, LocalDate asOf) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
-        List<String> ids = List.copyOf(new LinkedHashSet<>(clientIds));
-        Map<String, ClientFacts> byId = facts.loadMany(ids, date).stream()
-                .collect(Collectors.toMap(ClientFacts::clientId, Function.identity()));
-        List<String> missing = ids.stream().filter(id -> !byId.containsKey(id)).toList();
-        if (!missing.isEmpty()) {
-            throw new ClientNotFound(String.join("', '", missing));
-        }
         RuleBase ruleBase = rules.current();
-        Instant decidedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<Decision> decisions = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            ClientFacts clientFacts = byId.get(id);
-            Evaluation evaluation = evaluator.evaluate(clientFacts, ruleBase);
-            Decision decision = new Decision(UUID.randomUUID().toString(), id, date, evaluation.ruleVersion(), decidedAt,
-                    clientFacts, evaluation.outcome(), evaluation.firedRules(), evaluation.reasons());
-            decisions.add(decision);
+        List<Decision> decisions = new ArrayList<>();
+        for (DecisionInputs.Inputs in : inputs.load(List.copyOf(new LinkedHashSet<>(clientIds)), date)) {
+            decisions.add(decision(in, ruleBase));
         }
         recorder.record(decisions);
         return decisions;
+    }
+
+    /** Decides a client together with a request for a service; a granted request is recorded. */
+    public Decision decideRequest(ServiceRequestBody body) {
+        LocalDate date = body.asOf() != null ? body.asOf() : LocalDate.now(clock);
+        RuleBase ruleBase = rules.current();
+        ServiceDefinition service = ruleBase.vocabulary().service(body.service())
+                .orElseThrow(() -> new UnknownService(body.service(),
+                        ruleBase.vocabulary().services().stream().map(ServiceDefinition::code).toList()));
+        Decision decision = decision(inputs.loadRequest(body, service, date), ruleBase);
+        recorder.record(List.of(decision));
+        return decision;
+    }
+
+    private Decision decision(DecisionInputs.Inputs in, RuleBase ruleBase) {
+        Evaluation evaluation = evaluator.evaluate(in.facts(), in.previous(), in.request(), ruleBase);
+        Instant decidedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return new Decision(UUID.randomUUID().toString(), in.facts().clientId(), in.facts().asOf(), evaluation.ruleVersion(),
+                decidedAt, in.facts(), in.previous(), in.request(), evaluation.outcome(), evaluation.firedRules(),
+                evaluation.reasons(), Transitions.between(in.previous(), evaluation.outcome()));
     }
 }

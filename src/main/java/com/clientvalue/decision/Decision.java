@@ -2,6 +2,7 @@ package com.clientvalue.decision;
 
 import com.clientvalue.client.ClientFacts;
 import com.clientvalue.rules.RuleDescriptor;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -9,10 +10,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A decision as answered and as audited: the facts used, the rule version, the outcome, the
- * rules that fired (in firing order) and reasons a person can read.
+ * A decision as answered and as audited: every input (facts, the previous decision, the service
+ * request), the rule version, the outcome, the rules that fired in firing order, reasons a person
+ * can read, and what changed since the previous decision.
  */
 @Serdeable
 public record Decision(String decisionId, String clientId, LocalDate asOf, String ruleVersion, Instant decidedAt,
-                       ClientFacts facts, Outcome outcome, List<RuleDescriptor> firedRules, List<String> reasons) {
+                       ClientFacts facts, @Nullable PreviousDecision previousDecision,
+                       @Nullable ServiceRequest serviceRequest, Outcome outcome, List<RuleDescriptor> firedRules,
+                       List<String> reasons, List<Transition> transitions) {
 }

@@ -30,6 +30,17 @@ class DecisionController {
         return decider.decide(request.clientId(), request.asOf());
     }
 
+    @Post("/service-requests")
+    @Operation(summary = "May this client have this service?",
+            description = "Decides the client (cluster, lifecycle...) together with the request and answers whether it is "
+                    + "granted, with the reasons and the rules that decided (outcome.serviceAnswer). Granted when at least one "
+                    + "rule of rules/policies/service-entitlement.csv grants it and none refuses it. Audited like every "
+                    + "decision; a granted request is recorded, so yearly limits on unpaid services count real grants. "
+                    + "Unknown service code: 400.")
+    Decision serviceRequest(@Body @Valid ServiceRequestBody request) {
+        return decider.decideRequest(request);
+    }
+
     @Post("/batch")
     @Operation(summary = "Decide several clients in one call",
             description = "One decision per distinct client id, in the order given, all audited in one transaction. "

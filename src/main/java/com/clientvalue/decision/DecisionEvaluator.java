@@ -1,9 +1,13 @@
 package com.clientvalue.decision;
 
 import com.clientvalue.client.ClientFacts;
+import com.clientvalue.rules.ActionDefinition;
 import com.clientvalue.rules.RuleBase;
 import com.clientvalue.rules.RuleDescriptor;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
@@ -11,7 +15,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Runs one rule version on one client's facts in a session of its own, disposed at the end,
+ * Runs one rule version on one client's inputs in a session of its own, disposed at the end,
  * and reads the outcome from the facts the rules inserted. No I/O: the caller audits.
  */
 @Singleton
@@ -19,12 +23,23 @@ public class DecisionEvaluator {
     static final int MAX_FIRINGS = 10_000;
 
     public Evaluation evaluate(ClientFacts facts, RuleBase ruleBase) {
+        return evaluate(facts, null, null, ruleBase);
+    }
+
+    public Evaluation evaluate(ClientFacts facts, @Nullable PreviousDecision previous, @Nullable ServiceRequest request,
+                               RuleBase ruleBase) {
         OutcomeRecorder recorder = new OutcomeRecorder(ruleBase);
         KieSession session = ruleBase.kieBase().newKieSession();
         try {
-            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
-            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+            session.addEventListener((AgendaEventListener) recorder);
+            session.addEventListener((RuleRuntimeEventListener) recorder);
             session.insert(facts);
+            if (previous != null) {
+                session.insert(previous);
+            }
+            if (request != null) {
+                session.insert(request);
+            }
             int firings = session.fireAllRules(MAX_FIRINGS);
             if (firings >= MAX_FIRINGS) {
                 throw new IllegalStateException("the rules fired " + MAX_FIRINGS + " times for client "
@@ -33,32 +48,57 @@ public class DecisionEvaluator {
         } finally {
             session.dispose();
         }
-        return new Evaluation(ruleBase.version(), outcome(facts.clientId(), recorder.inserted()), recorder.fired(),
-                reasons(recorder.fired()));
+        return new Evaluation(ruleBase.version(), outcome(facts.clientId(), recorder.inserted(), request != null, ruleBase),
+                recorder.fired(), reasons(recorder.fired()));
     }
 
-    private static Outcome outcome(String clientId, List<OutcomeRecorder.Inserted> inserted) {
-        List<OutcomeRecorder.Inserted> clusters = ofType(inserted, ClusterAssignment.class);
-        List<OutcomeRecorder.Inserted> potential = ofType(inserted, PotentialLevel.class);
-        List<OutcomeRecorder.Inserted> revenue = ofType(inserted, RevenueLevel.class);
+    private static Outcome outcome(String clientId, List<OutcomeRecorder.Inserted> inserted, boolean serviceRequested,
+                                   RuleBase ruleBase) {
         List<ProposedAction> actions = new ArrayList<>();
         for (OutcomeRecorder.Inserted fact : inserted) {
             if (fact.fact() instanceof ActionProposal proposal) {
-                actions.add(new ProposedAction(proposal.code(), fact.rule().ruleId()));
+                ActionDefinition definition = ruleBase.vocabulary().action(proposal.code())
+                        .orElseThrow(() -> new IllegalStateException("action " + proposal.code() + " is not in the vocabulary"));
+                actions.add(new ProposedAction(definition.code(), definition.description(), definition.channel(),
+                        definition.owner(), definition.cadenceDays(), fact.rule().ruleId()));
             }
         }
         return new Outcome(
-                single(clientId, "cluster", clusters) instanceof ClusterAssignment c ? c.cluster() : null,
-                single(clientId, "potential level", potential) instanceof PotentialLevel p ? p.level() : null,
-                single(clientId, "revenue level", revenue) instanceof RevenueLevel r ? r.level() : null,
-                List.copyOf(actions));
+                single(clientId, "cluster", inserted, ClusterAssignment.class) instanceof ClusterAssignment c ? c.cluster() : null,
+                single(clientId, "potential level", inserted, PotentialLevel.class) instanceof PotentialLevel p ? p.level() : null,
+                single(clientId, "revenue level", inserted, RevenueLevel.class) instanceof RevenueLevel r ? r.level() : null,
+                single(clientId, "lifecycle state", inserted, LifecycleAssignment.class) instanceof LifecycleAssignment l ? l.state() : null,
+                single(clientId, "experience segment", inserted, ExperienceAssignment.class) instanceof ExperienceAssignment e
+                        ? e.segment() : null,
+                List.copyOf(actions),
+                serviceRequested ? serviceAnswer(inserted) : null);
+    }
+
+    /** Granted when at least one rule grants and none refuses; refused by default. */
+    private static ServiceAnswer serviceAnswer(List<OutcomeRecorder.Inserted> inserted) {
+        List<OutcomeRecorder.Inserted> verdicts = ofType(inserted, ServiceVerdict.class);
+        List<OutcomeRecorder.Inserted> refusals = verdicts.stream()
+                .filter(v -> ((ServiceVerdict) v.fact()).verdict() == Verdict.REFUSED).toList();
+        if (!refusals.isEmpty()) {
+            return answer(false, refusals);
+        }
+        if (verdicts.isEmpty()) {
+            return new ServiceAnswer(false, List.of("No rule grants this request, so it is refused."), List.of());
+        }
+        return answer(true, verdicts);
+    }
+
+    private static ServiceAnswer answer(boolean granted, List<OutcomeRecorder.Inserted> deciding) {
+        return new ServiceAnswer(granted, deciding.stream().map(v -> v.rule().name()).toList(),
+                deciding.stream().map(v -> v.rule().ruleId()).toList());
     }
 
     private static List<OutcomeRecorder.Inserted> ofType(List<OutcomeRecorder.Inserted> inserted, Class<?> type) {
         return inserted.stream().filter(i -> type.isInstance(i.fact())).toList();
     }
 
-    private static Object single(String clientId, String what, List<OutcomeRecorder.Inserted> found) {
+    private static Object single(String clientId, String what, List<OutcomeRecorder.Inserted> inserted, Class<?> type) {
+        List<OutcomeRecorder.Inserted> found = ofType(inserted, type);
         if (found.size() > 1) {
             throw new OutcomeConflict(clientId, what, found.stream().map(i -> i.rule().ruleId() + " (" + i.rule().file()
                     + " row " + i.rule().row() + ")").collect(Collectors.joining(", ")));

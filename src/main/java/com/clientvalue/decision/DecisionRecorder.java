@@ -4,35 +4,52 @@ import com.clientvalue.audit.AuditEntry;
 import com.clientvalue.audit.AuditTrail;
 import com.clientvalue.rules.RuleDescriptor;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Puts decisions in the audit as the very JSON documents the API answers with. */
+/**
+ * Puts decisions in the audit as the very JSON documents the API answers with, and records the
+ * service grants they made, in one transaction.
+ */
 @Singleton
 class DecisionRecorder {
     private final AuditTrail audit;
+    private final ServiceGrants grants;
     private final JsonMapper json;
 
-    DecisionRecorder(AuditTrail audit, JsonMapper json) {
+    DecisionRecorder(AuditTrail audit, ServiceGrants grants, JsonMapper json) {
         this.audit = audit;
+        this.grants = grants;
         this.json = json;
     }
 
+    @Transactional
     void record(List<Decision> decisions) {
         audit.record(decisions.stream().map(this::entry).toList());
+        grants.record(decisions);
     }
 
     private AuditEntry entry(Decision decision) {
+        Outcome outcome = decision.outcome();
         try {
             return new AuditEntry(decision.decisionId(), decision.clientId(), decision.asOf(), decision.ruleVersion(),
-                    decision.decidedAt(), decision.outcome().cluster() == null ? null : decision.outcome().cluster().name(),
+                    decision.decidedAt(), decision.serviceRequest() == null ? "CLIENT" : "SERVICE_REQUEST",
+                    name(outcome.cluster()), name(outcome.lifecycle()), name(outcome.experienceSegment()),
+                    name(Transitions.lastActiveCluster(decision.previousDecision(), outcome)),
                     decision.firedRules().stream().map(RuleDescriptor::ruleId).toList(),
+                    decision.transitions().stream().map(t -> new AuditEntry.TransitionEvent(t.dimension(), t.from(), t.to(),
+                            t.previousDecisionId())).toList(),
                     json.writeValueAsString(decision));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }

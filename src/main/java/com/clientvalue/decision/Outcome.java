@@ -5,8 +5,12 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
 
-/** What the rules decided for a client. cluster is null only if no rule decided one. */
+/**
+ * What the rules decided for a client. cluster and lifecycle are null only if no rule decided
+ * them; experienceSegment is null without a survey; serviceAnswer only for service requests.
+ */
 @Serdeable
 public record Outcome(@Nullable Cluster cluster, @Nullable Level potentialLevel, @Nullable Level revenueLevel,
-                      List<ProposedAction> actions) {
+                      @Nullable Lifecycle lifecycle, @Nullable ExperienceSegment experienceSegment,
+                      List<ProposedAction> actions, @Nullable ServiceAnswer serviceAnswer) {
 }

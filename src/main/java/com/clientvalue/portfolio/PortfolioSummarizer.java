@@ -1,12 +1,14 @@
 package com.clientvalue.portfolio;
 
 import com.clientvalue.client.AbcClass;
+import com.clientvalue.client.ClientFacts;
 import com.clientvalue.client.FactsLoader;
 import com.clientvalue.decision.Cluster;
-import com.clientvalue.decision.DecisionEvaluator;
 import com.clientvalue.decision.Evaluation;
-import com.clientvalue.rules.ActiveRuleBase;
-import com.clientvalue.rules.RuleBase;
+import com.clientvalue.decision.ExperienceSegment;
+import com.clientvalue.decision.Lifecycle;
+import com.clientvalue.decision.Outcome;
+import com.clientvalue.decision.PortfolioEvaluator;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
@@ -15,44 +17,57 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/**
- * Evaluates every stored client with the active rules (the decision path without the audit: a
- * summary is a view, not a decision) and adds up clients and revenue per segment.
- */
+/** Adds up clients and revenue per segment over every client evaluated with the active rules. */
 @Singleton
 class PortfolioSummarizer {
-    static final String NO_CLUSTER = "NONE";
+    static final String NONE = "NONE";
+    static final String UNKNOWN_REASON = "UNKNOWN";
+    private final PortfolioEvaluator evaluator;
     private final FactsLoader facts;
-    private final ActiveRuleBase rules;
-    private final DecisionEvaluator evaluator;
 
-    PortfolioSummarizer(FactsLoader facts, ActiveRuleBase rules, DecisionEvaluator evaluator) {
-        this.facts = facts;
-        this.rules = rules;
+    PortfolioSummarizer(PortfolioEvaluator evaluator, FactsLoader facts) {
         this.evaluator = evaluator;
+        this.facts = facts;
     }
 
     PortfolioSummary summarize(LocalDate asOf) {
-        RuleBase ruleBase = rules.current();
-        Map<String, Tally> clusters = new LinkedHashMap<>();
-        for (Cluster cluster : Cluster.values()) {
-            clusters.put(cluster.name(), new Tally());
-        }
-        Map<String, Tally> classes = new LinkedHashMap<>();
-        for (AbcClass abcClass : AbcClass.values()) {
-            classes.put(abcClass.name(), new Tally());
-        }
+        Map<String, Tally> clusters = tallies(Cluster.values());
+        Map<String, Tally> classes = tallies(AbcClass.values());
+        Map<String, Tally> lifecycles = tallies(Lifecycle.values());
+        Map<String, Tally> experience = tallies(ExperienceSegment.values());
+        Map<String, long[]> losses = new TreeMap<>();
         Tally all = new Tally();
-        facts.forEach(asOf, clientFacts -> {
-            Evaluation evaluation = evaluator.evaluate(clientFacts, ruleBase);
-            Cluster cluster = evaluation.outcome().cluster();
-            clusters.computeIfAbsent(cluster == null ? NO_CLUSTER : cluster.name(), k -> new Tally()).add(clientFacts.revenue12m());
-            classes.get(clientFacts.abcClass().name()).add(clientFacts.revenue12m());
-            all.add(clientFacts.revenue12m());
+        String version = evaluator.evaluateAll(asOf, (ClientFacts clientFacts, Evaluation evaluation) -> {
+            Outcome outcome = evaluation.outcome();
+            BigDecimal revenue = clientFacts.revenue12m();
+            add(clusters, outcome.cluster(), revenue);
+            add(classes, clientFacts.abcClass(), revenue);
+            add(lifecycles, outcome.lifecycle(), revenue);
+            add(experience, outcome.experienceSegment(), revenue);
+            all.add(revenue);
+            if (outcome.lifecycle() == Lifecycle.LOST || outcome.lifecycle() == Lifecycle.INACTIVE) {
+                String reason = clientFacts.lossReason() == null ? UNKNOWN_REASON : clientFacts.lossReason();
+                losses.computeIfAbsent(reason, r -> new long[2])[outcome.lifecycle() == Lifecycle.LOST ? 0 : 1]++;
+            }
         });
-        return new PortfolioSummary(asOf, ruleBase.version(), all.clients, all.revenue, figures(clusters), figures(classes),
-                facts.abc(asOf));
+        List<PortfolioSummary.LossFigures> lossFigures = new ArrayList<>();
+        losses.forEach((reason, counts) -> lossFigures.add(new PortfolioSummary.LossFigures(reason, counts[0], counts[1])));
+        return new PortfolioSummary(asOf, version, all.clients, all.revenue, figures(clusters), figures(classes),
+                figures(lifecycles), figures(experience), lossFigures, facts.abc(asOf));
+    }
+
+    private static Map<String, Tally> tallies(Enum<?>[] values) {
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        for (Enum<?> value : values) {
+            tallies.put(value.name(), new Tally());
+        }
+        return tallies;
+    }
+
+    private static void add(Map<String, Tally> tallies, Enum<?> segment, BigDecimal revenue) {
+        tallies.computeIfAbsent(segment == null ? NONE : segment.name(), k -> new Tally()).add(revenue);
     }
 
     private static List<SegmentFigures> figures(Map<String, Tally> tallies) {

@@ -18,16 +18,18 @@ public final class RuleBase {
     private final List<RuleFileSummary> files;
     private final List<RuleDescriptor> rules;
     private final Map<String, RuleDescriptor> byQualifiedName;
+    private final Vocabulary vocabulary;
     private final KieContainer container;
     private final KieBase kieBase;
 
     RuleBase(String version, Instant loadedAt, List<RuleFileSummary> files, List<RuleDescriptor> rules,
-             Map<String, RuleDescriptor> byQualifiedName, KieContainer container) {
+             Map<String, RuleDescriptor> byQualifiedName, Vocabulary vocabulary, KieContainer container) {
         this.version = version;
         this.loadedAt = loadedAt;
         this.files = List.copyOf(files);
         this.rules = List.copyOf(rules);
         this.byQualifiedName = Map.copyOf(byQualifiedName);
+        this.vocabulary = vocabulary;
         this.container = container;
         this.kieBase = container.getKieBase();
     }
@@ -46,6 +48,10 @@ public final class RuleBase {
 
     public List<RuleDescriptor> rules() {
         return rules;
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     public KieBase kieBase() {

@@ -40,13 +40,18 @@ final class RuleSetCompiler {
             throw new RuleSetInvalid(List.of(new RuleProblem("(rules folder)", null, null, null,
                     "no rule files (.csv, .xlsx, .drl) found")));
         }
+        Vocabulary vocabulary = Vocabulary.read(sources, problems);
         Map<String, TranslatedSource> byResourcePath = new LinkedHashMap<>();
         for (RuleSource source : sources) {
+            if (source.kind() == RuleSource.Kind.VOCABULARY) {
+                continue;
+            }
             TranslatedSource translated = translate(source, problems);
             if (translated != null) {
                 byResourcePath.put(resourcePath(source), translated);
             }
         }
+        byResourcePath.values().forEach(translated -> checkActionCodes(translated, vocabulary, problems));
         if (!problems.isEmpty()) {
             throw new RuleSetInvalid(problems);
         }
@@ -71,7 +76,7 @@ final class RuleSetCompiler {
         // the container keeps its module; the repository would otherwise keep every build forever
         kie.getRepository().removeKieModule(releaseId);
         try {
-            return describe(sources, byResourcePath, container);
+            return describe(sources, byResourcePath, vocabulary, container);
         } catch (RuleSetInvalid invalid) {
             container.dispose();
             throw invalid;
@@ -110,8 +115,25 @@ final class RuleSetCompiler {
         return source.locate(message.getLine(), text);
     }
 
+    private static final java.util.regex.Pattern ACTION_CODE =
+            java.util.regex.Pattern.compile("new\\s+ActionProposal\\s*\\(\\s*\"([^\"]*)\"");
+
+    /** Every action a rule proposes must be in vocabulary/actions.csv, so that decisions can describe it. */
+    private static void checkActionCodes(TranslatedSource translated, Vocabulary vocabulary, List<RuleProblem> problems) {
+        String[] lines = translated.drl().split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            java.util.regex.Matcher matcher = ACTION_CODE.matcher(lines[i]);
+            while (matcher.find()) {
+                if (vocabulary.action(matcher.group(1)).isEmpty()) {
+                    problems.add(translated.locate(i + 1, "unknown action code " + matcher.group(1)
+                            + ": add it to " + Vocabulary.ACTIONS + " or correct the code"));
+                }
+            }
+        }
+    }
+
     private static RuleBase describe(List<RuleSource> sources, Map<String, TranslatedSource> byResourcePath,
-                                     KieContainer container) {
+                                     Vocabulary vocabulary, KieContainer container) {
         Map<String, TranslatedSource> byPackageAndName = new LinkedHashMap<>();
         for (TranslatedSource translated : byResourcePath.values()) {
             for (String ruleName : translated.ruleNameToRow().keySet()) {
@@ -156,7 +178,7 @@ final class RuleSetCompiler {
                 .map(s -> new RuleFileSummary(s.path(), sha256(s.content()),
                         (int) rules.stream().filter(r -> r.file().equals(s.path())).count()))
                 .toList();
-        return new RuleBase(version(files), Instant.now(), files, rules, byQualifiedName, container);
+        return new RuleBase(version(files), Instant.now(), files, rules, byQualifiedName, vocabulary, container);
     }
 
     /** The version: a hash over every file's path and content hash, so any edit gives a new one. */

@@ -6,9 +6,12 @@ import java.util.Locale;
 /** One analyst file: its path inside the rules folder (with '/') and its exact bytes. */
 public record RuleSource(String path, byte[] content) {
 
-    enum Kind { CSV_TABLE, XLSX_TABLE, DRL }
+    enum Kind { CSV_TABLE, XLSX_TABLE, DRL, VOCABULARY }
 
     Kind kind() {
+        if (path.startsWith("vocabulary/")) {
+            return Kind.VOCABULARY;
+        }
         String lower = path.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".drl")) {
             return Kind.DRL;

@@ -20,14 +20,16 @@ class RulesController {
 
     /** The rule version in force: its hash, its files and every rule with id, name, file and row. */
     @Serdeable
-    record RuleSetView(String version, Instant loadedAt, List<RuleFileSummary> files, List<RuleDescriptor> rules) {
+    record RuleSetView(String version, Instant loadedAt, List<RuleFileSummary> files, List<RuleDescriptor> rules,
+                       List<ActionDefinition> actions, List<ServiceDefinition> services) {
     }
 
     @Get
-    @Operation(summary = "The active rule version",
+    @Operation(summary = "The active rule version, its rules and its vocabulary of action and service codes",
             description = "version is the SHA-256 over every rule file's path and content SHA-256; any edit gives a new version.")
     RuleSetView current() {
         RuleBase ruleBase = active.current();
-        return new RuleSetView(ruleBase.version(), ruleBase.loadedAt(), ruleBase.files(), ruleBase.rules());
+        return new RuleSetView(ruleBase.version(), ruleBase.loadedAt(), ruleBase.files(), ruleBase.rules(),
+                ruleBase.vocabulary().actions(), ruleBase.vocabulary().services());
     }
 }
