@@ -30,6 +30,10 @@ public record Api(BlockingHttpClient http, JsonMapper json) {
         return body(http.exchange(HttpRequest.POST(uri, body), String.class));
     }
 
+    public int put(String uri, Object body) {
+        return http.exchange(HttpRequest.PUT(uri, body), String.class).code();
+    }
+
     public String postRaw(String uri, Object body) {
         return http.exchange(HttpRequest.POST(uri, body), String.class).body();
     }

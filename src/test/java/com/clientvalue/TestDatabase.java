@@ -17,7 +17,8 @@ public class TestDatabase {
     /** Empties every table; the revision moves on so that cached portfolio figures are dropped. */
     @Transactional
     public void clear() {
-        for (String table : new String[]{"decision_fired_rule", "decision_audit", "order_line", "customer_order", "client"}) {
+        for (String table : new String[]{"decision_transition", "service_grant", "latest_decision", "decision_fired_rule",
+                "decision_audit", "survey", "complaint", "order_line", "customer_order", "client"}) {
             jdbc.prepareStatement("DELETE FROM " + table, statement -> statement.executeUpdate());
         }
         jdbc.prepareStatement("UPDATE portfolio_revision SET revision = revision + 1 WHERE id = 1",

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The real Online Retail sample, imported through the API. Expected numbers were computed
@@ -67,6 +69,42 @@ class RealSampleIntegrationTest extends HttpIntegrationTest {
 
         assertEquals(List.of(197, 499, 308, 799), ((List<?>) summary.get("byCluster")).stream()
                 .map(s -> number(((Map<?, ?>) s).get("clients"))).toList());
+    }
+
+    // lifecycle counts computed independently (stand-alone Python over the same CSV files)
+    @Test
+    void lifecycleCountsOnTheRealSample() {
+        assertEquals(List.of(16, 449, 739, 214, 354, 31), counts(api.get("/api/portfolio/summary?asOf=2011-12-10"), "byLifecycle"));
+        assertEquals(List.of(662, 341, 644, 66, 90, 0), counts(api.get("/api/portfolio/summary?asOf=2011-06-30"), "byLifecycle"));
+    }
+
+    @Test
+    void orderRhythmAndMovingAwayOnSampleClients() {
+        Map<String, Object> slowingDown = api.post("/api/decisions", Map.of("clientId", "12352", "asOf", "2011-12-10"));
+        Map<?, ?> facts = (Map<?, ?>) slowingDown.get("facts");
+        assertEquals(14.5, facts.get("medianOrderIntervalDays"));
+        assertEquals(37, facts.get("daysSinceLastOrder"));
+        assertEquals(2.55, facts.get("silenceRatio"));
+        assertEquals("LOYAL", ((Map<?, ?>) slowingDown.get("outcome")).get("lifecycle"));
+        assertTrue(actionCodes(slowingDown).contains("EARLY_WARNING_CONTACT"));
+
+        Map<String, Object> regular = api.post("/api/decisions", Map.of("clientId", "12362", "asOf", "2011-12-10"));
+        assertEquals(32, ((Map<?, ?>) regular.get("facts")).get("medianOrderIntervalDays"));
+        assertFalse(actionCodes(regular).contains("EARLY_WARNING_CONTACT"));
+
+        Map<String, Object> fewOrders = api.get("/api/clients/12364?asOf=2011-12-10");
+        assertNull(fewOrders.get("medianOrderIntervalDays"));
+        assertNull(fewOrders.get("silenceRatio"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> actionCodes(Map<String, Object> decision) {
+        return ((List<Map<String, Object>>) ((Map<?, ?>) decision.get("outcome")).get("actions")).stream()
+                .map(a -> (String) a.get("code")).toList();
+    }
+
+    private static List<Integer> counts(Map<String, Object> summary, String segments) {
+        return ((List<?>) summary.get(segments)).stream().map(s -> number(((Map<?, ?>) s).get("clients"))).toList();
     }
 
     @Test

@@ -148,7 +148,7 @@ class RuleSetCompilerTest {
                 when
                     ClientFacts( employees != null, employees >= 250 )
                 then
-                    insert(new ActionProposal("VISIT"));
+                    insert(new ActionProposal("ON_SITE_SERVICE"));
                 end
                 """);
 
@@ -156,6 +156,30 @@ class RuleSetCompilerTest {
 
         assertTrue(rules.rules().contains(new RuleDescriptor("EXTRA-VISIT", "Big companies get a visit",
                 "clusters/extra.drl", null, 5)));
+    }
+
+    @Test
+    void actionCodeMissingFromTheVocabularyIsReportedAtItsRow() {
+        List<RuleSource> sources = replace(RuleFolder.read(REAL), "policies/segment-actions.csv",
+                "MARGINAL,SELF_SERVICE_CHANNELS", "MARGINAL,SELF_SERVICE");
+
+        RuleProblem problem = single(sources);
+
+        assertEquals("policies/segment-actions.csv", problem.file());
+        assertEquals(22, problem.row());
+        assertEquals("D (Action)", problem.column());
+        assertTrue(problem.message().startsWith("unknown action code SELF_SERVICE"), problem.message());
+    }
+
+    @Test
+    void vocabularyProblemsNameFileLineAndColumn() {
+        List<RuleSource> sources = replace(RuleFolder.read(REAL), "vocabulary/services.csv",
+                "PRIORITY_LANE,Order handled ahead of the queue,EXCEPTION", "PRIORITY_LANE,Order handled ahead of the queue,URGENT");
+
+        RuleProblem problem = single(sources);
+
+        assertEquals(new RuleProblem("vocabulary/services.csv", null, 8, "category", "'URGENT' must be STANDARD or EXCEPTION"),
+                problem);
     }
 
     private static RuleProblem single(List<RuleSource> sources) {
