@@ -38,7 +38,7 @@ class AuditQuery {
             }
         });
         List<AuditSummary> items = jdbc.prepareStatement("SELECT a.decision_id, a.client_id, a.as_of, a.rule_version, "
-                + "a.decided_at, a.cluster FROM decision_audit a" + where
+                + "a.decided_at, a.kind, a.cluster, a.lifecycle FROM decision_audit a" + where
                 + " ORDER BY a.decided_at DESC, a.decision_id DESC LIMIT ? OFFSET ?", statement -> {
             bind(statement, parameters);
             statement.setInt(parameters.size() + 1, size);
@@ -93,6 +93,7 @@ class AuditQuery {
     private static AuditSummary summary(ResultSet rows) throws SQLException {
         Date asOf = rows.getDate("as_of");
         return new AuditSummary(rows.getString("decision_id"), rows.getString("client_id"), asOf.toLocalDate(),
-                rows.getString("rule_version"), rows.getTimestamp("decided_at").toInstant(), rows.getString("cluster"));
+                rows.getString("rule_version"), rows.getTimestamp("decided_at").toInstant(), rows.getString("kind"),
+                rows.getString("cluster"), rows.getString("lifecycle"));
     }
 }

@@ -6,8 +6,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A line of the audit list; the whole decision is at /api/audit/decisions/{decisionId}. */
+/** A line of the audit list (kind CLIENT or SERVICE_REQUEST); the whole decision is at /api/audit/decisions/{decisionId}. */
 @Serdeable
 public record AuditSummary(String decisionId, String clientId, LocalDate asOf, String ruleVersion, Instant decidedAt,
-                           @Nullable String cluster) {
+                           String kind, @Nullable String cluster, @Nullable String lifecycle) {
 }
