@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Reads the analysts' rule files from a folder, in a stable order. Scenario files under
- * {@code tests/} and documentation are not rules.
+ * Reads the analysts' rule files from a folder, in a stable order: tables, DRL, vocabulary and
+ * test scenarios (tests/), all part of the versioned rule set. Documentation is not.
  */
 final class RuleFolder {
 
@@ -26,7 +26,6 @@ final class RuleFolder {
             return files.filter(Files::isRegularFile)
                     .map(file -> dir.relativize(file).toString().replace('\\', '/'))
                     .filter(RuleSource::isRuleFile)
-                    .filter(path -> !path.startsWith("tests/"))
                     .filter(path -> !path.substring(path.lastIndexOf('/') + 1).startsWith("."))
                     .sorted(Comparator.naturalOrder())
                     .map(path -> new RuleSource(path, readBytes(dir.resolve(path))))

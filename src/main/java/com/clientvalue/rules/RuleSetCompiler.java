@@ -43,7 +43,7 @@ final class RuleSetCompiler {
         Vocabulary vocabulary = Vocabulary.read(sources, problems);
         Map<String, TranslatedSource> byResourcePath = new LinkedHashMap<>();
         for (RuleSource source : sources) {
-            if (source.kind() == RuleSource.Kind.VOCABULARY) {
+            if (source.kind() == RuleSource.Kind.VOCABULARY || source.kind() == RuleSource.Kind.SCENARIOS) {
                 continue;
             }
             TranslatedSource translated = translate(source, problems);

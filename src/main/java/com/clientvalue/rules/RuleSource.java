@@ -6,11 +6,15 @@ import java.util.Locale;
 /** One analyst file: its path inside the rules folder (with '/') and its exact bytes. */
 public record RuleSource(String path, byte[] content) {
 
-    enum Kind { CSV_TABLE, XLSX_TABLE, DRL, VOCABULARY }
+    /** Tables and DRL are compiled; vocabulary and test scenarios are read by the checks. */
+    public enum Kind { CSV_TABLE, XLSX_TABLE, DRL, VOCABULARY, SCENARIOS }
 
-    Kind kind() {
+    public Kind kind() {
         if (path.startsWith("vocabulary/")) {
             return Kind.VOCABULARY;
+        }
+        if (path.startsWith("tests/")) {
+            return Kind.SCENARIOS;
         }
         String lower = path.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".drl")) {
@@ -19,7 +23,7 @@ public record RuleSource(String path, byte[] content) {
         return lower.endsWith(".xlsx") || lower.endsWith(".xls") ? Kind.XLSX_TABLE : Kind.CSV_TABLE;
     }
 
-    String text() {
+    public String text() {
         return new String(content, StandardCharsets.UTF_8);
     }
 

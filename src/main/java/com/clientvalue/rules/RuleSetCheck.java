@@ -1,0 +1,13 @@
+package com.clientvalue.rules;
+
+import java.util.List;
+
+/**
+ * A check a candidate rule set must pass, beyond compiling, before it may be published: the
+ * analysts' test scenarios, the policy invariants. Implemented where the evaluation lives.
+ */
+public interface RuleSetCheck {
+
+    /** @return what is wrong, located by file and row; empty when the candidate passes */
+    List<RuleProblem> check(RuleBase candidate, List<RuleSource> sources);
+}
