@@ -19,17 +19,20 @@ public final class RuleBase {
     private final List<RuleDescriptor> rules;
     private final Map<String, RuleDescriptor> byQualifiedName;
     private final Vocabulary vocabulary;
+    private final List<RuleSource> sources;
     private final KieContainer container;
     private final KieBase kieBase;
 
     RuleBase(String version, Instant loadedAt, List<RuleFileSummary> files, List<RuleDescriptor> rules,
-             Map<String, RuleDescriptor> byQualifiedName, Vocabulary vocabulary, KieContainer container) {
+             Map<String, RuleDescriptor> byQualifiedName, Vocabulary vocabulary, List<RuleSource> sources,
+             KieContainer container) {
         this.version = version;
         this.loadedAt = loadedAt;
         this.files = List.copyOf(files);
         this.rules = List.copyOf(rules);
         this.byQualifiedName = Map.copyOf(byQualifiedName);
         this.vocabulary = vocabulary;
+        this.sources = List.copyOf(sources);
         this.container = container;
         this.kieBase = container.getKieBase();
     }
@@ -52,6 +55,11 @@ public final class RuleBase {
 
     public Vocabulary vocabulary() {
         return vocabulary;
+    }
+
+    /** Every file of this version, exactly as it was compiled: tables, DRL, vocabulary and scenarios. */
+    public List<RuleSource> sources() {
+        return sources;
     }
 
     public KieBase kieBase() {

@@ -178,7 +178,7 @@ final class RuleSetCompiler {
                 .map(s -> new RuleFileSummary(s.path(), sha256(s.content()),
                         (int) rules.stream().filter(r -> r.file().equals(s.path())).count()))
                 .toList();
-        return new RuleBase(version(files), Instant.now(), files, rules, byQualifiedName, vocabulary, container);
+        return new RuleBase(version(files), Instant.now(), files, rules, byQualifiedName, vocabulary, sources, container);
     }
 
     /** The version: a hash over every file's path and content hash, so any edit gives a new one. */
