@@ -1,30 +1,64 @@
 package com.clientvalue.rules;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.scheduling.annotation.Scheduled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The rule version in force. Built from the rules folder when the service starts (a folder that
- * does not compile stops the start with every problem listed); swapped in one atomic step.
+ * The rule version in force, shared through MariaDB by every instance. At startup the rules
+ * folder is compiled (a folder that does not compile stops the start, every problem listed); it
+ * seeds the first version, and a folder content never seen before is published. Afterwards the
+ * newest activation in the database decides; each instance follows it within a poll interval.
+ * Switching is one atomic reference change: evaluations already running finish on their version.
  */
 @Context
 public class ActiveRuleBase {
     private static final Logger LOG = LoggerFactory.getLogger(ActiveRuleBase.class);
-    private final Path folder;
-    private final AtomicReference<RuleBase> current = new AtomicReference<>();
+    private static final int COMPILED_VERSIONS_KEPT = 4;
 
-    ActiveRuleBase(RulesConfig config) {
+    private final Path folder;
+    private final RuleVersions versions;
+    private final List<RuleSetCheck> checks;
+    private final AtomicReference<RuleBase> current = new AtomicReference<>();
+    private final Map<String, RuleBase> compiled = new LinkedHashMap<>(8, 0.75f, true);
+
+    ActiveRuleBase(RulesConfig config, RuleVersions versions, List<RuleSetCheck> checks) {
         this.folder = Path.of(config.dir()).toAbsolutePath().normalize();
+        this.versions = versions;
+        this.checks = List.copyOf(checks);
         long started = System.nanoTime();
-        RuleBase loaded = compile(RuleFolder.read(folder));
-        current.set(loaded);
-        LOG.info("Rules version {} loaded from {}: {} rules in {} files ({} ms)", loaded.version(), folder,
-                loaded.rules().size(), loaded.files().size(), (System.nanoTime() - started) / 1_000_000);
+        RuleBase fromFolder = compile(RuleFolder.read(folder));
+        current.set(startingVersion(fromFolder, config.publishOnStart()));
+        LOG.info("Rules version {} active ({} rules in {} files; folder {} is version {}; {} ms)", current().version(),
+                current().rules().size(), current().files().size(), folder, fromFolder.version(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private RuleBase startingVersion(RuleBase fromFolder, boolean publishOnStart) {
+        Optional<String> active = versions.activeVersion();
+        if (active.isEmpty() || (publishOnStart && !versions.exists(fromFolder.version()))) {
+            List<RuleProblem> problems = check(fromFolder);
+            if (problems.isEmpty()) {
+                versions.storeAndActivate(fromFolder, "startup", "the rules folder at startup",
+                        active.isEmpty() ? RuleVersions.Reason.SEED : RuleVersions.Reason.STARTUP);
+                return remember(fromFolder);
+            }
+            if (active.isEmpty()) {
+                throw new RuleSetInvalid(problems);
+            }
+            LOG.error("The rules folder was not published, version {} stays active:\n{}", active.get(),
+                    new RuleSetInvalid(problems).getMessage());
+        }
+        return active.get().equals(fromFolder.version()) ? remember(fromFolder) : compiled(active.get());
     }
 
     public RuleBase current() {
@@ -33,6 +67,53 @@ public class ActiveRuleBase {
 
     public Path folder() {
         return folder;
+    }
+
+    /** The checks every candidate must pass besides compiling. */
+    List<RuleProblem> check(RuleBase candidate) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (RuleSetCheck check : checks) {
+            problems.addAll(check.check(candidate, candidate.sources()));
+        }
+        return problems;
+    }
+
+    /** A stored version, compiled; the last few are kept, so replays and rollbacks do not recompile. */
+    public synchronized RuleBase compiled(String version) {
+        RuleBase found = compiled.get(version);
+        if (found == null) {
+            List<RuleSource> files = versions.files(version);
+            if (files.isEmpty()) {
+                throw new RuleVersionNotFound(version);
+            }
+            found = remember(compile(files));
+        }
+        return found;
+    }
+
+    synchronized RuleBase remember(RuleBase ruleBase) {
+        compiled.put(ruleBase.version(), ruleBase);
+        while (compiled.size() > COMPILED_VERSIONS_KEPT) {
+            compiled.remove(compiled.keySet().iterator().next());
+        }
+        return ruleBase;
+    }
+
+    void switchTo(RuleBase next) {
+        RuleBase previous = current.getAndSet(remember(next));
+        if (previous == null || !previous.version().equals(next.version())) {
+            LOG.info("Rules version {} now active (was {})", next.version(), previous == null ? "none" : previous.version());
+        }
+    }
+
+    /** Follows the version other instances (or this one) activated in the database. */
+    @Scheduled(fixedDelay = "${rules.poll-interval:2s}", initialDelay = "${rules.poll-interval:2s}")
+    void followDatabase() {
+        try {
+            versions.activeVersion().filter(v -> !v.equals(current().version())).ifPresent(v -> switchTo(compiled(v)));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not check the active rules version, keeping {}: {}", current().version(), e.getMessage());
+        }
     }
 
     /** Compiles candidate files without activating them: what validation and tests use. */

@@ -1,27 +1,50 @@
 package com.clientvalue.rules;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 
 @Controller("/api/rules")
 @Tag(name = "Rules")
+@ExecuteOn(TaskExecutors.BLOCKING)
 class RulesController {
+    static final String ZIP = "application/zip";
     private final ActiveRuleBase active;
+    private final RulePublisher publisher;
+    private final RuleVersions versions;
 
-    RulesController(ActiveRuleBase active) {
+    RulesController(ActiveRuleBase active, RulePublisher publisher, RuleVersions versions) {
         this.active = active;
+        this.publisher = publisher;
+        this.versions = versions;
     }
 
     /** The rule version in force: its hash, its files and every rule with id, name, file and row. */
     @Serdeable
     record RuleSetView(String version, Instant loadedAt, List<RuleFileSummary> files, List<RuleDescriptor> rules,
                        List<ActionDefinition> actions, List<ServiceDefinition> services) {
+    }
+
+    /** A stored version with its files and what changed since the version published before it. */
+    @Serdeable
+    record VersionDetail(RuleVersions.VersionInfo info, List<RuleFileSummary> files, @Nullable String previousVersion,
+                         String diff) {
     }
 
     @Get
@@ -31,5 +54,53 @@ class RulesController {
         RuleBase ruleBase = active.current();
         return new RuleSetView(ruleBase.version(), ruleBase.loadedAt(), ruleBase.files(), ruleBase.rules(),
                 ruleBase.vocabulary().actions(), ruleBase.vocabulary().services());
+    }
+
+    @Post(value = "/validate", consumes = ZIP)
+    @Operation(summary = "Validate a candidate rule set (a zip of the rules folder) without publishing it",
+            description = "Compiles the tables and DRL, checks headers, rule ids, vocabulary and the analysts' test "
+                    + "scenarios. Always 200: valid tells the verdict, problems name file, table, row and column.")
+    RulePublisher.ValidationReport validate(@Body InputStream zip) {
+        return publisher.validate(RuleArchive.read(zip));
+    }
+
+    @Get("/versions")
+    @Operation(summary = "Stored rule versions, newest first, with the active one marked")
+    List<RuleVersions.VersionInfo> versions() {
+        return versions.list();
+    }
+
+    @Get("/versions/{version}")
+    @Operation(summary = "One stored version: who, when, comment, files and a unified diff against the previous version")
+    VersionDetail version(@PathVariable @Size(max = 64) String version) {
+        RuleVersions.VersionInfo info = versions.find(version).orElseThrow(() -> new RuleVersionNotFound(version));
+        List<RuleSource> files = versions.files(version);
+        RuleVersions.VersionInfo previous = versions.previous(info).orElse(null);
+        return new VersionDetail(info, files.stream().map(f -> new RuleFileSummary(f.path(), RuleSetCompiler.sha256(f.content()),
+                (int) active.compiled(version).rules().stream().filter(r -> r.file().equals(f.path())).count())).toList(),
+                previous == null ? null : previous.version(),
+                RuleVersionDiff.between(previous == null ? List.of() : versions.files(previous.version()), files));
+    }
+
+    @Post(value = "/versions", consumes = ZIP)
+    @Operation(summary = "Publish a candidate rule set (a zip of the rules folder) and activate it",
+            description = "The candidate must compile and pass every check (test scenarios...); otherwise 422 with every "
+                    + "problem and the active version is unchanged. Evaluations already running finish on the old version.")
+    HttpResponse<RuleVersions.VersionInfo> publish(@Body InputStream zip,
+                                                   @Nullable @QueryValue @Size(max = 1000) String comment,
+                                                   @Nullable @Header("X-Author") @Size(max = 100) String author) {
+        return HttpResponse.created(publisher.publish(RuleArchive.read(zip), who(author), comment));
+    }
+
+    @Post("/versions/{version}/activate")
+    @Operation(summary = "Make a stored version active again (rollback)")
+    RuleVersions.VersionInfo activate(@PathVariable @Size(max = 64) String version,
+                                      @Nullable @Header("X-Author") @Size(max = 100) String author) {
+        return publisher.activate(version, who(author));
+    }
+
+    // who is recorded from the X-Author header until authentication lands
+    private static String who(String author) {
+        return author == null || author.isBlank() ? "anonymous" : author.trim();
     }
 }

@@ -1,0 +1,49 @@
+package com.clientvalue.rules;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * Development mode (rules.watch=true, on under mn:run): republishes the rules folder whenever its
+ * content changes. A folder that fails validation is reported in the log and not activated.
+ */
+@Singleton
+@Requires(property = "rules.watch", value = "true")
+class RulesFolderWatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(RulesFolderWatcher.class);
+    private final ActiveRuleBase active;
+    private final RulePublisher publisher;
+    private String lastSeen;
+
+    RulesFolderWatcher(ActiveRuleBase active, RulePublisher publisher) {
+        this.active = active;
+        this.publisher = publisher;
+    }
+
+    @Scheduled(fixedDelay = "${rules.poll-interval:2s}", initialDelay = "${rules.poll-interval:2s}")
+    synchronized void republishOnSave() {
+        List<RuleSource> sources = RuleFolder.read(active.folder());
+        String version = RuleSetCompiler.version(sources.stream()
+                .map(s -> new RuleFileSummary(s.path(), RuleSetCompiler.sha256(s.content()), 0)).toList());
+        if (lastSeen == null) {
+            lastSeen = version;
+            return;
+        }
+        if (version.equals(lastSeen)) {
+            return;
+        }
+        lastSeen = version;
+        try {
+            RuleVersions.VersionInfo published = publisher.publish(sources, "watch", "rules folder changed");
+            LOG.info("Rules folder changed: version {} published and active", published.version());
+        } catch (RulesRejected rejected) {
+            LOG.error("Rules folder changed but was not published: {} (GET /api/rules shows the active version)",
+                    rejected.getDetail());
+        }
+    }
+}
