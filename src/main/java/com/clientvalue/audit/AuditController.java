@@ -25,9 +25,11 @@ import java.time.LocalDate;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuditController {
     private final AuditQuery query;
+    private final AuditTrail trail;
 
-    AuditController(AuditQuery query) {
+    AuditController(AuditQuery query, AuditTrail trail) {
         this.query = query;
+        this.trail = trail;
     }
 
     @Get
@@ -48,6 +50,6 @@ class AuditController {
     @ApiResponse(responseCode = "200", description = "The decision document as stored",
             content = @Content(schema = @Schema(ref = "#/components/schemas/Decision")))
     HttpResponse<String> get(@PathVariable @Size(max = 36) String decisionId) {
-        return HttpResponse.ok(query.document(decisionId).orElseThrow(() -> new DecisionNotAudited(decisionId)));
+        return HttpResponse.ok(trail.document(decisionId).orElseThrow(() -> new DecisionNotAudited(decisionId)));
     }
 }

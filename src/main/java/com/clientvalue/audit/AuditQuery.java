@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Searches the audit: by client, by fired rule, by decision date (UTC, inclusive), newest first. */
 @Singleton
@@ -52,15 +51,6 @@ class AuditQuery {
             return found;
         });
         return new AuditPage(items, page, size, total);
-    }
-
-    Optional<String> document(String decisionId) {
-        return jdbc.prepareStatement("SELECT decision FROM decision_audit WHERE decision_id = ?", statement -> {
-            statement.setString(1, decisionId);
-            try (var rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
-            }
-        });
     }
 
     private static String where(Filter filter, List<Object> parameters) {

@@ -103,6 +103,17 @@ public class AuditTrail {
         });
     }
 
+    /** A decision document exactly as it was answered. */
+    @Connectable
+    public java.util.Optional<String> document(String decisionId) {
+        return jdbc.prepareStatement("SELECT decision FROM decision_audit WHERE decision_id = ?", statement -> {
+            statement.setString(1, decisionId);
+            try (var rows = statement.executeQuery()) {
+                return rows.next() ? java.util.Optional.of(rows.getString(1)) : java.util.Optional.<String>empty();
+            }
+        });
+    }
+
     /** The latest decision of each of these clients that has one. */
     @Connectable
     public Map<String, LatestDecision> latest(Collection<String> clientIds) {

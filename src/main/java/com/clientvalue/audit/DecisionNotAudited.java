@@ -7,9 +7,9 @@ import org.zalando.problem.Status;
 import java.util.Map;
 
 /** No decision with this id is in the audit. */
-final class DecisionNotAudited extends AbstractThrowableProblem {
+public final class DecisionNotAudited extends AbstractThrowableProblem {
 
-    DecisionNotAudited(String decisionId) {
+    public DecisionNotAudited(String decisionId) {
         super(Problems.type("decision-not-found"), "Decision not found", Status.NOT_FOUND,
                 "no decision with id '" + decisionId + "' in the audit", null, null, Map.of("decisionId", decisionId));
     }

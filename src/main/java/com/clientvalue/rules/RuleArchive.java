@@ -22,7 +22,7 @@ import java.util.zip.ZipInputStream;
  * folder). Refuses what could hurt: paths leaving the folder, too many entries, too many bytes
  * once inflated (zip bombs), corrupt archives.
  */
-final class RuleArchive {
+public final class RuleArchive {
     static final int MAX_ENTRIES = 500;
     static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
     static final long MAX_TOTAL_BYTES = 20L * 1024 * 1024;
@@ -38,7 +38,7 @@ final class RuleArchive {
     private RuleArchive() {
     }
 
-    static List<RuleSource> read(InputStream zip) {
+    public static List<RuleSource> read(InputStream zip) {
         List<RuleSource> sources = new ArrayList<>();
         Set<String> paths = new HashSet<>();
         long total = 0;
