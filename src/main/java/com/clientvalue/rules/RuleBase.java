@@ -20,11 +20,12 @@ public final class RuleBase {
     private final Map<String, RuleDescriptor> byQualifiedName;
     private final Vocabulary vocabulary;
     private final List<RuleSource> sources;
+    private final String drl;
     private final KieContainer container;
     private final KieBase kieBase;
 
     RuleBase(String version, Instant loadedAt, List<RuleFileSummary> files, List<RuleDescriptor> rules,
-             Map<String, RuleDescriptor> byQualifiedName, Vocabulary vocabulary, List<RuleSource> sources,
+             Map<String, RuleDescriptor> byQualifiedName, Vocabulary vocabulary, List<RuleSource> sources, String drl,
              KieContainer container) {
         this.version = version;
         this.loadedAt = loadedAt;
@@ -33,6 +34,7 @@ public final class RuleBase {
         this.byQualifiedName = Map.copyOf(byQualifiedName);
         this.vocabulary = vocabulary;
         this.sources = List.copyOf(sources);
+        this.drl = drl;
         this.container = container;
         this.kieBase = container.getKieBase();
     }
@@ -60,6 +62,11 @@ public final class RuleBase {
     /** Every file of this version, exactly as it was compiled: tables, DRL, vocabulary and scenarios. */
     public List<RuleSource> sources() {
         return sources;
+    }
+
+    /** The DRL of every rule, tables translated: what boundary checks read thresholds from. */
+    public String drl() {
+        return drl;
     }
 
     public KieBase kieBase() {

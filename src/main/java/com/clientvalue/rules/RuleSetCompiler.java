@@ -43,7 +43,7 @@ final class RuleSetCompiler {
         Vocabulary vocabulary = Vocabulary.read(sources, problems);
         Map<String, TranslatedSource> byResourcePath = new LinkedHashMap<>();
         for (RuleSource source : sources) {
-            if (source.kind() == RuleSource.Kind.VOCABULARY || source.kind() == RuleSource.Kind.SCENARIOS) {
+            if (!source.isCompiled()) {
                 continue;
             }
             TranslatedSource translated = translate(source, problems);
@@ -178,7 +178,8 @@ final class RuleSetCompiler {
                 .map(s -> new RuleFileSummary(s.path(), sha256(s.content()),
                         (int) rules.stream().filter(r -> r.file().equals(s.path())).count()))
                 .toList();
-        return new RuleBase(version(files), Instant.now(), files, rules, byQualifiedName, vocabulary, sources, container);
+        String drl = byResourcePath.values().stream().map(TranslatedSource::drl).collect(java.util.stream.Collectors.joining("\n"));
+        return new RuleBase(version(files), Instant.now(), files, rules, byQualifiedName, vocabulary, sources, drl, container);
     }
 
     /** The version: a hash over every file's path and content hash, so any edit gives a new one. */

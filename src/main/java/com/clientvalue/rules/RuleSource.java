@@ -6,8 +6,8 @@ import java.util.Locale;
 /** One analyst file: its path inside the rules folder (with '/') and its exact bytes. */
 public record RuleSource(String path, byte[] content) {
 
-    /** Tables and DRL are compiled; vocabulary and test scenarios are read by the checks. */
-    public enum Kind { CSV_TABLE, XLSX_TABLE, DRL, VOCABULARY, SCENARIOS }
+    /** Tables and DRL are compiled; vocabulary, test scenarios and invariants are read by the checks. */
+    public enum Kind { CSV_TABLE, XLSX_TABLE, DRL, VOCABULARY, SCENARIOS, INVARIANTS }
 
     public Kind kind() {
         if (path.startsWith("vocabulary/")) {
@@ -16,11 +16,19 @@ public record RuleSource(String path, byte[] content) {
         if (path.startsWith("tests/")) {
             return Kind.SCENARIOS;
         }
+        if (path.startsWith("invariants/")) {
+            return Kind.INVARIANTS;
+        }
         String lower = path.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".drl")) {
             return Kind.DRL;
         }
         return lower.endsWith(".xlsx") || lower.endsWith(".xls") ? Kind.XLSX_TABLE : Kind.CSV_TABLE;
+    }
+
+    boolean isCompiled() {
+        Kind kind = kind();
+        return kind == Kind.CSV_TABLE || kind == Kind.XLSX_TABLE || kind == Kind.DRL;
     }
 
     public String text() {

@@ -1,0 +1,273 @@
+package com.clientvalue.decision;
+
+import com.clientvalue.client.AbcClass;
+import com.clientvalue.client.ClientFacts;
+import com.clientvalue.rules.RuleBase;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Generated inputs at the boundaries of a rule set's tables: for every number a condition compares
+ * a field with, the values just below, at and just above it (and "unknown" where a field may be
+ * empty), combined group by group so that each table sees all its own combinations.
+ */
+final class BoundaryInputs {
+    static final LocalDate AS_OF = LocalDate.of(2011, 12, 10);
+    private static final Pattern COMPARISON = Pattern.compile(
+            "\\b(potential|orders12m|daysSinceLastOrder|daysSinceFirstOrder|silenceRatio|latestExpectation|latestExperience"
+                    + "|complaints90d|discountPercent|freeServicesGranted12m|employees)\\s*(>=|<=|==|!=|>|<)\\s*(-?\\d+(?:\\.\\d+)?)");
+
+    /** One generated case, with a label that reads as its counter-example. */
+    record Input(ClientFacts facts, PreviousDecision previous, ServiceRequest request, String label) {
+    }
+
+    private final Map<String, TreeSet<BigDecimal>> thresholds = new LinkedHashMap<>();
+
+    private BoundaryInputs(String drl) {
+        Matcher matcher = COMPARISON.matcher(drl);
+        while (matcher.find()) {
+            thresholds.computeIfAbsent(matcher.group(1), f -> new TreeSet<>()).add(new BigDecimal(matcher.group(3)));
+        }
+    }
+
+    static List<Input> generate(RuleBase candidate) {
+        return new BoundaryInputs(candidate.drl()).all();
+    }
+
+    private List<Input> all() {
+        List<Integer> potentials = ints("potential", 0, 100, true);
+        List<Integer> lasts = ints("daysSinceLastOrder", 0, 5000, true);
+        List<Integer> firsts = ints("daysSinceFirstOrder", 0, 5000, false);
+        List<Integer> orders = ints("orders12m", 0, 10_000, false);
+        List<Input> inputs = new ArrayList<>();
+        for (Integer potential : potentials) {
+            for (AbcClass abc : AbcClass.values()) {
+                Case base = new Case().potential(potential).abc(abc);
+                for (Integer last : lasts) {
+                    for (Integer first : firsts) {
+                        for (Integer count : orders) {
+                            inputs.add(base.copy().ordering(last, first, count).input());
+                        }
+                    }
+                }
+                for (boolean paid : new boolean[]{true, false}) {
+                    for (String category : List.of("STANDARD", "EXCEPTION")) {
+                        for (BigDecimal discount : decimals("discountPercent", BigDecimal.ZERO, new BigDecimal("100"), false)) {
+                            for (Integer used : ints("freeServicesGranted12m", 0, 1000, false)) {
+                                inputs.add(base.copy().request(paid, category, discount, used).input());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (Case state : lifecycleRepresentatives(lasts, firsts, orders)) {
+            for (BigDecimal ratio : decimals("silenceRatio", BigDecimal.ZERO, new BigDecimal("1000"), true)) {
+                for (String reason : Arrays.asList(null, "a recorded reason")) {
+                    for (Cluster lastActive : withNull(Cluster.values())) {
+                        inputs.add(state.copy().rhythm(ratio).lossReason(reason).lastActive(lastActive).input());
+                    }
+                }
+            }
+        }
+        for (Integer expectation : ints("latestExpectation", 1, 5, true)) {
+            for (Integer experience : ints("latestExperience", 1, 5, true)) {
+                for (Integer complaints : ints("complaints90d", 0, 1000, false)) {
+                    inputs.add(new Case().survey(expectation, experience, complaints).input());
+                }
+            }
+        }
+        for (Integer employees : ints("employees", 0, 10_000_000, true)) {
+            inputs.add(new Case().employees(employees).input());
+        }
+        return inputs;
+    }
+
+    // one case per distinct lifecycle-relevant combination is enough for the trigger tables
+    private static List<Case> lifecycleRepresentatives(List<Integer> lasts, List<Integer> firsts, List<Integer> orders) {
+        List<Case> cases = new ArrayList<>();
+        for (Integer last : lasts) {
+            for (Integer count : orders) {
+                cases.add(new Case().ordering(last, firsts.get(firsts.size() - 1), count));
+            }
+        }
+        return cases;
+    }
+
+    private List<Integer> ints(String field, int min, int max, boolean nullable) {
+        TreeSet<Integer> values = new TreeSet<>();
+        for (BigDecimal t : thresholds.getOrDefault(field, new TreeSet<>())) {
+            int v = t.intValue();
+            for (int candidate : new int[]{v - 1, v, v + 1}) {
+                if (candidate >= min && candidate <= max) {
+                    values.add(candidate);
+                }
+            }
+        }
+        values.add(Math.max(min, Math.min(max, min + 1)));
+        List<Integer> list = new ArrayList<>(values);
+        if (nullable) {
+            list.add(0, null);
+        }
+        return list;
+    }
+
+    private List<BigDecimal> decimals(String field, BigDecimal min, BigDecimal max, boolean nullable) {
+        TreeSet<BigDecimal> values = new TreeSet<>();
+        BigDecimal step = new BigDecimal("0.01");
+        for (BigDecimal t : thresholds.getOrDefault(field, new TreeSet<>())) {
+            for (BigDecimal candidate : List.of(t.subtract(step), t, t.add(step))) {
+                if (candidate.compareTo(min) >= 0 && candidate.compareTo(max) <= 0) {
+                    values.add(candidate);
+                }
+            }
+        }
+        values.add(min);
+        List<BigDecimal> list = new ArrayList<>(values);
+        if (nullable) {
+            list.add(0, null);
+        }
+        return list;
+    }
+
+    private static <T> List<T> withNull(T[] values) {
+        List<T> list = new ArrayList<>();
+        list.add(null);
+        list.addAll(Arrays.asList(values));
+        return list;
+    }
+
+    /** A generated client, built field by field; ordering data is kept consistent. */
+    private static final class Case {
+        Integer potential = 50;
+        AbcClass abc = AbcClass.B;
+        Integer last = 30;
+        Integer first = 400;
+        int orders = 3;
+        BigDecimal ratio;
+        String lossReason;
+        Cluster lastActive;
+        Integer expectation;
+        Integer experience;
+        int complaints;
+        Integer employees;
+        ServiceRequest request;
+
+        Case copy() {
+            Case c = new Case();
+            c.potential = potential;
+            c.abc = abc;
+            c.last = last;
+            c.first = first;
+            c.orders = orders;
+            c.ratio = ratio;
+            c.lossReason = lossReason;
+            c.lastActive = lastActive;
+            c.expectation = expectation;
+            c.experience = experience;
+            c.complaints = complaints;
+            c.employees = employees;
+            c.request = request;
+            return c;
+        }
+
+        Case potential(Integer value) {
+            potential = value;
+            return this;
+        }
+
+        Case abc(AbcClass value) {
+            abc = value;
+            return this;
+        }
+
+        Case ordering(Integer daysSinceLast, Integer daysSinceFirst, int count) {
+            last = daysSinceLast;
+            first = daysSinceLast == null ? null : Math.max(daysSinceFirst == null ? daysSinceLast : daysSinceFirst, daysSinceLast);
+            orders = daysSinceLast == null ? 0 : count;
+            return this;
+        }
+
+        Case rhythm(BigDecimal silenceRatio) {
+            ratio = last == null ? null : silenceRatio;
+            return this;
+        }
+
+        Case lossReason(String reason) {
+            lossReason = reason;
+            return this;
+        }
+
+        Case lastActive(Cluster cluster) {
+            lastActive = cluster;
+            return this;
+        }
+
+        Case survey(Integer expectationScore, Integer experienceScore, int complaintCount) {
+            expectation = expectationScore;
+            experience = experienceScore;
+            complaints = complaintCount;
+            return this;
+        }
+
+        Case employees(Integer count) {
+            employees = count;
+            return this;
+        }
+
+        Case request(boolean paid, String category, BigDecimal discount, int used) {
+            request = new ServiceRequest("GENERATED", category, paid, discount, used);
+            return this;
+        }
+
+        Input input() {
+            boolean surveyed = expectation != null && experience != null;
+            ClientFacts facts = new ClientFacts("GENERATED", AS_OF, "Generated client", "Italy", null, employees, potential,
+                    new BigDecimal("1000.00"), orders, first == null ? null : AS_OF.minusDays(first),
+                    last == null ? null : AS_OF.minusDays(last), last, first,
+                    ratio == null ? null : new BigDecimal("10"), ratio, abc, lossReason,
+                    surveyed ? AS_OF.minusDays(10) : null, surveyed ? expectation : null, surveyed ? experience : null, complaints);
+            PreviousDecision previous = lastActive == null ? null
+                    : new PreviousDecision("generated-previous", lastActive, Lifecycle.ACTIVE, null, lastActive);
+            return new Input(facts, previous, request, label());
+        }
+
+        private String label() {
+            StringBuilder label = new StringBuilder("potential=" + potential + ", abcClass=" + abc + ", daysSinceLastOrder=" + last
+                    + ", daysSinceFirstOrder=" + first + ", orders12m=" + orders);
+            if (ratio != null) {
+                label.append(", silenceRatio=").append(ratio);
+            }
+            if (lossReason != null) {
+                label.append(", lossReason set");
+            }
+            if (lastActive != null) {
+                label.append(", lastActiveCluster=").append(lastActive);
+            }
+            if (expectation != null || experience != null) {
+                label.append(", latestExpectation=").append(expectation).append(", latestExperience=").append(experience);
+            }
+            if (complaints > 0) {
+                label.append(", complaints90d=").append(complaints);
+            }
+            if (employees != null) {
+                label.append(", employees=").append(employees);
+            }
+            if (request != null) {
+                label.append(", request: paid=").append(request.paid()).append(", category=").append(request.category())
+                        .append(", discountPercent=").append(request.discountPercent())
+                        .append(", freeServicesGranted12m=").append(request.freeServicesGranted12m());
+            }
+            return label.toString();
+        }
+    }
+}
