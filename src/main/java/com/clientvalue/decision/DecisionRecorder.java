@@ -3,6 +3,7 @@ package com.clientvalue.decision;
 import com.clientvalue.audit.AuditEntry;
 import com.clientvalue.audit.AuditTrail;
 import com.clientvalue.rules.RuleDescriptor;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -20,17 +21,21 @@ class DecisionRecorder {
     private final AuditTrail audit;
     private final ServiceGrants grants;
     private final JsonMapper json;
+    private final ApplicationEventPublisher<DecisionsRecorded> events;
 
-    DecisionRecorder(AuditTrail audit, ServiceGrants grants, JsonMapper json) {
+    DecisionRecorder(AuditTrail audit, ServiceGrants grants, JsonMapper json, ApplicationEventPublisher<DecisionsRecorded> events) {
         this.audit = audit;
         this.grants = grants;
         this.json = json;
+        this.events = events;
     }
 
+    // listeners run asynchronously (@Async), so the answer never waits for them
     @Transactional
     void record(List<Decision> decisions) {
         audit.record(decisions.stream().map(this::entry).toList());
         grants.record(decisions);
+        events.publishEvent(new DecisionsRecorded(decisions));
     }
 
     private AuditEntry entry(Decision decision) {

@@ -61,6 +61,13 @@ public class RuleVersions {
     /** Stores the version (if new) and makes it the active one, in one transaction. */
     @Transactional
     void storeAndActivate(RuleBase ruleBase, String who, @Nullable String comment, Reason reason) {
+        store(ruleBase, who, comment);
+        activate(ruleBase.version(), who, reason);
+    }
+
+    /** Stores the version's files if it is new, without activating it (a shadow candidate). */
+    @Transactional
+    public void store(RuleBase ruleBase, String who, @Nullable String comment) {
         if (!exists(ruleBase.version())) {
             jdbc.prepareStatement("INSERT INTO rule_version (version, published_at, published_by, comment) VALUES (?, ?, ?, ?)",
                     statement -> {
@@ -81,7 +88,6 @@ public class RuleVersions {
                 return statement.executeBatch();
             });
         }
-        activate(ruleBase.version(), who, reason);
     }
 
     @Transactional
