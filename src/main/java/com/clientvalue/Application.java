@@ -11,6 +11,9 @@ import io.swagger.v3.oas.annotations.info.Info;
                 + "and rule tables edited by business analysts; every decision is audited."))
 public class Application {
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("validate")) {
+            System.exit(ValidateCommand.run(args, System.out, System.err));
+        }
         Micronaut.run(Application.class, args);
     }
 }

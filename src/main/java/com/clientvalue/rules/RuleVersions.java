@@ -62,6 +62,15 @@ public class RuleVersions {
     @Transactional
     void storeAndActivate(RuleBase ruleBase, String who, @Nullable String comment, Reason reason) {
         store(ruleBase, who, comment);
+        // a version stored only as a shadow candidate is published now, by this author
+        jdbc.prepareStatement("UPDATE rule_version SET published_at = ?, published_by = ?, comment = ? WHERE version = ? "
+                + "AND NOT EXISTS (SELECT 1 FROM rule_activation WHERE rule_activation.version = rule_version.version)", statement -> {
+            statement.setTimestamp(1, Timestamp.from(clock.instant()));
+            statement.setString(2, who);
+            statement.setString(3, comment);
+            statement.setString(4, ruleBase.version());
+            return statement.executeUpdate();
+        });
         activate(ruleBase.version(), who, reason);
     }
 

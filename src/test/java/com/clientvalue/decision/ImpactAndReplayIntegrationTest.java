@@ -23,11 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 class ImpactAndReplayIntegrationTest extends HttpIntegrationTest {
-    static final String POTENTIAL = "clusters/potential-level.csv";
-    static final byte[] THRESHOLD_70 = RuleZip.ofRealFolder()
-            .replace(POTENTIAL, "POT-HIGH,A potential rated 60 or more is high,60", "POT-HIGH,A potential rated 70 or more is high,70")
-            .replace(POTENTIAL, "POT-LOW,A potential rated below 60 is low,,60", "POT-LOW,A potential rated below 70 is low,,70")
-            .bytes();
+    static final byte[] THRESHOLD_70 = RuleZip.potentialThreshold70();
 
     @Inject
     ActiveRuleBase active;

@@ -25,6 +25,27 @@ public final class RuleZip {
         return zip;
     }
 
+    /**
+     * The edit an analyst makes to raise the HIGH potential threshold from 60 to 70: both rows of
+     * the potential table, and the scenarios that pinned the old boundary.
+     */
+    public static byte[] potentialThreshold70() {
+        return potentialThreshold70("");
+    }
+
+    /** The same edit with a note of its own, so that it is a version never stored before. */
+    public static byte[] potentialThreshold70(String note) {
+        String table = "clusters/potential-level.csv";
+        String scenarios = "tests/clusters.csv";
+        return ofRealFolder()
+                .replace(table, "POT-HIGH,A potential rated 60 or more is high,60", "POT-HIGH,A potential rated 70 or more is high,70")
+                .replace(table, "POT-LOW,A potential rated below 60 is low,,60", "POT-LOW,A potential rated below 70 is low,,70")
+                .replace(scenarios, "potential 60 and class A make a key client,60,", "potential 70 and class A make a key client,70,")
+                .replace(scenarios, "potential 60 and class B make a client to develop,60,", "potential 70 and class B make a client to develop,70,")
+                .replace(table, "Change the thresholds in the rows below.", "Change the thresholds in the rows below." + note)
+                .bytes();
+    }
+
     /** Replaces text in one file; fails the test setup if the text is not there. */
     public RuleZip replace(String path, String from, String to) {
         String text = new String(files.get(path), StandardCharsets.UTF_8);
