@@ -68,6 +68,53 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void unknownFactFieldInATableIsReportedAtTheTableRows() {
+        List<RuleSource> sources = replace(RuleFolder.read(REAL), "clusters/revenue-level.csv",
+                "abcClass == AbcClass.$param", "abcKlass == AbcClass.$param");
+
+        RuleSetInvalid invalid = assertThrows(RuleSetInvalid.class, () -> ActiveRuleBase.compile(sources));
+
+        RuleProblem first = invalid.problems().get(0);
+        assertEquals("clusters/revenue-level.csv", first.file());
+        assertEquals("Revenue level", first.table());
+        assertTrue(List.of(10, 11, 12).contains(first.row()), first.toString());
+        assertTrue(first.message().contains("abcKlass"), first.message());
+    }
+
+    @Test
+    void spreadsheetTablesAreLoadedLikeCsvTables() throws IOException {
+        List<RuleSource> sources = new ArrayList<>();
+        for (RuleSource source : RuleFolder.read(REAL)) {
+            sources.add(source.path().equals(CLUSTERS)
+                    ? new RuleSource("clusters/cluster-classification.xlsx", xlsx(source.text())) : source);
+        }
+
+        RuleBase rules = ActiveRuleBase.compile(sources);
+
+        assertTrue(rules.rules().contains(new RuleDescriptor("CLU-KEY", "High potential and high revenue: a key client",
+                "clusters/cluster-classification.xlsx", "Cluster classification", 10)), rules.rules().toString());
+    }
+
+    private static byte[] xlsx(String csv) throws IOException {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+             org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(csv, org.apache.commons.csv.CSVFormat.RFC4180)) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet("Tables");
+            int r = 0;
+            for (org.apache.commons.csv.CSVRecord record : parser) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
+                for (int c = 0; c < record.size(); c++) {
+                    if (!record.get(c).isEmpty()) {
+                        row.createCell(c).setCellValue(record.get(c));
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
     void rowWithoutRuleIdIsRefused() {
         List<RuleSource> sources = replace(RuleFolder.read(REAL), CLUSTERS, "CLU-DEVELOP,", ",");
 
