@@ -35,9 +35,13 @@ public class ImpactPreview {
         long started = System.nanoTime();
         RuleBase current = rules.current();
         Tally tally = new Tally(sampleSize);
-        inputs.forEachChunk(asOf, chunk -> chunk.forEach(in -> tally.add(in.facts().clientId(),
-                OutcomeSummary.of(evaluator.evaluate(in.facts(), in.previous(), PROBE, current).outcome()),
-                OutcomeSummary.of(evaluator.evaluate(in.facts(), in.previous(), PROBE, candidate).outcome()))));
+        // evaluations are independent (a session each): a chunk is spread over the cores, then tallied in order
+        inputs.forEachChunk(asOf, chunk -> chunk.parallelStream()
+                .map(in -> new ImpactReport.AffectedClient(in.facts().clientId(),
+                        OutcomeSummary.of(evaluator.evaluate(in.facts(), in.previous(), PROBE, current).outcome()),
+                        OutcomeSummary.of(evaluator.evaluate(in.facts(), in.previous(), PROBE, candidate).outcome())))
+                .toList()
+                .forEach(both -> tally.add(both.clientId(), both.active(), both.candidate())));
         return new ImpactReport(asOf, current.version(), candidate.version(), tally.clients,
                 new ImpactReport.Changes(tally.anything, tally.cluster, tally.lifecycle, tally.experience, tally.actions,
                         tally.entitlement),

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Verifies a candidate over generated inputs at its tables' boundaries (and, in the service, over
@@ -50,14 +51,12 @@ public class InvariantCheck implements RuleSetCheck {
         Map<String, RuleProblem> violations = new LinkedHashMap<>();
         Set<String> fired = new HashSet<>();
         List<BoundaryInputs.Input> generated = BoundaryInputs.generate(candidate);
-        for (BoundaryInputs.Input input : generated) {
-            evaluate(candidate, input, "generated client " + input.label(), invariants, violations, fired);
-        }
+        examine(candidate, generated, input -> "generated client " + input.label(), invariants, violations, fired);
         if (portfolio != null) {
             LocalDate today = LocalDate.now(clock);
-            portfolio.forEachChunk(today, chunk -> chunk.forEach(in -> evaluate(candidate,
-                    new BoundaryInputs.Input(in.facts(), in.previous(), null, in.facts().clientId()),
-                    "stored client " + in.facts().clientId() + " as of " + today, invariants, violations, new HashSet<>())));
+            portfolio.forEachChunk(today, chunk -> examine(candidate, chunk.stream()
+                            .map(in -> new BoundaryInputs.Input(in.facts(), in.previous(), null, in.facts().clientId())).toList(),
+                    input -> "stored client " + input.label() + " as of " + today, invariants, violations, new HashSet<>()));
         }
         problems.addAll(violations.values());
         if (violations.keySet().stream().anyMatch(key -> key.startsWith(OVERLAP))) {
@@ -73,12 +72,31 @@ public class InvariantCheck implements RuleSetCheck {
         return problems;
     }
 
-    private void evaluate(RuleBase candidate, BoundaryInputs.Input input, String who, List<PolicyInvariant> invariants,
-                          Map<String, RuleProblem> violations, Set<String> fired) {
-        Evaluation evaluation;
-        try {
-            evaluation = evaluator.evaluate(input.facts(), input.previous(), input.request(), candidate);
-        } catch (OutcomeConflict conflict) {
+    /** An input evaluated, or the conflict it ran into. */
+    private record Result(BoundaryInputs.Input input, Evaluation evaluation, OutcomeConflict conflict) {
+    }
+
+    // evaluations are independent (a session each) and run on all cores; the findings are gathered in order
+    private void examine(RuleBase candidate, List<BoundaryInputs.Input> inputs, Function<BoundaryInputs.Input, String> who,
+                         List<PolicyInvariant> invariants, Map<String, RuleProblem> violations, Set<String> fired) {
+        List<Result> results = inputs.parallelStream().map(input -> {
+            try {
+                return new Result(input, evaluator.evaluate(input.facts(), input.previous(), input.request(), candidate), null);
+            } catch (OutcomeConflict conflict) {
+                return new Result(input, null, conflict);
+            }
+        }).toList();
+        for (Result result : results) {
+            record(result, who.apply(result.input()), invariants, violations, fired);
+        }
+    }
+
+    private void record(Result result, String who, List<PolicyInvariant> invariants, Map<String, RuleProblem> violations,
+                        Set<String> fired) {
+        BoundaryInputs.Input input = result.input();
+        Evaluation evaluation = result.evaluation();
+        if (result.conflict() != null) {
+            OutcomeConflict conflict = result.conflict();
             violations.putIfAbsent(OVERLAP + conflict.getDetail().replaceAll("client '[^']*' ", ""),
                     new RuleProblem("(rule set)", null, null, null, "overlap: " + conflict.getDetail()
                             .replaceFirst("client '[^']*'", who)));

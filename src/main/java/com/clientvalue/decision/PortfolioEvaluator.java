@@ -6,6 +6,7 @@ import com.clientvalue.rules.RuleBase;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
@@ -27,8 +28,14 @@ public class PortfolioEvaluator {
     /** @return the rule version every client was evaluated with */
     public String evaluateAll(LocalDate asOf, BiConsumer<ClientFacts, Evaluation> consumer) {
         RuleBase ruleBase = rules.current();
-        inputs.forEachChunk(asOf, chunk -> chunk.forEach(in ->
-                consumer.accept(in.facts(), evaluator.evaluate(in.facts(), in.previous(), null, ruleBase))));
+        // evaluations are independent (a session each): a chunk is spread over the cores, then handed over in order
+        inputs.forEachChunk(asOf, chunk -> {
+            List<Evaluation> evaluations = chunk.parallelStream()
+                    .map(in -> evaluator.evaluate(in.facts(), in.previous(), null, ruleBase)).toList();
+            for (int i = 0; i < chunk.size(); i++) {
+                consumer.accept(chunk.get(i).facts(), evaluations.get(i));
+            }
+        });
         return ruleBase.version();
     }
 }
