@@ -1,8 +1,8 @@
 package com.clientvalue.rules;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +12,8 @@ import java.util.List;
  * Development mode (rules.watch=true, on under mn:run): republishes the rules folder whenever its
  * content changes. A folder that fails validation is reported in the log and not activated.
  */
-@Singleton
+// created with the context, so that the folder as it was at startup is the baseline
+@Context
 @Requires(property = "rules.watch", value = "true")
 class RulesFolderWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(RulesFolderWatcher.class);
@@ -20,20 +21,21 @@ class RulesFolderWatcher {
     private final RulePublisher publisher;
     private String lastSeen;
 
+    private static String version(List<RuleSource> sources) {
+        return RuleSetCompiler.version(sources.stream()
+                .map(s -> new RuleFileSummary(s.path(), RuleSetCompiler.sha256(s.content()), 0)).toList());
+    }
+
     RulesFolderWatcher(ActiveRuleBase active, RulePublisher publisher) {
         this.active = active;
         this.publisher = publisher;
+        this.lastSeen = version(RuleFolder.read(active.folder()));
     }
 
     @Scheduled(fixedDelay = "${rules.poll-interval:2s}", initialDelay = "${rules.poll-interval:2s}")
     synchronized void republishOnSave() {
         List<RuleSource> sources = RuleFolder.read(active.folder());
-        String version = RuleSetCompiler.version(sources.stream()
-                .map(s -> new RuleFileSummary(s.path(), RuleSetCompiler.sha256(s.content()), 0)).toList());
-        if (lastSeen == null) {
-            lastSeen = version;
-            return;
-        }
+        String version = version(sources);
         if (version.equals(lastSeen)) {
             return;
         }
