@@ -1,5 +1,6 @@
 package com.clientvalue.common;
 
+import com.clientvalue.RealRulesFolder;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import org.junit.jupiter.api.Test;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,15 +20,8 @@ class StartupIntegrationTest {
 
     @Test
     void rulesThatDoNotCompileStopTheStartNamingFileAndRow() throws IOException {
-        Path broken = Files.createTempDirectory("broken-rules");
-        Path real = Path.of(System.getProperty("rules.dir", "rules"));
-        try (Stream<Path> files = Files.walk(real)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path target = broken.resolve(real.relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Files.writeString(target, Files.readString(file).replace("LOW,HIGH,MAINTAIN", "LOW,HIGH,MAINTIAN"));
-            }
-        }
+        Path broken = RealRulesFolder.copy();
+        RealRulesFolder.edit(broken, "clusters/cluster-classification.csv", "LOW,HIGH,MAINTAIN", "LOW,HIGH,MAINTIAN");
 
         Exception failure = assertThrows(Exception.class, () -> ApplicationContext.run(
                 Map.of("rules.dir", broken.toString(), "demo.enabled", false), "test").close());

@@ -1,13 +1,10 @@
 package com.clientvalue.decision;
 
 import com.clientvalue.Api;
-import com.clientvalue.HttpIntegrationTest;
-import com.clientvalue.rules.ActiveRuleBase;
+import com.clientvalue.VersionedRulesIntegrationTest;
 import com.clientvalue.rules.RuleZip;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,20 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * from 60 to 70 moves only the two clients rated 65.
  */
 @MicronautTest(transactional = false)
-class ImpactAndReplayIntegrationTest extends HttpIntegrationTest {
+class ImpactAndReplayIntegrationTest extends VersionedRulesIntegrationTest {
     static final byte[] THRESHOLD_70 = RuleZip.potentialThreshold70();
 
-    @Inject
-    ActiveRuleBase active;
     Api api;
-    String original;
 
     // revenue 1000, 1000, 10, 10: P65A and P90A are class A, P10C and P65C class C
     @BeforeEach
     void portfolio() {
         db.clear();
         api = api();
-        original = active.current().version();
         api.importCsv("clients", "client_id,name,country,potential\nP65A,a,Italy,65\nP90A,b,Italy,90\nP10C,c,Italy,10\nP65C,d,Italy,65\n");
         api.importCsv("orders", """
                 client_id,order_id,order_date,amount
@@ -44,11 +37,6 @@ class ImpactAndReplayIntegrationTest extends HttpIntegrationTest {
                 P10C,O3,2011-10-01,10
                 P65C,O4,2011-10-01,10
                 """);
-    }
-
-    @AfterEach
-    void restoreTheFolderVersion() {
-        api.post("/api/rules/versions/" + original + "/activate", Map.of());
     }
 
     @Test

@@ -1,11 +1,9 @@
 package com.clientvalue.decision;
 
 import com.clientvalue.Api;
-import com.clientvalue.HttpIntegrationTest;
-import com.clientvalue.rules.ActiveRuleBase;
+import com.clientvalue.VersionedRulesIntegrationTest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,25 +15,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A candidate in shadow sees every live decision, changes none of them, and counts the differences. */
 @MicronautTest(transactional = false)
-class ShadowIntegrationTest extends HttpIntegrationTest {
-    @Inject
-    ActiveRuleBase active;
+class ShadowIntegrationTest extends VersionedRulesIntegrationTest {
     Api api;
-    String original;
 
     @BeforeEach
     void portfolio() {
         db.clear();
         api = api();
-        original = active.current().version();
         api.importCsv("clients", "client_id,name,country,potential\nP65A,a,Italy,65\nP90A,b,Italy,90\n");
         api.importCsv("orders", "client_id,order_id,order_date,amount\nP65A,O1,2011-10-01,1000\nP90A,O2,2011-10-01,1000\n");
     }
 
     @AfterEach
-    void dropShadowAndRestore() {
+    void dropShadow() {
         http.toBlocking().exchange(HttpRequest.DELETE("/api/rules/shadow"));
-        api.post("/api/rules/versions/" + original + "/activate", Map.of());
     }
 
     @Test

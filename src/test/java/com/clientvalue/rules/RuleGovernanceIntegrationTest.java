@@ -1,13 +1,11 @@
 package com.clientvalue.rules;
 
 import com.clientvalue.Api;
-import com.clientvalue.HttpIntegrationTest;
+import com.clientvalue.VersionedRulesIntegrationTest;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,26 +24,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Publishing, validating, versions, rollback and uploads, over HTTP against MariaDB. */
 @MicronautTest(transactional = false)
 @Property(name = "rules.poll-interval", value = "500ms")
-class RuleGovernanceIntegrationTest extends HttpIntegrationTest {
+class RuleGovernanceIntegrationTest extends VersionedRulesIntegrationTest {
     static final byte[] THRESHOLD_70 = RuleZip.potentialThreshold70();
 
-    @Inject
-    ActiveRuleBase active;
     Api api;
-    String original;
 
     @BeforeEach
     void portfolio() {
         db.clear();
         api = api();
-        original = active.current().version();
         api.importCsv("clients", "client_id,name,country,potential\nK65,Key,Italy,65\nK90,Key,Italy,90\n");
         api.importCsv("orders", "client_id,order_id,order_date,amount\nK65,A1,2011-10-01,1000\nK90,A2,2011-10-01,1000\n");
-    }
-
-    @AfterEach
-    void restoreTheFolderVersion() {
-        api.post("/api/rules/versions/" + original + "/activate", Map.of());
     }
 
     @Test

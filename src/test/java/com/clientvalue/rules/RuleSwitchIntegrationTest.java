@@ -1,13 +1,12 @@
 package com.clientvalue.rules;
 
 import com.clientvalue.Api;
-import com.clientvalue.HttpIntegrationTest;
+import com.clientvalue.VersionedRulesIntegrationTest;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,26 +24,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Switching versions under load, and a second instance following the version activated by the first. */
 @MicronautTest(transactional = false)
 @Property(name = "rules.poll-interval", value = "300ms")
-class RuleSwitchIntegrationTest extends HttpIntegrationTest {
-    @Inject
-    ActiveRuleBase active;
+class RuleSwitchIntegrationTest extends VersionedRulesIntegrationTest {
     @Inject
     ApplicationContext context;
     Api api;
-    String original;
 
     @BeforeEach
     void portfolio() {
         db.clear();
         api = api();
-        original = active.current().version();
         api.importCsv("clients", "client_id,name,country,potential\nK65,Key,Italy,65\n");
         api.importCsv("orders", "client_id,order_id,order_date,amount\nK65,A1,2011-10-01,1000\n");
-    }
-
-    @AfterEach
-    void restoreTheFolderVersion() {
-        api.post("/api/rules/versions/" + original + "/activate", Map.of());
     }
 
     @Test

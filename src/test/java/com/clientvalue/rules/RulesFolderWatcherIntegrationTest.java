@@ -1,24 +1,22 @@
 package com.clientvalue.rules;
 
+import com.clientvalue.RealRulesFolder;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** Development mode: saving a file in the rules folder publishes it; a broken save is not activated. */
 class RulesFolderWatcherIntegrationTest {
-    private static final Path REAL = Path.of(System.getProperty("rules.dir", "rules"));
 
     @Test
     void savingAValidChangePublishesItAndABrokenOneLeavesTheActiveVersion() throws Exception {
-        Path folder = copyOfRealFolder();
+        Path folder = RealRulesFolder.copy();
         try (ApplicationContext context = ApplicationContext.run(Map.of("rules.dir", folder.toString(), "rules.watch", true,
                 "rules.poll-interval", "300ms", "demo.enabled", false, "micronaut.server.port", -1), "test")) {
             ActiveRuleBase active = context.getBean(ActiveRuleBase.class);
@@ -45,17 +43,5 @@ class RulesFolderWatcherIntegrationTest {
             Thread.sleep(100);
         }
         return active.current().version();
-    }
-
-    private static Path copyOfRealFolder() throws IOException {
-        Path copy = Files.createTempDirectory("rules");
-        try (Stream<Path> files = Files.walk(REAL)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path target = copy.resolve(REAL.relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(file, target);
-            }
-        }
-        return copy;
     }
 }
