@@ -25,7 +25,8 @@ public record AbcCutoffs(BigDecimal positiveRevenue, long countA, long countB,
     public record Rank(String clientId, BigDecimal revenue12m) {
     }
 
-    static final Comparator<Rank> RANKING = Comparator.comparing(Rank::revenue12m, Comparator.reverseOrder())
+    /** Revenue (or any value) descending, then client_id ascending. */
+    public static final Comparator<Rank> RANKING = Comparator.comparing(Rank::revenue12m, Comparator.reverseOrder())
             .thenComparing(Rank::clientId);
 
     /**
@@ -57,7 +58,7 @@ public record AbcCutoffs(BigDecimal positiveRevenue, long countA, long countB,
         return new AbcCutoffs(total, a, b, lastA, lastB);
     }
 
-    AbcClass classify(String clientId, BigDecimal revenue12m) {
+    public AbcClass classify(String clientId, BigDecimal revenue12m) {
         if (revenue12m.signum() <= 0) {
             return AbcClass.C;
         }

@@ -48,6 +48,12 @@ public class PortfolioRanking {
         return cache.computeIfAbsent(asOf, this::compute);
     }
 
+    /** The ABC split of any per-client values (margin, number of orders...) with the configured cut-offs. */
+    public AbcCutoffs split(List<AbcCutoffs.Rank> values) {
+        return AbcCutoffs.of(values.stream().filter(r -> r.revenue12m().signum() > 0).toList(),
+                config.aCutoffPercent(), config.bCutoffPercent());
+    }
+
     private AbcCutoffs compute(LocalDate asOf) {
         List<AbcCutoffs.Rank> positive = jdbc.prepareStatement(
                 "SELECT client_id, SUM(total) FROM customer_order WHERE order_date > ? AND order_date <= ? "

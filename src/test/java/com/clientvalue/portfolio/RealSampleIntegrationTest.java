@@ -107,6 +107,27 @@ class RealSampleIntegrationTest extends HttpIntegrationTest {
         return ((List<?>) summary.get(segments)).stream().map(s -> number(((Map<?, ?>) s).get("clients"))).toList();
     }
 
+    // Gini, Lorenz and the pyramid by orders computed independently (stand-alone Python, exact fractions)
+    @Test
+    @SuppressWarnings("unchecked")
+    void concentrationAndPyramidsOnTheRealSample() {
+        Map<String, Object> concentration = api.get("/api/portfolio/concentration?asOf=2011-12-10");
+        assertEquals(0.700146, concentration.get("gini"));
+        List<Map<String, Object>> lorenz = (List<Map<String, Object>>) concentration.get("lorenz");
+        assertEquals(List.of(0.0, 0.002887, 0.018909, 0.079757, 0.224351, 0.416106, 0.693593, 1.0),
+                List.of(0, 10, 25, 50, 75, 90, 99, 100).stream().map(k -> ((Number) lorenz.get(k).get("valueShare")).doubleValue()).toList());
+
+        Map<String, Object> byOrders = api.get("/api/portfolio/abc?asOf=2011-12-10&by=ORDERS&size=1");
+        assertEquals(List.of(List.of(847, 4224, 2), List.of(645, 792, 1), List.of(311, 264, 0)),
+                ((List<Map<String, Object>>) byOrders.get("classes")).stream()
+                        .map(c -> List.of(c.get("clients"), c.get("value"), c.get("minValue"))).toList());
+
+        Map<String, Object> byRevenue = api.get("/api/portfolio/abc?asOf=2011-12-10&size=1");
+        assertEquals(List.of(505, 573, 725), ((List<Map<String, Object>>) byRevenue.get("classes")).stream().map(c -> c.get("clients")).toList());
+        assertEquals(List.of(120.7, 39.96, -512.59), ((List<Map<String, Object>>) byRevenue.get("classes")).stream()
+                .map(c -> ((Number) c.get("minValue")).doubleValue()).toList());
+    }
+
     @Test
     void factsOfSampleClients() {
         Map<String, Object> top = api.get("/api/clients/14646?asOf=2011-12-10");

@@ -1,0 +1,97 @@
+package com.clientvalue.portfolio;
+
+import com.clientvalue.client.AbcClass;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+@Controller("/api/portfolio")
+@Tag(name = "Portfolio")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AnalyticsController {
+    static final String CSV = "text/csv";
+    private final PortfolioAnalytics analytics;
+    private final Clock clock;
+
+    AnalyticsController(PortfolioAnalytics analytics, Clock clock) {
+        this.analytics = analytics;
+        this.clock = clock;
+    }
+
+    /** The pyramid's classes and one page of its ranked clients (of one class when asked). */
+    @Serdeable
+    record PyramidPage(LocalDate asOf, PortfolioMetric by, long clients, BigDecimal positiveTotal,
+                       List<ParetoAnalysis.ClassFigures> classes, List<ParetoAnalysis.RankedClient> items, int page, int size,
+                       long totalItems) {
+    }
+
+    @Get("/abc")
+    @Operation(summary = "Customer pyramid (ABC) by revenue or number of orders, with the ranked clients (paginated)",
+            description = "by: REVENUE (sum of order totals over asOf - 365 days .. asOf, credit notes included) or ORDERS "
+                    + "(orders with a positive total in that window). Clients ranked by value descending, ties by client_id; "
+                    + "A while the share of the positive total ranked before the client is < 80%, B < 95%, else C; a value "
+                    + "<= 0 is C. Per class: clients, share of clients, value, share of the positive total, minValue (the "
+                    + "class cut-off). abcClass filters the items.")
+    PyramidPage pyramid(@Nullable @QueryValue LocalDate asOf, @QueryValue(defaultValue = "REVENUE") PortfolioMetric by,
+                        @Nullable @QueryValue AbcClass abcClass, @QueryValue(defaultValue = "0") @Min(0) int page,
+                        @QueryValue(defaultValue = "100") @Min(1) @Max(10_000) int size) {
+        ParetoAnalysis analysis = analytics.pyramid(by, date(asOf));
+        List<ParetoAnalysis.RankedClient> selected = analysis.ranking().stream()
+                .filter(c -> abcClass == null || c.abcClass() == abcClass).toList();
+        List<ParetoAnalysis.RankedClient> items = selected.stream().skip((long) page * size).limit(size).toList();
+        return new PyramidPage(analysis.asOf(), by, analysis.clients(), analysis.positiveTotal(), analysis.classes(), items, page,
+                size, selected.size());
+    }
+
+    @Get(value = "/abc.csv", produces = CSV)
+    @Operation(summary = "Every ranked client of the customer pyramid as CSV (rank,client_id,value,share_before,abc_class)")
+    HttpResponse<String> pyramidCsv(@Nullable @QueryValue LocalDate asOf,
+                                    @QueryValue(defaultValue = "REVENUE") PortfolioMetric by) {
+        ParetoAnalysis analysis = analytics.pyramid(by, date(asOf));
+        return csv("abc-" + by.name().toLowerCase() + "-" + analysis.asOf() + ".csv", SpreadsheetSafeCsv.write(
+                List.of("rank", "client_id", "value", "share_before", "abc_class"),
+                analysis.ranking().stream().map(c -> List.<Object>of(c.rank(), c.clientId(), c.value().toPlainString(),
+                        c.shareBefore().toPlainString(), c.abcClass().name())).toList()));
+    }
+
+    @Get("/concentration")
+    @Operation(summary = "Lorenz curve (101 points) and Gini coefficient of revenue or orders over the clients",
+            description = "Values below 0 count as 0. Gini = (2 Σ i·x(i)) / (n Σ x) − (n + 1) / n over the values sorted "
+                    + "ascending (i from 1). Lorenz point k (0..100): clientShare k/100, valueShare = share of the total held "
+                    + "by the floor(k·n/100) smallest clients.")
+    Concentration concentration(@Nullable @QueryValue LocalDate asOf, @QueryValue(defaultValue = "REVENUE") PortfolioMetric by) {
+        return analytics.concentration(by, date(asOf));
+    }
+
+    @Get(value = "/concentration.csv", produces = CSV)
+    @Operation(summary = "The Lorenz curve as CSV (client_share,value_share)")
+    HttpResponse<String> concentrationCsv(@Nullable @QueryValue LocalDate asOf,
+                                          @QueryValue(defaultValue = "REVENUE") PortfolioMetric by) {
+        Concentration concentration = analytics.concentration(by, date(asOf));
+        return csv("lorenz-" + by.name().toLowerCase() + "-" + concentration.asOf() + ".csv", SpreadsheetSafeCsv.write(
+                List.of("client_share", "value_share"), concentration.lorenz().stream()
+                        .map(p -> List.<Object>of(p.clientShare().toPlainString(), p.valueShare().toPlainString())).toList()));
+    }
+
+    private LocalDate date(LocalDate asOf) {
+        return asOf != null ? asOf : LocalDate.now(clock);
+    }
+
+    private static HttpResponse<String> csv(String filename, String body) {
+        return HttpResponse.ok(body).contentType(CSV).header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    }
+}

@@ -1,0 +1,44 @@
+package com.clientvalue.portfolio;
+
+import com.clientvalue.client.AbcCutoffs;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One value per stored client (zero without orders), as of a date, for portfolio analyses. */
+@Singleton
+@Connectable
+class MetricValues {
+    private final JdbcOperations jdbc;
+
+    MetricValues(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<AbcCutoffs.Rank> of(PortfolioMetric metric, LocalDate asOf) {
+        return jdbc.prepareStatement("SELECT c.client_id, " + metric.sql + " FROM client c LEFT JOIN customer_order o "
+                + "ON o.client_id = c.client_id AND o.order_date > ? AND o.order_date <= ? GROUP BY c.client_id", statement -> {
+            statement.setDate(1, Date.valueOf(asOf.minusDays(365)));
+            statement.setDate(2, Date.valueOf(asOf));
+            statement.setFetchSize(10_000);
+            List<AbcCutoffs.Rank> values = new ArrayList<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(new AbcCutoffs.Rank(rows.getString(1), plain(rows.getBigDecimal(2))));
+                }
+            }
+            return values;
+        });
+    }
+
+    // 600.0000 -> 600, 12.5000 -> 12.5: no trailing zeros, never an exponent
+    private static java.math.BigDecimal plain(java.math.BigDecimal value) {
+        java.math.BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

@@ -1,0 +1,29 @@
+package com.clientvalue.portfolio;
+
+import com.clientvalue.client.AbcCutoffs;
+import com.clientvalue.client.PortfolioRanking;
+import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Portfolio analyses over the stored clients as of a date: the customer pyramid and concentration. */
+@Singleton
+class PortfolioAnalytics {
+    private final MetricValues values;
+    private final PortfolioRanking ranking;
+
+    PortfolioAnalytics(MetricValues values, PortfolioRanking ranking) {
+        this.values = values;
+        this.ranking = ranking;
+    }
+
+    ParetoAnalysis pyramid(PortfolioMetric by, LocalDate asOf) {
+        List<AbcCutoffs.Rank> all = values.of(by, asOf);
+        return ParetoAnalysis.of(asOf, by, all, ranking.split(all));
+    }
+
+    Concentration concentration(PortfolioMetric by, LocalDate asOf) {
+        return Concentration.of(asOf, by, values.of(by, asOf).stream().map(AbcCutoffs.Rank::revenue12m).toList());
+    }
+}

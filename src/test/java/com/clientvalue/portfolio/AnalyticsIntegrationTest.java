@@ -1,0 +1,87 @@
+package com.clientvalue.portfolio;
+
+import com.clientvalue.Api;
+import com.clientvalue.HttpIntegrationTest;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Customer pyramid and concentration on a small portfolio computed by hand. */
+@MicronautTest(transactional = false)
+class AnalyticsIntegrationTest extends HttpIntegrationTest {
+    Api api;
+
+    // revenue: A1 600, B2 300, C3 60, D4 40, E5 0, =F6 -10 (total positive 1000)
+    // shares before: A1 0 (A), B2 0.6 (A), C3 0.9 (B), D4 0.96 (C), E5 and =F6 C
+    @BeforeEach
+    void portfolio() {
+        db.clear();
+        api = api();
+        api.importCsv("clients", "client_id,name,country\nA1,a,IT\nB2,b,IT\nC3,c,IT\nD4,d,IT\nE5,e,IT\n=F6,f,IT\n");
+        api.importCsv("orders", """
+                client_id,order_id,order_date,amount
+                A1,O1,2011-06-01,600
+                B2,O2,2011-06-01,100
+                B2,O3,2011-07-01,100
+                B2,O4,2011-08-01,100
+                C3,O5,2011-06-01,60
+                D4,O6,2011-06-01,40
+                =F6,O7,2011-06-01,-10
+                """);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pyramidByRevenueGivesClassesSharesCutOffsAndTheRanking() {
+        Map<String, Object> pyramid = api.get("/api/portfolio/abc?asOf=2011-12-10&by=REVENUE");
+
+        assertEquals(6, pyramid.get("clients"));
+        assertEquals(List.of(
+                Map.of("abcClass", "A", "clients", 2, "clientShare", 0.333333, "value", 900, "valueShare", 0.9, "minValue", 300),
+                Map.of("abcClass", "B", "clients", 1, "clientShare", 0.166667, "value", 60, "valueShare", 0.06, "minValue", 60),
+                Map.of("abcClass", "C", "clients", 3, "clientShare", 0.5, "value", 30, "valueShare", 0.04, "minValue", -10)),
+                pyramid.get("classes"));
+        List<Map<String, Object>> items = (List<Map<String, Object>>) pyramid.get("items");
+        assertEquals(List.of("A1", "B2", "C3", "D4", "E5", "=F6"), items.stream().map(i -> i.get("clientId")).toList(),
+                "E5 (0) before =F6 (-10): value descending first");
+        assertEquals(0.96, items.get(3).get("shareBefore"));
+
+        Map<String, Object> onlyC = api.get("/api/portfolio/abc?asOf=2011-12-10&abcClass=C&size=2&page=1");
+        assertEquals(3, onlyC.get("totalItems"));
+        assertEquals(List.of("=F6"), ((List<Map<String, Object>>) onlyC.get("items")).stream().map(i -> i.get("clientId")).toList());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pyramidByOrdersCountsPositiveOrders() {
+        // orders: B2 3, A1 1, C3 1, D4 1, =F6 0 (a credit note), E5 0; total 6; ties by client_id ('=' sorts before 'E')
+        Map<String, Object> pyramid = api.get("/api/portfolio/abc?asOf=2011-12-10&by=ORDERS");
+
+        List<Map<String, Object>> items = (List<Map<String, Object>>) pyramid.get("items");
+        assertEquals(List.of("B2", "A1", "C3", "D4", "=F6", "E5"), items.stream().map(i -> i.get("clientId")).toList());
+        // before: B2 0 A, A1 0.5 A, C3 0.666667 A, D4 0.833333 B
+        assertEquals(List.of("A", "A", "A", "B", "C", "C"), items.stream().map(i -> i.get("abcClass")).toList());
+    }
+
+    @Test
+    void concentrationAndCsvExportsAreSafeForSpreadsheets() {
+        Map<String, Object> concentration = api.get("/api/portfolio/concentration?asOf=2011-12-10");
+        // sorted (negatives as 0): 0 0 40 60 300 600; Σ i·x = 3·40 + 4·60 + 5·300 + 6·600 = 5460; G = 10920/6000 − 7/6
+        assertEquals(0.653333, concentration.get("gini"));
+
+        String csv = http.toBlocking().retrieve(HttpRequest.GET("/api/portfolio/abc.csv?asOf=2011-12-10"));
+        List<String> lines = csv.lines().toList();
+        assertEquals("rank,client_id,value,share_before,abc_class", lines.get(0));
+        assertEquals("1,A1,600,0.000000,A", lines.get(1));
+        assertTrue(lines.get(6).startsWith("6,'=F6,-10,"), lines.get(6));
+        assertTrue(http.toBlocking().retrieve(HttpRequest.GET("/api/portfolio/concentration.csv?asOf=2011-12-10"))
+                .startsWith("client_share,value_share"));
+    }
+}
