@@ -28,7 +28,7 @@ public class AuditTrail {
     @Transactional
     public void record(List<AuditEntry> entries) {
         jdbc.prepareStatement("INSERT INTO decision_audit (decision_id, client_id, as_of, rule_version, decided_at, kind, "
-                + "cluster, lifecycle, experience_segment, decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
+                + "job_id, cluster, lifecycle, experience_segment, decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
             for (AuditEntry entry : entries) {
                 statement.setString(1, entry.decisionId());
                 statement.setString(2, entry.clientId());
@@ -36,10 +36,11 @@ public class AuditTrail {
                 statement.setString(4, entry.ruleVersion());
                 statement.setTimestamp(5, Timestamp.from(entry.decidedAt()));
                 statement.setString(6, entry.kind());
-                statement.setString(7, entry.cluster());
-                statement.setString(8, entry.lifecycle());
-                statement.setString(9, entry.experienceSegment());
-                statement.setString(10, entry.document());
+                statement.setObject(7, entry.jobId());
+                statement.setString(8, entry.cluster());
+                statement.setString(9, entry.lifecycle());
+                statement.setString(10, entry.experienceSegment());
+                statement.setString(11, entry.document());
                 statement.addBatch();
             }
             return statement.executeBatch();

@@ -41,13 +41,18 @@ public class ClientDecider {
 
     /** Decides each client once, in the order given; any unknown client and nothing is decided. */
     public List<Decision> decideAll(List<String> clientIds, LocalDate asOf) {
+        return decideAll(clientIds, asOf, null);
+    }
+
+    /** The same, on behalf of a batch job: the audit records the job, which is how it knows its progress. */
+    public List<Decision> decideAll(List<String> clientIds, LocalDate asOf, Long jobId) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
         RuleBase ruleBase = rules.current();
         List<Decision> decisions = new ArrayList<>();
         for (DecisionInputs.Inputs in : inputs.load(List.copyOf(new LinkedHashSet<>(clientIds)), date)) {
             decisions.add(decision(in, ruleBase));
         }
-        recorder.record(decisions);
+        recorder.record(decisions, jobId);
         return decisions;
     }
 
@@ -59,7 +64,7 @@ public class ClientDecider {
                 .orElseThrow(() -> new UnknownService(body.service(),
                         ruleBase.vocabulary().services().stream().map(ServiceDefinition::code).toList()));
         Decision decision = decision(inputs.loadRequest(body, service, date), ruleBase);
-        recorder.record(List.of(decision));
+        recorder.record(List.of(decision), null);
         return decision;
     }
 

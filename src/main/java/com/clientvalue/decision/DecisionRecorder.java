@@ -32,17 +32,17 @@ class DecisionRecorder {
 
     // listeners run asynchronously (@Async), so the answer never waits for them
     @Transactional
-    void record(List<Decision> decisions) {
-        audit.record(decisions.stream().map(this::entry).toList());
+    void record(List<Decision> decisions, Long jobId) {
+        audit.record(decisions.stream().map(d -> entry(d, jobId)).toList());
         grants.record(decisions);
         events.publishEvent(new DecisionsRecorded(decisions));
     }
 
-    private AuditEntry entry(Decision decision) {
+    private AuditEntry entry(Decision decision, Long jobId) {
         Outcome outcome = decision.outcome();
         try {
             return new AuditEntry(decision.decisionId(), decision.clientId(), decision.asOf(), decision.ruleVersion(),
-                    decision.decidedAt(), decision.serviceRequest() == null ? "CLIENT" : "SERVICE_REQUEST",
+                    decision.decidedAt(), decision.serviceRequest() == null ? "CLIENT" : "SERVICE_REQUEST", jobId,
                     name(outcome.cluster()), name(outcome.lifecycle()), name(outcome.experienceSegment()),
                     name(Transitions.lastActiveCluster(decision.previousDecision(), outcome)),
                     decision.firedRules().stream().map(RuleDescriptor::ruleId).toList(),

@@ -1,0 +1,88 @@
+package com.clientvalue.portfolio;
+
+import com.clientvalue.common.Problems;
+import com.clientvalue.decision.ClientDecider;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zalando.problem.AbstractThrowableProblem;
+import org.zalando.problem.Status;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Decides every client as of a date through the one decision path, a chunk at a time, each chunk
+ * audited in one transaction. Jobs left running by a stopped instance resume where their audit ends.
+ */
+@Singleton
+class Resegmentation {
+    static final int CHUNK = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(Resegmentation.class);
+
+    private final ResegmentationStore store;
+    private final ClientDecider decider;
+    private final String owner = "instance-" + UUID.randomUUID();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "resegmentation"));
+
+    Resegmentation(ResegmentationStore store, ClientDecider decider) {
+        this.store = store;
+        this.decider = decider;
+    }
+
+    /** No such job. */
+    static final class JobNotFound extends AbstractThrowableProblem {
+        JobNotFound(long id) {
+            super(Problems.type("job-not-found"), "Job not found", Status.NOT_FOUND, "no resegmentation job " + id, null, null,
+                    Map.of("jobId", id));
+        }
+    }
+
+    ResegmentationStore.JobView start(LocalDate asOf) {
+        long id = store.create(asOf);
+        worker.execute(() -> run(id, asOf));
+        return view(id);
+    }
+
+    ResegmentationStore.JobView view(long id) {
+        return store.find(id).orElseThrow(() -> new JobNotFound(id));
+    }
+
+    @EventListener
+    void resumeAfterRestart(StartupEvent event) {
+        for (long id : store.running()) {
+            ResegmentationStore.JobView job = view(id);
+            LOG.info("Resuming resegmentation job {} ({} of {} clients decided)", id, job.done(), job.total());
+            worker.execute(() -> run(id, job.asOf()));
+        }
+    }
+
+    /** Runs the job to its end, unless another live instance holds it. */
+    void run(long id, LocalDate asOf) {
+        try {
+            while (store.claim(id, owner)) {
+                List<String> clients = store.nextClients(id, CHUNK);
+                if (clients.isEmpty()) {
+                    store.finish(id, "DONE", null);
+                    return;
+                }
+                decider.decideAll(clients, asOf, id);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Resegmentation job {} failed", id, e);
+            store.finish(id, "FAILED", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,47 @@
+package com.clientvalue.portfolio;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+
+@Controller("/api/portfolio/resegmentations")
+@Tag(name = "Portfolio")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ResegmentationController {
+    private final Resegmentation resegmentation;
+    private final Clock clock;
+
+    ResegmentationController(Resegmentation resegmentation, Clock clock) {
+        this.resegmentation = resegmentation;
+        this.clock = clock;
+    }
+
+    @Post
+    @Operation(summary = "Start deciding every client as of a date (default today)",
+            description = "Each client is decided and audited like a single decision (the audit records the job), in client_id "
+                    + "order, 500 per transaction. 202 with the job; follow it at the Location.")
+    HttpResponse<ResegmentationStore.JobView> start(@Nullable @QueryValue LocalDate asOf) {
+        ResegmentationStore.JobView job = resegmentation.start(asOf != null ? asOf : LocalDate.now(clock));
+        return HttpResponse.accepted(URI.create("/api/portfolio/resegmentations/" + job.id())).body(job);
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "A job's progress: done / total, rate (decisions/s) and ETA (s)",
+            description = "done counts the job's audited decisions; a job interrupted by a restart resumes after the last "
+                    + "client it audited, so no client is decided twice.")
+    ResegmentationStore.JobView job(@PathVariable long id) {
+        return resegmentation.view(id);
+    }
+}
