@@ -40,8 +40,11 @@ final class EmbeddedDatabase {
     private static EmbeddedDatabase start(Path root, EmbeddedDatabaseConfig config) {
         long started = System.nanoTime();
         try {
-            Files.createDirectories(root.resolve("tmp"));
             stopOrphan(root.resolve("data"));
+            if (config.fresh()) {
+                deleteRecursively(root.resolve("data"));
+            }
+            Files.createDirectories(root.resolve("tmp"));
             DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
                     .setPort(config.port())
                     .setBaseDir(root.resolve("base").toFile())
@@ -109,6 +112,16 @@ final class EmbeddedDatabase {
                         .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
                         .filter(p -> p.parent().map(parent -> parent.pid() == 1).orElse(true))
                         .ifPresent(EmbeddedDatabase::stopProcess);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
             }
         }
     }
