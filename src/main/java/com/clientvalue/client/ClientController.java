@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.serde.annotation.Serdeable;
@@ -19,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 @Controller("/api/clients")
 @Tag(name = "Clients")
@@ -26,12 +28,29 @@ import java.time.LocalDate;
 class ClientController {
     private final FactsLoader facts;
     private final LossReasons lossReasons;
+    private final Assessments assessments;
     private final Clock clock;
 
-    ClientController(FactsLoader facts, LossReasons lossReasons, Clock clock) {
+    ClientController(FactsLoader facts, LossReasons lossReasons, Assessments assessments, Clock clock) {
         this.facts = facts;
         this.lossReasons = lossReasons;
+        this.assessments = assessments;
         this.clock = clock;
+    }
+
+    @Post("/{clientId}/assessments")
+    @Operation(summary = "Record a risk / opportunity assessment of a client",
+            description = "Five dimensions (competition, serviceLevel, knowledge, product, people), each rated 1-5 for risk "
+                    + "and opportunity, the assessors and the date. History is kept; the next decisions see daysSinceAssessment.")
+    @Status(HttpStatus.CREATED)
+    Assessment assess(@PathVariable String clientId, @Body @Valid Assessment assessment) {
+        return assessments.record(clientId, assessment);
+    }
+
+    @Get("/{clientId}/assessments")
+    @Operation(summary = "A client's assessments, newest first")
+    List<Assessment> assessments(@PathVariable String clientId) {
+        return assessments.history(clientId);
     }
 
     /** Why a client left us; null or blank clears it. */
@@ -54,7 +73,8 @@ class ClientController {
                     + "revenue12m in the whole portfolio (A while the share of revenue ranked before the client is < 80%, B < 95%, "
                     + "else C; revenue12m <= 0 is C); daysSinceFirstOrder; medianOrderIntervalDays = median of the days between "
                     + "consecutive distinct positive order dates (null below 3 dates); silenceRatio = daysSinceLastOrder / median; "
-                    + "latest survey scores; complaints90d = complaints dated within 90 days up to asOf.")
+                    + "latest survey scores; complaints90d = complaints dated within 90 days up to asOf; daysSinceAssessment = days "
+                    + "since the latest risk / opportunity assessment up to asOf.")
     ClientFacts client(@PathVariable String clientId, @Nullable @QueryValue LocalDate asOf) {
         return facts.load(clientId, asOf != null ? asOf : LocalDate.now(clock));
     }

@@ -26,6 +26,7 @@ import java.time.LocalDate;
  * @param latestExpectation       its expectation score, 1-5
  * @param latestExperience        its experience score, 1-5
  * @param complaints90d           complaints dated within 90 days up to asOf
+ * @param daysSinceAssessment     days since the latest risk / opportunity assessment up to asOf; null without one
  */
 @Serdeable
 public record ClientFacts(
@@ -49,5 +50,6 @@ public record ClientFacts(
         @Nullable LocalDate latestSurveyDate,
         @Nullable Integer latestExpectation,
         @Nullable Integer latestExperience,
-        int complaints90d) {
+        int complaints90d,
+        @Nullable Integer daysSinceAssessment) {
 }

@@ -25,7 +25,8 @@ final class ClientFactsQuery {
                    (SELECT COUNT(*) FROM complaint k
                      WHERE k.client_id = c.client_id AND k.complaint_date > ? AND k.complaint_date <= ?) AS complaints90d,
                    (SELECT CONCAT(s.survey_date, ',', s.expectation, ',', s.experience) FROM survey s
-                     WHERE s.client_id = c.client_id AND s.survey_date <= ? ORDER BY s.survey_date DESC LIMIT 1) AS latest_survey
+                     WHERE s.client_id = c.client_id AND s.survey_date <= ? ORDER BY s.survey_date DESC LIMIT 1) AS latest_survey,
+                   (SELECT MAX(a.assessed_on) FROM assessment a WHERE a.client_id = c.client_id AND a.assessed_on <= ?) AS assessed_on
               FROM client c
               LEFT JOIN customer_order o ON o.client_id = c.client_id AND o.order_date <= ?
             """;
@@ -49,7 +50,8 @@ final class ClientFactsQuery {
         statement.setDate(4, date);
         statement.setDate(5, date);
         statement.setDate(6, date);
-        return 7;
+        statement.setDate(7, date);
+        return 8;
     }
 
     static ClientFacts read(ResultSet row, LocalDate asOf, AbcCutoffs abc) throws SQLException {
@@ -82,6 +84,7 @@ final class ClientFactsQuery {
                 survey == null ? null : LocalDate.parse(survey[0]),
                 survey == null ? null : Integer.valueOf(survey[1]),
                 survey == null ? null : Integer.valueOf(survey[2]),
-                row.getInt("complaints90d"));
+                row.getInt("complaints90d"),
+                row.getDate("assessed_on") == null ? null : (int) ChronoUnit.DAYS.between(row.getDate("assessed_on").toLocalDate(), asOf));
     }
 }

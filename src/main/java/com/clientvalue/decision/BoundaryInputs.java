@@ -24,7 +24,7 @@ final class BoundaryInputs {
     static final LocalDate AS_OF = LocalDate.of(2011, 12, 10);
     private static final Pattern COMPARISON = Pattern.compile(
             "\\b(potential|orders12m|daysSinceLastOrder|daysSinceFirstOrder|silenceRatio|latestExpectation|latestExperience"
-                    + "|complaints90d|discountPercent|freeServicesGranted12m|employees)\\s*(>=|<=|==|!=|>|<)\\s*(-?\\d+(?:\\.\\d+)?)");
+                    + "|complaints90d|discountPercent|freeServicesGranted12m|employees|daysSinceAssessment)\\s*(>=|<=|==|!=|>|<)\\s*(-?\\d+(?:\\.\\d+)?)");
 
     /** One generated case, with a label that reads as its counter-example. */
     record Input(ClientFacts facts, PreviousDecision previous, ServiceRequest request, String label) {
@@ -52,6 +52,9 @@ final class BoundaryInputs {
         for (Integer potential : potentials) {
             for (AbcClass abc : AbcClass.values()) {
                 Case base = new Case().potential(potential).abc(abc);
+                for (Integer days : ints("daysSinceAssessment", 0, 100_000, true)) {
+                    inputs.add(base.copy().assessed(days).input());
+                }
                 for (Integer last : lasts) {
                     for (Integer first : firsts) {
                         for (Integer count : orders) {
@@ -160,6 +163,7 @@ final class BoundaryInputs {
         Integer experience;
         int complaints;
         Integer employees;
+        Integer assessed = 30;
         ServiceRequest request;
 
         Case copy() {
@@ -176,6 +180,7 @@ final class BoundaryInputs {
             c.experience = experience;
             c.complaints = complaints;
             c.employees = employees;
+            c.assessed = assessed;
             c.request = request;
             return c;
         }
@@ -219,6 +224,11 @@ final class BoundaryInputs {
             return this;
         }
 
+        Case assessed(Integer daysAgo) {
+            assessed = daysAgo;
+            return this;
+        }
+
         Case employees(Integer count) {
             employees = count;
             return this;
@@ -235,7 +245,8 @@ final class BoundaryInputs {
                     new BigDecimal("1000.00"), orders, first == null ? null : AS_OF.minusDays(first),
                     last == null ? null : AS_OF.minusDays(last), last, first,
                     ratio == null ? null : new BigDecimal("10"), ratio, abc, lossReason,
-                    surveyed ? AS_OF.minusDays(10) : null, surveyed ? expectation : null, surveyed ? experience : null, complaints);
+                    surveyed ? AS_OF.minusDays(10) : null, surveyed ? expectation : null, surveyed ? experience : null, complaints,
+                    assessed);
             PreviousDecision previous = lastActive == null ? null
                     : new PreviousDecision("generated-previous", lastActive, Lifecycle.ACTIVE, null, lastActive);
             return new Input(facts, previous, request, label());
@@ -262,6 +273,7 @@ final class BoundaryInputs {
             if (employees != null) {
                 label.append(", employees=").append(employees);
             }
+            label.append(", daysSinceAssessment=").append(assessed);
             if (request != null) {
                 label.append(", request: paid=").append(request.paid()).append(", category=").append(request.category())
                         .append(", discountPercent=").append(request.discountPercent())

@@ -25,6 +25,7 @@ enum ScenarioColumn {
     LATEST_EXPECTATION("latestExpectation"),
     LATEST_EXPERIENCE("latestExperience"),
     COMPLAINTS_90D("complaints90d"),
+    DAYS_SINCE_ASSESSMENT("daysSinceAssessment"),
     COUNTRY("country"),
     SECTOR("sector"),
     EMPLOYEES("employees"),

@@ -74,7 +74,8 @@ final class ScenarioGivens {
                 cells.read(ABC_CLASS, AbcClass.B, false, oneOf(AbcClass.class, "an ABC class", false)),
                 cells.read(LOSS_REASON, null, true, value -> value),
                 expectation == null ? null : asOf.minusDays(30), expectation, experience,
-                cells.read(COMPLAINTS_90D, 0, false, wholeNumber(0, Integer.MAX_VALUE)));
+                cells.read(COMPLAINTS_90D, 0, false, wholeNumber(0, Integer.MAX_VALUE)),
+                cells.read(DAYS_SINCE_ASSESSMENT, 30, true, wholeNumber(0, Integer.MAX_VALUE)));
     }
 
     /** Facts the service could never derive from real orders would test nothing real. */

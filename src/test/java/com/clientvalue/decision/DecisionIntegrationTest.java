@@ -52,11 +52,11 @@ class DecisionIntegrationTest extends HttpIntegrationTest {
         assertEquals("NEW", outcome.get("lifecycle"), "first order 70 days before asOf");
         assertEquals(null, outcome.get("experienceSegment"));
         assertEquals(null, outcome.get("serviceAnswer"));
-        assertEquals(List.of("DEDICATED_REFERENT", "MANAGEMENT_DIRECT_LINE", "PRIORITY_LANE", "ON_SITE_SERVICE", "FREQUENT_CONTACT"),
-                ((List<Map<String, Object>>) outcome.get("actions")).stream().map(a -> a.get("code")).toList());
+        assertEquals(List.of("ASSESSMENT_DUE", "DEDICATED_REFERENT", "FREQUENT_CONTACT", "MANAGEMENT_DIRECT_LINE", "ON_SITE_SERVICE",
+                "PRIORITY_LANE"), ((List<Map<String, Object>>) outcome.get("actions")).stream().map(a -> (String) a.get("code")).sorted().toList());
         List<String> fired = ruleIds(decision);
         assertEquals(List.of("ACT-KEY-CONTACT", "ACT-KEY-MANAGEMENT", "ACT-KEY-ON-SITE", "ACT-KEY-PRIORITY", "ACT-KEY-REFERENT",
-                "CLU-KEY", "LC-NEW", "POT-HIGH", "REV-A"), fired.stream().sorted().toList());
+                "ASM-KEY-NEVER", "CLU-KEY", "LC-NEW", "POT-HIGH", "REV-A"), fired.stream().sorted().toList());
         assertTrue(fired.indexOf("CLU-KEY") > fired.indexOf("POT-HIGH") && fired.indexOf("CLU-KEY") > fired.indexOf("REV-A"),
                 "the cluster rule fires after both levels");
         assertTrue(fired.indexOf("ACT-KEY-REFERENT") > fired.indexOf("CLU-KEY"), "actions follow the cluster");

@@ -21,6 +21,7 @@ final class TestFacts {
     Integer expectation;
     Integer experience;
     int complaints90d;
+    Integer daysSinceAssessment = 30;
 
     static TestFacts client() {
         return new TestFacts();
@@ -72,12 +73,17 @@ final class TestFacts {
         return this;
     }
 
+    TestFacts assessed(Integer daysAgo) {
+        daysSinceAssessment = daysAgo;
+        return this;
+    }
+
     ClientFacts build() {
         return new ClientFacts("C1", AS_OF, "Client 1", "Italy", null, null, potential, new BigDecimal("1000.00"),
                 orders12m,
                 daysSinceFirstOrder == null ? null : AS_OF.minusDays(daysSinceFirstOrder),
                 daysSinceLastOrder == null ? null : AS_OF.minusDays(daysSinceLastOrder),
                 daysSinceLastOrder, daysSinceFirstOrder, medianInterval, silenceRatio, abcClass, lossReason,
-                expectation == null ? null : AS_OF.minusDays(30), expectation, experience, complaints90d);
+                expectation == null ? null : AS_OF.minusDays(30), expectation, experience, complaints90d, daysSinceAssessment);
     }
 }

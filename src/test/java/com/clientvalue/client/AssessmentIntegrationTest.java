@@ -1,0 +1,82 @@
+package com.clientvalue.client;
+
+import com.clientvalue.Api;
+import com.clientvalue.HttpIntegrationTest;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Risk / opportunity assessments: recorded with history, and "assessment due" for key clients. */
+@MicronautTest(transactional = false)
+class AssessmentIntegrationTest extends HttpIntegrationTest {
+    Api api;
+
+    @BeforeEach
+    void keyClient() {
+        db.clear();
+        api = api();
+        api.importCsv("clients", "client_id,name,country,potential\nK1,Key,Italy,90\n");
+        api.importCsv("orders", "client_id,order_id,order_date,amount\nK1,O1,2011-10-01,1000\n");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void assessmentsAreKeptNewestFirstAndMakeTheKeyClientNoLongerDue() {
+        assertTrue(actions(decide("2011-12-10")).contains("ASSESSMENT_DUE"), "never assessed");
+
+        assertEquals(201, http.toBlocking().exchange(HttpRequest.POST("/api/clients/K1/assessments", assessment("2011-01-15", 4))).code());
+        api.post("/api/clients/K1/assessments", assessment("2011-11-30", 2));
+
+        List<Map<String, Object>> history = (List<Map<String, Object>>) (Object) api.read("{\"h\":"
+                + api.getRaw("/api/clients/K1/assessments") + "}").get("h");
+        assertEquals(List.of("2011-11-30", "2011-01-15"), history.stream().map(h -> h.get("assessedOn")).toList());
+        assertEquals(Map.of("risk", 2, "opportunity", 3), history.get(0).get("competition"));
+        assertEquals(List.of("Anna Rossi", "Marco Bianchi"), history.get(0).get("assessors"));
+        Map<String, Object> decision = decide("2011-12-10");
+        assertEquals(10, ((Map<?, ?>) decision.get("facts")).get("daysSinceAssessment"));
+        assertTrue(!actions(decision).contains("ASSESSMENT_DUE"));
+        // as of a date before the recent one, the January assessment is 180 days old: due again
+        assertEquals(180, ((Map<?, ?>) decide("2011-07-14").get("facts")).get("daysSinceAssessment"));
+    }
+
+    @Test
+    void invalidAssessmentNamesTheField() {
+        Map<String, Object> body = assessment("2011-01-15", 6);
+
+        Api.Problem problem = api.problem(HttpRequest.POST("/api/clients/K1/assessments", body));
+
+        assertEquals(400, problem.status());
+        assertEquals("competition.risk: must be less than or equal to 5", problem.detail());
+        assertEquals(0, db.count("SELECT COUNT(*) FROM assessment"));
+        assertEquals(404, api.problem(HttpRequest.POST("/api/clients/NOPE/assessments", assessment("2011-01-15", 3))).status());
+    }
+
+    private Map<String, Object> decide(String asOf) {
+        return api.post("/api/decisions", Map.of("clientId", "K1", "asOf", asOf));
+    }
+
+    private static Map<String, Object> assessment(String date, int competitionRisk) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("assessedOn", date);
+        body.put("assessors", List.of("Anna Rossi", "Marco Bianchi"));
+        body.put("competition", Map.of("risk", competitionRisk, "opportunity", 3));
+        for (String dimension : List.of("serviceLevel", "knowledge", "product", "people")) {
+            body.put(dimension, Map.of("risk", 2, "opportunity", 4));
+        }
+        return body;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> actions(Map<String, Object> decision) {
+        return ((List<Map<String, Object>>) ((Map<?, ?>) decision.get("outcome")).get("actions")).stream()
+                .map(a -> (String) a.get("code")).toList();
+    }
+}
