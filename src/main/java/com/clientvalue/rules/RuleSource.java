@@ -6,8 +6,8 @@ import java.util.Locale;
 /** One analyst file: its path inside the rules folder (with '/') and its exact bytes. */
 public record RuleSource(String path, byte[] content) {
 
-    /** Tables and DRL are compiled; vocabulary, test scenarios and invariants are read by the checks. */
-    public enum Kind { CSV_TABLE, XLSX_TABLE, DRL, VOCABULARY, SCENARIOS, INVARIANTS }
+    /** Tables and DRL are compiled; vocabulary, scenarios, invariants and budget weights are read by their users. */
+    public enum Kind { CSV_TABLE, XLSX_TABLE, DRL, VOCABULARY, SCENARIOS, INVARIANTS, BUDGET }
 
     public Kind kind() {
         if (path.startsWith("vocabulary/")) {
@@ -18,6 +18,9 @@ public record RuleSource(String path, byte[] content) {
         }
         if (path.startsWith("invariants/")) {
             return Kind.INVARIANTS;
+        }
+        if (path.startsWith("budget/")) {
+            return Kind.BUDGET;
         }
         String lower = path.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".drl")) {

@@ -1,0 +1,46 @@
+package com.clientvalue.portfolio;
+
+import com.clientvalue.Api;
+import com.clientvalue.HttpIntegrationTest;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@MicronautTest(transactional = false)
+class BudgetIntegrationTest extends HttpIntegrationTest {
+    Api api;
+
+    // one client per cluster: K1 KEY, MA1 MAINTAIN (class A), D1 DEVELOP, M1 MARGINAL (class C)
+    @BeforeEach
+    void portfolio() {
+        db.clear();
+        api = api();
+        api.importCsv("clients", "client_id,name,country,potential\nK1,a,IT,90\nMA1,b,IT,10\nD1,c,IT,75\nM1,d,IT,10\n");
+        api.importCsv("orders", "client_id,order_id,order_date,amount\nK1,O1,2011-10-01,1000\nMA1,O2,2011-10-01,900\n"
+                + "D1,O3,2011-10-01,50\nM1,O4,2011-10-01,40\n");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void budgetIsSplitByTheWeightsOfTheRulesFolder() {
+        // weights 5, 3, 2, 0.5 for one client each: 10.5 points; 1050 / 10.5 = 100 per point
+        Map<String, Object> allocation = api.post("/api/portfolio/budget", Map.of("total", 1050, "asOf", "2011-12-10"));
+
+        assertEquals(List.of(List.of("KEY", 1, 500), List.of("DEVELOP", 1, 300), List.of("MAINTAIN", 1, 200), List.of("MARGINAL", 1, 50)),
+                ((List<Map<String, Object>>) allocation.get("segments")).stream()
+                        .map(s -> List.of(s.get("cluster"), s.get("clients"), ((Number) s.get("budget")).intValue())).toList());
+        assertEquals(BudgetAllocation.FORMULA, allocation.get("formula"));
+    }
+
+    @Test
+    void negativeBudgetIsRefused() {
+        assertEquals("total: must be greater than or equal to 0",
+                api.problem(HttpRequest.POST("/api/portfolio/budget", Map.of("total", -5))).detail());
+    }
+}
