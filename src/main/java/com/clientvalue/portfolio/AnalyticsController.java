@@ -25,11 +25,25 @@ import java.util.List;
 class AnalyticsController {
     static final String CSV = "text/csv";
     private final PortfolioAnalytics analytics;
+    private final SegmentAnalysis segments;
     private final Clock clock;
 
-    AnalyticsController(PortfolioAnalytics analytics, Clock clock) {
+    AnalyticsController(PortfolioAnalytics analytics, SegmentAnalysis segments, Clock clock) {
         this.analytics = analytics;
+        this.segments = segments;
         this.clock = clock;
+    }
+
+    @Get("/segments")
+    @Operation(summary = "Value and relationship indicators per cluster: retention, customer lifetime value, satisfaction, "
+            + "complaints per client, repeat-purchase rate",
+            description = "retention r = clients of the cluster who bought in the 12 months before the window and again in it, "
+                    + "over those who bought before; clv = max(revenue12m, 0) × marginRate × r / (1 + d − r) (portfolio.clv."
+                    + "margin-rate, default 0.30, and portfolio.clv.discount-rate d, default 0.10); satisfaction = mean latest "
+                    + "experience score of surveyed clients; complaints per client = complaints in 90 days / clients; "
+                    + "repeat-purchase rate = clients with 2+ orders in 12 months / clients with 1+.")
+    SegmentIndicators segments(@Nullable @QueryValue LocalDate asOf) {
+        return segments.analyse(date(asOf));
     }
 
     /** The pyramid's classes and one page of its ranked clients (of one class when asked). */

@@ -1,0 +1,100 @@
+package com.clientvalue.portfolio;
+
+import com.clientvalue.client.ClientFacts;
+import com.clientvalue.decision.Cluster;
+import com.clientvalue.decision.PortfolioEvaluator;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Computes {@link SegmentIndicators}: one pass over the clients evaluated with the active rules. */
+@Singleton
+class SegmentAnalysis {
+    private final PortfolioEvaluator evaluator;
+    private final PreviousYearBuyers previousBuyers;
+    private final ClvConfig clv;
+
+    SegmentAnalysis(PortfolioEvaluator evaluator, PreviousYearBuyers previousBuyers, ClvConfig clv) {
+        this.evaluator = evaluator;
+        this.previousBuyers = previousBuyers;
+        this.clv = clv;
+    }
+
+    SegmentIndicators analyse(LocalDate asOf) {
+        Set<String> boughtBefore = previousBuyers.asOf(asOf);
+        Map<Cluster, Tally> tallies = new EnumMap<>(Cluster.class);
+        List<Object[]> clients = new ArrayList<>();
+        String version = evaluator.evaluateAll(asOf, (facts, evaluation) -> {
+            Cluster cluster = evaluation.outcome().cluster();
+            if (cluster != null) {
+                tallies.computeIfAbsent(cluster, c -> new Tally()).add(facts, boughtBefore.contains(facts.clientId()));
+                clients.add(new Object[]{cluster, facts.revenue12m()});
+            }
+        });
+        Map<Cluster, BigDecimal> clvTotals = new EnumMap<>(Cluster.class);
+        for (Object[] client : clients) {
+            Cluster cluster = (Cluster) client[0];
+            BigDecimal value = SegmentIndicators.clv((BigDecimal) client[1], clv.marginRate(), tallies.get(cluster).retention(),
+                    clv.discountRate());
+            clvTotals.merge(cluster, value, BigDecimal::add);
+        }
+        List<SegmentIndicators.Segment> segments = new ArrayList<>();
+        for (Cluster cluster : Cluster.values()) {
+            Tally t = tallies.getOrDefault(cluster, new Tally());
+            BigDecimal total = clvTotals.getOrDefault(cluster, BigDecimal.ZERO.setScale(2));
+            segments.add(new SegmentIndicators.Segment(cluster, t.clients, t.revenue, t.retention(), total,
+                    t.clients == 0 ? BigDecimal.ZERO.setScale(2) : total.divide(BigDecimal.valueOf(t.clients), 2, RoundingMode.HALF_UP),
+                    t.surveyed == 0 ? null : BigDecimal.valueOf(t.experienceSum).divide(BigDecimal.valueOf(t.surveyed), 6, RoundingMode.HALF_UP),
+                    t.surveyed,
+                    t.clients == 0 ? BigDecimal.ZERO.setScale(6)
+                            : BigDecimal.valueOf(t.complaints).divide(BigDecimal.valueOf(t.clients), 6, RoundingMode.HALF_UP),
+                    SegmentIndicators.ratio(t.repeat, t.buyers)));
+        }
+        return new SegmentIndicators(asOf, version, clv.marginRate(), clv.discountRate(), SegmentIndicators.CLV_FORMULA, segments);
+    }
+
+    private static final class Tally {
+        long clients;
+        BigDecimal revenue = BigDecimal.ZERO.setScale(2);
+        long previousBuyers;
+        long retained;
+        long surveyed;
+        long experienceSum;
+        long complaints;
+        long buyers;
+        long repeat;
+
+        void add(ClientFacts facts, boolean boughtBefore) {
+            clients++;
+            revenue = revenue.add(facts.revenue12m());
+            if (boughtBefore) {
+                previousBuyers++;
+                if (facts.orders12m() > 0) {
+                    retained++;
+                }
+            }
+            if (facts.latestExperience() != null) {
+                surveyed++;
+                experienceSum += facts.latestExperience();
+            }
+            complaints += facts.complaints90d();
+            if (facts.orders12m() > 0) {
+                buyers++;
+                if (facts.orders12m() > 1) {
+                    repeat++;
+                }
+            }
+        }
+
+        BigDecimal retention() {
+            return SegmentIndicators.ratio(retained, previousBuyers);
+        }
+    }
+}

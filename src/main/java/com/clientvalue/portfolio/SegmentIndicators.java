@@ -1,0 +1,46 @@
+package com.clientvalue.portfolio;
+
+import com.clientvalue.decision.Cluster;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Value and relationship indicators per cluster as of a date (ratios with 6 decimals, amounts with 2):
+ * <ul>
+ * <li>retention r = clients of the cluster who bought in the previous 12 months and again in the
+ *     last 12, over those who bought in the previous 12 (null when none did);</li>
+ * <li>CLV of a client = annual margin × r / (1 + d − r), annual margin = max(revenue12m, 0) × margin rate;</li>
+ * <li>satisfaction = mean latest experience score (1-5) of the surveyed clients;</li>
+ * <li>complaints per client = complaints in the last 90 days / clients;</li>
+ * <li>repeat purchase rate = clients with 2+ orders in 12 months / clients with 1+.</li>
+ * </ul>
+ */
+@Serdeable
+public record SegmentIndicators(LocalDate asOf, String ruleVersion, BigDecimal marginRate, BigDecimal discountRate,
+                                String clvFormula, List<Segment> segments) {
+
+    static final String CLV_FORMULA = "clv = max(revenue12m, 0) × marginRate × r / (1 + d − r), r = retention of the client's cluster";
+
+    @Serdeable
+    public record Segment(Cluster cluster, long clients, BigDecimal revenue12m, @Nullable BigDecimal retention,
+                          BigDecimal clvTotal, BigDecimal clvPerClient, @Nullable BigDecimal satisfaction, long surveyed,
+                          BigDecimal complaintsPerClient, @Nullable BigDecimal repeatPurchaseRate) {
+    }
+
+    static BigDecimal ratio(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 6, RoundingMode.HALF_UP);
+    }
+
+    static BigDecimal clv(BigDecimal revenue12m, BigDecimal marginRate, BigDecimal retention, BigDecimal discountRate) {
+        if (retention == null) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        BigDecimal margin = revenue12m.max(BigDecimal.ZERO).multiply(marginRate);
+        return margin.multiply(retention).divide(BigDecimal.ONE.add(discountRate).subtract(retention), 2, RoundingMode.HALF_UP);
+    }
+}

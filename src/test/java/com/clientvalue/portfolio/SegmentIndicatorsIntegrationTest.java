@@ -1,0 +1,65 @@
+package com.clientvalue.portfolio;
+
+import com.clientvalue.Api;
+import com.clientvalue.HttpIntegrationTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Retention, CLV and relationship indicators per cluster on a portfolio computed by hand. */
+@MicronautTest(transactional = false)
+class SegmentIndicatorsIntegrationTest extends HttpIntegrationTest {
+    Api api;
+
+    // as of 2011-12-10 the previous year is 2009-12-11 .. 2010-12-10.
+    // ABC over 1090: K1 1000 A (KEY, potential 90); M1 50 B, M3 40 C, M2 0 C: MARGINAL (potential 10)
+    @BeforeEach
+    void portfolio() {
+        db.clear();
+        api = api();
+        api.importCsv("clients", "client_id,name,country,potential\nK1,k,IT,90\nM1,a,IT,10\nM2,b,IT,10\nM3,c,IT,10\n");
+        api.importCsv("orders", """
+                client_id,order_id,order_date,amount
+                K1,O1,2011-05-01,1000
+                M1,O2,2010-06-01,100
+                M1,O3,2011-06-01,30
+                M1,O4,2011-07-01,20
+                M2,O5,2010-05-01,100
+                M3,O6,2011-03-01,40
+                """);
+        api.importCsv("surveys", "client_id,survey_date,expectation,experience\nM1,2011-11-01,3,4\nM3,2011-11-01,3,2\n");
+        api.importCsv("complaints", "client_id,complaint_date,category\nM1,2011-11-02,DELIVERY\nM1,2011-11-03,INVOICE\n");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void indicatorsPerClusterFollowTheirFormulas() {
+        Map<String, Object> report = api.get("/api/portfolio/segments?asOf=2011-12-10");
+        Map<String, Map<String, Object>> byCluster = new HashMap<>();
+        ((List<Map<String, Object>>) report.get("segments")).forEach(s -> byCluster.put((String) s.get("cluster"), s));
+
+        Map<String, Object> marginal = byCluster.get("MARGINAL");
+        assertEquals(3, marginal.get("clients"));
+        // M1 and M2 bought the year before; only M1 again
+        assertEquals(0.5, marginal.get("retention"));
+        // clv = revenue × 0.30 × 0.5 / (1 + 0.10 − 0.5): M1 15 × 5/6 = 12.50, M3 12 × 5/6 = 10.00, M2 0
+        assertEquals(22.5, marginal.get("clvTotal"));
+        assertEquals(7.5, marginal.get("clvPerClient"));
+        assertEquals(3.0, marginal.get("satisfaction"));
+        assertEquals(2, marginal.get("surveyed"));
+        assertEquals(0.666667, marginal.get("complaintsPerClient"));
+        // buyers this year: M1 (2 orders), M3 (1)
+        assertEquals(0.5, marginal.get("repeatPurchaseRate"));
+
+        Map<String, Object> key = byCluster.get("KEY");
+        assertEquals(null, key.get("retention"), "nobody of the cluster bought the year before");
+        assertEquals(0, ((Number) key.get("clvTotal")).intValue());
+        assertEquals(null, key.get("satisfaction"));
+    }
+}
