@@ -1,0 +1,129 @@
+package com.clientvalue.portfolio;
+
+import com.clientvalue.common.Problems;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import org.zalando.problem.AbstractThrowableProblem;
+import org.zalando.problem.Status;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Actions proposed by decisions that the CRM reports as done, and what followed: whether the client
+ * placed an order with a positive total within 90 days after the action.
+ */
+@Singleton
+@Connectable
+class ActionRecords {
+    static final int FOLLOW_UP_DAYS = 90;
+    private final JdbcOperations jdbc;
+    private final Clock clock;
+
+    ActionRecords(JdbcOperations jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The CRM did an action a decision proposed. */
+    @Serdeable
+    record ActionDone(@NotBlank @Size(max = 36) String decisionId, @NotBlank @Size(max = 64) String actionCode,
+                      @NotNull @PastOrPresent LocalDate doneOn, @Nullable @Size(max = 500) String outcome) {
+    }
+
+    /**
+     * Per cluster, lifecycle at the decision and action: how many were done, and how many of those
+     * clients ordered within 90 days after (counted only for actions done at least 90 days before asOf).
+     */
+    @Serdeable
+    record ActionResult(@Nullable String cluster, @Nullable String lifecycle, String actionCode, long done, long followedUp,
+                        long orderedWithin90Days, @Nullable BigDecimal orderedShare) {
+    }
+
+    /** The decision does not exist or did not propose this action. */
+    static final class ActionNotProposed extends AbstractThrowableProblem {
+        ActionNotProposed(String decisionId, String actionCode) {
+            super(Problems.type("action-not-proposed"), "Action not proposed", Status.UNPROCESSABLE_ENTITY,
+                    "actionCode: decision '" + decisionId + "' did not propose " + actionCode, null, null,
+                    Map.of("field", "actionCode"));
+        }
+    }
+
+    @Transactional
+    void record(ActionDone done) {
+        Map<String, String> decision = jdbc.prepareStatement("SELECT client_id, cluster, lifecycle, decision FROM decision_audit "
+                + "WHERE decision_id = ?", statement -> {
+            statement.setString(1, done.decisionId());
+            try (var rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return Map.<String, String>of();
+                }
+                Map<String, String> found = new java.util.HashMap<>();
+                found.put("client", rows.getString(1));
+                found.put("cluster", rows.getString(2));
+                found.put("lifecycle", rows.getString(3));
+                found.put("document", rows.getString(4));
+                return found;
+            }
+        });
+        if (decision.isEmpty() || !decision.get("document").contains("\"code\":\"" + done.actionCode() + "\"")) {
+            throw new ActionNotProposed(done.decisionId(), done.actionCode());
+        }
+        jdbc.prepareStatement("INSERT INTO action_record (decision_id, client_id, cluster, lifecycle, action_code, done_on, outcome, "
+                + "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE done_on = VALUES(done_on), "
+                + "outcome = VALUES(outcome), recorded_at = VALUES(recorded_at)", statement -> {
+            statement.setString(1, done.decisionId());
+            statement.setString(2, decision.get("client"));
+            statement.setString(3, decision.get("cluster"));
+            statement.setString(4, decision.get("lifecycle"));
+            statement.setString(5, done.actionCode());
+            statement.setDate(6, Date.valueOf(done.doneOn()));
+            statement.setString(7, done.outcome());
+            statement.setTimestamp(8, Timestamp.from(clock.instant()));
+            return statement.executeUpdate();
+        });
+    }
+
+    List<ActionResult> results(LocalDate asOf) {
+        return jdbc.prepareStatement("""
+                SELECT r.cluster, r.lifecycle, r.action_code, COUNT(*),
+                       SUM(CASE WHEN r.done_on <= ? THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN r.done_on <= ? AND EXISTS (SELECT 1 FROM customer_order o WHERE o.client_id = r.client_id
+                           AND o.total > 0 AND o.order_date > r.done_on AND o.order_date <= DATE_ADD(r.done_on, INTERVAL 90 DAY))
+                           THEN 1 ELSE 0 END)
+                  FROM action_record r WHERE r.done_on <= ?
+                 GROUP BY r.cluster, r.lifecycle, r.action_code ORDER BY r.cluster, r.lifecycle, r.action_code
+                """, statement -> {
+            Date cutoff = Date.valueOf(asOf.minusDays(FOLLOW_UP_DAYS));
+            statement.setDate(1, cutoff);
+            statement.setDate(2, cutoff);
+            statement.setDate(3, Date.valueOf(asOf));
+            List<ActionResult> results = new ArrayList<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    long followed = rows.getLong(5);
+                    long ordered = rows.getLong(6);
+                    results.add(new ActionResult(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4), followed,
+                            ordered, followed == 0 ? null
+                            : BigDecimal.valueOf(ordered).divide(BigDecimal.valueOf(followed), 6, RoundingMode.HALF_UP)));
+                }
+            }
+            return results;
+        });
+    }
+}
