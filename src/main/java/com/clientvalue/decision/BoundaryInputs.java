@@ -24,7 +24,7 @@ final class BoundaryInputs {
     static final LocalDate AS_OF = LocalDate.of(2011, 12, 10);
     private static final Pattern COMPARISON = Pattern.compile(
             "\\b(potential|orders12m|daysSinceLastOrder|daysSinceFirstOrder|silenceRatio|latestExpectation|latestExperience"
-                    + "|complaints90d|discountPercent|freeServicesGranted12m|employees|daysSinceAssessment)\\s*(>=|<=|==|!=|>|<)\\s*(-?\\d+(?:\\.\\d+)?)");
+                    + "|complaints90d|discountPercent|freeServicesGranted12m|employees|daysSinceAssessment|revenue12m)\\s*(>=|<=|==|!=|>|<)\\s*(-?\\d+(?:\\.\\d+)?)");
 
     /** One generated case, with a label that reads as its counter-example. */
     record Input(ClientFacts facts, PreviousDecision previous, ServiceRequest request, String label) {
@@ -91,6 +91,11 @@ final class BoundaryInputs {
         }
         for (Integer employees : ints("employees", 0, 10_000_000, true)) {
             inputs.add(new Case().employees(employees).input());
+        }
+        for (Case state : lifecycleRepresentatives(lasts, firsts, orders)) {
+            for (BigDecimal revenue : decimals("revenue12m", new BigDecimal("-1000"), new BigDecimal("1000000000"), false)) {
+                inputs.add(state.copy().revenue(revenue).input());
+            }
         }
         return inputs;
     }
@@ -164,6 +169,7 @@ final class BoundaryInputs {
         int complaints;
         Integer employees;
         Integer assessed = 30;
+        BigDecimal revenue = new BigDecimal("1000.00");
         ServiceRequest request;
 
         Case copy() {
@@ -181,6 +187,7 @@ final class BoundaryInputs {
             c.complaints = complaints;
             c.employees = employees;
             c.assessed = assessed;
+            c.revenue = revenue;
             c.request = request;
             return c;
         }
@@ -224,6 +231,11 @@ final class BoundaryInputs {
             return this;
         }
 
+        Case revenue(BigDecimal value) {
+            revenue = value;
+            return this;
+        }
+
         Case assessed(Integer daysAgo) {
             assessed = daysAgo;
             return this;
@@ -242,7 +254,7 @@ final class BoundaryInputs {
         Input input() {
             boolean surveyed = expectation != null && experience != null;
             ClientFacts facts = new ClientFacts("GENERATED", AS_OF, "Generated client", "Italy", null, employees, potential,
-                    new BigDecimal("1000.00"), orders, first == null ? null : AS_OF.minusDays(first),
+                    revenue, orders, first == null ? null : AS_OF.minusDays(first),
                     last == null ? null : AS_OF.minusDays(last), last, first,
                     ratio == null ? null : new BigDecimal("10"), ratio, abc, lossReason,
                     surveyed ? AS_OF.minusDays(10) : null, surveyed ? expectation : null, surveyed ? experience : null, complaints,
@@ -273,7 +285,7 @@ final class BoundaryInputs {
             if (employees != null) {
                 label.append(", employees=").append(employees);
             }
-            label.append(", daysSinceAssessment=").append(assessed);
+            label.append(", daysSinceAssessment=").append(assessed).append(", revenue12m=").append(revenue);
             if (request != null) {
                 label.append(", request: paid=").append(request.paid()).append(", category=").append(request.category())
                         .append(", discountPercent=").append(request.discountPercent())

@@ -71,6 +71,7 @@ public class DecisionEvaluator {
                 single(clientId, "experience segment", inserted, ExperienceAssignment.class) instanceof ExperienceAssignment e
                         ? e.segment() : null,
                 List.copyOf(actions),
+                inserted.stream().filter(i -> i.fact() instanceof CategoryTag).map(i -> ((CategoryTag) i.fact()).code()).distinct().toList(),
                 serviceRequested ? serviceAnswer(inserted) : null);
     }
 
