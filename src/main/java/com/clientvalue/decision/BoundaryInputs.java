@@ -51,7 +51,7 @@ final class BoundaryInputs {
         List<Input> inputs = new ArrayList<>();
         for (Integer potential : potentials) {
             for (AbcClass abc : AbcClass.values()) {
-                Case base = new Case().potential(potential).abc(abc);
+                GeneratedClient base = new GeneratedClient().potential(potential).abc(abc);
                 for (Integer days : ints("daysSinceAssessment", 0, 100_000, true)) {
                     inputs.add(base.copy().assessed(days).input());
                 }
@@ -73,7 +73,7 @@ final class BoundaryInputs {
                 }
             }
         }
-        for (Case state : lifecycleRepresentatives(lasts, firsts, orders)) {
+        for (GeneratedClient state : lifecycleRepresentatives(lasts, firsts, orders)) {
             for (BigDecimal ratio : decimals("silenceRatio", BigDecimal.ZERO, new BigDecimal("1000"), true)) {
                 for (String reason : Arrays.asList(null, "a recorded reason")) {
                     for (Cluster lastActive : withNull(Cluster.values())) {
@@ -85,14 +85,14 @@ final class BoundaryInputs {
         for (Integer expectation : ints("latestExpectation", 1, 5, true)) {
             for (Integer experience : ints("latestExperience", 1, 5, true)) {
                 for (Integer complaints : ints("complaints90d", 0, 1000, false)) {
-                    inputs.add(new Case().survey(expectation, experience, complaints).input());
+                    inputs.add(new GeneratedClient().survey(expectation, experience, complaints).input());
                 }
             }
         }
         for (Integer employees : ints("employees", 0, 10_000_000, true)) {
-            inputs.add(new Case().employees(employees).input());
+            inputs.add(new GeneratedClient().employees(employees).input());
         }
-        for (Case state : lifecycleRepresentatives(lasts, firsts, orders)) {
+        for (GeneratedClient state : lifecycleRepresentatives(lasts, firsts, orders)) {
             for (BigDecimal revenue : decimals("revenue12m", new BigDecimal("-1000"), new BigDecimal("1000000000"), false)) {
                 inputs.add(state.copy().revenue(revenue).input());
             }
@@ -101,11 +101,11 @@ final class BoundaryInputs {
     }
 
     // one case per distinct lifecycle-relevant combination is enough for the trigger tables
-    private static List<Case> lifecycleRepresentatives(List<Integer> lasts, List<Integer> firsts, List<Integer> orders) {
-        List<Case> cases = new ArrayList<>();
+    private static List<GeneratedClient> lifecycleRepresentatives(List<Integer> lasts, List<Integer> firsts, List<Integer> orders) {
+        List<GeneratedClient> cases = new ArrayList<>();
         for (Integer last : lasts) {
             for (Integer count : orders) {
-                cases.add(new Case().ordering(last, firsts.get(firsts.size() - 1), count));
+                cases.add(new GeneratedClient().ordering(last, firsts.get(firsts.size() - 1), count));
             }
         }
         return cases;
@@ -152,146 +152,5 @@ final class BoundaryInputs {
         list.add(null);
         list.addAll(Arrays.asList(values));
         return list;
-    }
-
-    /** A generated client, built field by field; ordering data is kept consistent. */
-    private static final class Case {
-        Integer potential = 50;
-        AbcClass abc = AbcClass.B;
-        Integer last = 30;
-        Integer first = 400;
-        int orders = 3;
-        BigDecimal ratio;
-        String lossReason;
-        Cluster lastActive;
-        Integer expectation;
-        Integer experience;
-        int complaints;
-        Integer employees;
-        Integer assessed = 30;
-        BigDecimal revenue = new BigDecimal("1000.00");
-        ServiceRequest request;
-
-        Case copy() {
-            Case c = new Case();
-            c.potential = potential;
-            c.abc = abc;
-            c.last = last;
-            c.first = first;
-            c.orders = orders;
-            c.ratio = ratio;
-            c.lossReason = lossReason;
-            c.lastActive = lastActive;
-            c.expectation = expectation;
-            c.experience = experience;
-            c.complaints = complaints;
-            c.employees = employees;
-            c.assessed = assessed;
-            c.revenue = revenue;
-            c.request = request;
-            return c;
-        }
-
-        Case potential(Integer value) {
-            potential = value;
-            return this;
-        }
-
-        Case abc(AbcClass value) {
-            abc = value;
-            return this;
-        }
-
-        Case ordering(Integer daysSinceLast, Integer daysSinceFirst, int count) {
-            last = daysSinceLast;
-            first = daysSinceLast == null ? null : Math.max(daysSinceFirst == null ? daysSinceLast : daysSinceFirst, daysSinceLast);
-            orders = daysSinceLast == null ? 0 : count;
-            return this;
-        }
-
-        Case rhythm(BigDecimal silenceRatio) {
-            ratio = last == null ? null : silenceRatio;
-            return this;
-        }
-
-        Case lossReason(String reason) {
-            lossReason = reason;
-            return this;
-        }
-
-        Case lastActive(Cluster cluster) {
-            lastActive = cluster;
-            return this;
-        }
-
-        Case survey(Integer expectationScore, Integer experienceScore, int complaintCount) {
-            expectation = expectationScore;
-            experience = experienceScore;
-            complaints = complaintCount;
-            return this;
-        }
-
-        Case revenue(BigDecimal value) {
-            revenue = value;
-            return this;
-        }
-
-        Case assessed(Integer daysAgo) {
-            assessed = daysAgo;
-            return this;
-        }
-
-        Case employees(Integer count) {
-            employees = count;
-            return this;
-        }
-
-        Case request(boolean paid, String category, BigDecimal discount, int used) {
-            request = new ServiceRequest("GENERATED", category, paid, discount, used);
-            return this;
-        }
-
-        Input input() {
-            boolean surveyed = expectation != null && experience != null;
-            ClientFacts facts = new ClientFacts("GENERATED", AS_OF, "Generated client", "Italy", null, employees, potential,
-                    revenue, orders, first == null ? null : AS_OF.minusDays(first),
-                    last == null ? null : AS_OF.minusDays(last), last, first,
-                    ratio == null ? null : new BigDecimal("10"), ratio, abc, lossReason,
-                    surveyed ? AS_OF.minusDays(10) : null, surveyed ? expectation : null, surveyed ? experience : null, complaints,
-                    assessed);
-            PreviousDecision previous = lastActive == null ? null
-                    : new PreviousDecision("generated-previous", lastActive, Lifecycle.ACTIVE, null, lastActive);
-            return new Input(facts, previous, request, label());
-        }
-
-        private String label() {
-            StringBuilder label = new StringBuilder("potential=" + potential + ", abcClass=" + abc + ", daysSinceLastOrder=" + last
-                    + ", daysSinceFirstOrder=" + first + ", orders12m=" + orders);
-            if (ratio != null) {
-                label.append(", silenceRatio=").append(ratio);
-            }
-            if (lossReason != null) {
-                label.append(", lossReason set");
-            }
-            if (lastActive != null) {
-                label.append(", lastActiveCluster=").append(lastActive);
-            }
-            if (expectation != null || experience != null) {
-                label.append(", latestExpectation=").append(expectation).append(", latestExperience=").append(experience);
-            }
-            if (complaints > 0) {
-                label.append(", complaints90d=").append(complaints);
-            }
-            if (employees != null) {
-                label.append(", employees=").append(employees);
-            }
-            label.append(", daysSinceAssessment=").append(assessed).append(", revenue12m=").append(revenue);
-            if (request != null) {
-                label.append(", request: paid=").append(request.paid()).append(", category=").append(request.category())
-                        .append(", discountPercent=").append(request.discountPercent())
-                        .append(", freeServicesGranted12m=").append(request.freeServicesGranted12m());
-            }
-            return label.toString();
-        }
     }
 }
