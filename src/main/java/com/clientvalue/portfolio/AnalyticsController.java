@@ -82,6 +82,18 @@ class AnalyticsController {
                         c.shareBefore().toPlainString(), c.abcClass().name())).toList()));
     }
 
+    @Get(value = "/segments.csv", produces = CSV)
+    @Operation(summary = "The per-cluster indicators as CSV")
+    HttpResponse<String> segmentsCsv(@Nullable @QueryValue LocalDate asOf) {
+        SegmentIndicators report = segments.analyse(date(asOf));
+        return csv("segments-" + report.asOf() + ".csv", SpreadsheetSafeCsv.write(
+                List.of("cluster", "clients", "revenue12m", "retention", "clv_total", "clv_per_client", "satisfaction", "surveyed",
+                        "complaints_per_client", "repeat_purchase_rate"),
+                report.segments().stream().map(s -> List.<Object>of(s.cluster().name(), s.clients(), plain(s.revenue12m()),
+                        plain(s.retention()), plain(s.clvTotal()), plain(s.clvPerClient()), plain(s.satisfaction()), s.surveyed(),
+                        plain(s.complaintsPerClient()), plain(s.repeatPurchaseRate()))).toList()));
+    }
+
     @Get("/concentration")
     @Operation(summary = "Lorenz curve (101 points) and Gini coefficient of revenue or orders over the clients",
             description = "Values below 0 count as 0. Gini = (2 Σ i·x(i)) / (n Σ x) − (n + 1) / n over the values sorted "
@@ -101,11 +113,15 @@ class AnalyticsController {
                         .map(p -> List.<Object>of(p.clientShare().toPlainString(), p.valueShare().toPlainString())).toList()));
     }
 
+    static String plain(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+
     private LocalDate date(LocalDate asOf) {
         return asOf != null ? asOf : LocalDate.now(clock);
     }
 
-    private static HttpResponse<String> csv(String filename, String body) {
+    static HttpResponse<String> csv(String filename, String body) {
         return HttpResponse.ok(body).contentType(CSV).header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
     }
 }

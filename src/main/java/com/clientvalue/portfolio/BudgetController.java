@@ -5,7 +5,10 @@ import com.clientvalue.decision.PortfolioEvaluator;
 import com.clientvalue.rules.ActiveRuleBase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -21,9 +24,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
-@Controller("/api/portfolio/budget")
+@Controller("/api/portfolio")
 @Tag(name = "Portfolio")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class BudgetController {
@@ -44,13 +48,28 @@ class BudgetController {
     record BudgetRequest(@NotNull @DecimalMin("0") @DecimalMax("1000000000000") BigDecimal total, @Nullable LocalDate asOf) {
     }
 
-    @Post
+    @Post("/budget")
     @Operation(summary = "Split a commercial budget over the clusters and their clients",
             description = "budget(cluster) = total × weight(cluster) × clients(cluster) / Σ weight × clients; perClient = "
                     + "budget(cluster) / clients(cluster). Weights come from rules/budget/segment-weights.csv of the active "
                     + "version; clusters are those every client gets as of asOf (nothing is audited). Cents are distributed "
                     + "so that the segments add up to the total exactly.")
     BudgetAllocation allocate(@Body @Valid BudgetRequest request) {
+        return allocation(request);
+    }
+
+    @Get(value = "/budget.csv", produces = AnalyticsController.CSV)
+    @Operation(summary = "The budget split as CSV (cluster,clients,weight,share,budget,per_client)")
+    HttpResponse<String> allocateCsv(@QueryValue @NotNull @DecimalMin("0") @DecimalMax("1000000000000") BigDecimal total,
+                                     @Nullable @QueryValue LocalDate asOf) {
+        BudgetAllocation allocation = allocation(new BudgetRequest(total, asOf));
+        return AnalyticsController.csv("budget-" + allocation.asOf() + ".csv", SpreadsheetSafeCsv.write(
+                List.of("cluster", "clients", "weight", "share", "budget", "per_client"),
+                allocation.segments().stream().map(s -> List.<Object>of(s.cluster().name(), s.clients(), s.weight().toPlainString(),
+                        s.share().toPlainString(), s.budget().toPlainString(), s.perClient().toPlainString())).toList()));
+    }
+
+    private BudgetAllocation allocation(BudgetRequest request) {
         LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(clock);
         Map<Cluster, Long> clients = new EnumMap<>(Cluster.class);
         String version = evaluator.evaluateAll(asOf, (facts, evaluation) -> {

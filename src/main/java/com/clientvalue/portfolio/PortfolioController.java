@@ -1,6 +1,7 @@
 package com.clientvalue.portfolio;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -11,6 +12,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 @Controller("/api/portfolio")
 @Tag(name = "Portfolio")
@@ -30,5 +35,21 @@ class PortfolioController {
                     + "is audited. revenue12m is summed as in the client facts; the ABC cut-offs used are included.")
     PortfolioSummary summary(@Nullable @QueryValue LocalDate asOf) {
         return summarizer.summarize(asOf != null ? asOf : LocalDate.now(clock));
+    }
+
+    @Get(value = "/summary.csv", produces = AnalyticsController.CSV)
+    @Operation(summary = "The summary as CSV: one line per dimension (CLUSTER, ABC_CLASS, LIFECYCLE, EXPERIENCE) and segment")
+    HttpResponse<String> summaryCsv(@Nullable @QueryValue LocalDate asOf) {
+        PortfolioSummary summary = summary(asOf);
+        List<List<Object>> rows = new ArrayList<>();
+        Map<String, List<SegmentFigures>> dimensions = new LinkedHashMap<>();
+        dimensions.put("CLUSTER", summary.byCluster());
+        dimensions.put("ABC_CLASS", summary.byAbcClass());
+        dimensions.put("LIFECYCLE", summary.byLifecycle());
+        dimensions.put("EXPERIENCE", summary.byExperienceSegment());
+        dimensions.forEach((dimension, figures) -> figures.forEach(f ->
+                rows.add(List.of(dimension, f.segment(), f.clients(), f.revenue12m().toPlainString()))));
+        return AnalyticsController.csv("summary-" + summary.asOf() + ".csv",
+                SpreadsheetSafeCsv.write(List.of("dimension", "segment", "clients", "revenue12m"), rows));
     }
 }

@@ -39,6 +39,19 @@ class BudgetIntegrationTest extends HttpIntegrationTest {
     }
 
     @Test
+    void budgetAndSummaryExportAsCsv() {
+        List<String> budget = http.toBlocking().retrieve(HttpRequest.GET("/api/portfolio/budget.csv?total=1050&asOf=2011-12-10"))
+                .lines().toList();
+        assertEquals(List.of("cluster,clients,weight,share,budget,per_client", "KEY,1,5,0.476190,500.00,500.00",
+                "DEVELOP,1,3,0.285714,300.00,300.00", "MAINTAIN,1,2,0.190476,200.00,200.00", "MARGINAL,1,0.5,0.047619,50.00,50.00"), budget);
+
+        List<String> summary = http.toBlocking().retrieve(HttpRequest.GET("/api/portfolio/summary.csv?asOf=2011-12-10")).lines().toList();
+        assertEquals("dimension,segment,clients,revenue12m", summary.get(0));
+        assertEquals("CLUSTER,KEY,1,1000.00", summary.get(1));
+        assertEquals("ABC_CLASS,A,2,1900.00", summary.get(5));
+    }
+
+    @Test
     void negativeBudgetIsRefused() {
         assertEquals("total: must be greater than or equal to 0",
                 api.problem(HttpRequest.POST("/api/portfolio/budget", Map.of("total", -5))).detail());

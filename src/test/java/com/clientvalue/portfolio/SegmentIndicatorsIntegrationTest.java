@@ -57,6 +57,12 @@ class SegmentIndicatorsIntegrationTest extends HttpIntegrationTest {
         // buyers this year: M1 (2 orders), M3 (1)
         assertEquals(0.5, marginal.get("repeatPurchaseRate"));
 
+        List<String> csv = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/api/portfolio/segments.csv?asOf=2011-12-10"))
+                .lines().toList();
+        assertEquals("cluster,clients,revenue12m,retention,clv_total,clv_per_client,satisfaction,surveyed,complaints_per_client,"
+                + "repeat_purchase_rate", csv.get(0));
+        assertEquals("MARGINAL,3,90.00,0.500000,22.50,7.50,3.000000,2,0.666667,0.500000", csv.get(4));
+
         Map<String, Object> key = byCluster.get("KEY");
         assertEquals(null, key.get("retention"), "nobody of the cluster bought the year before");
         assertEquals(0, ((Number) key.get("clvTotal")).intValue());
