@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Imports order lines from CSV. An order_id in the file replaces every stored line of that order,
+ * Imports order lines from CSV (an optional margin column gives each line's margin; an order's
+ * margin is the sum of the margins given). An order_id in the file replaces every stored line of that order,
  * so importing the same file twice changes nothing. Streams in chunks inside one transaction.
  */
 @Singleton
@@ -37,6 +38,7 @@ public class OrderImport {
         final LocalDate date;
         final long firstLine;
         BigDecimal total = BigDecimal.ZERO;
+        BigDecimal margin;
         int lines;
 
         OrderInFile(String clientId, LocalDate date, long firstLine) {
@@ -46,7 +48,7 @@ public class OrderImport {
         }
     }
 
-    private record Line(String orderId, int lineNo, BigDecimal amount) {
+    private record Line(String orderId, int lineNo, BigDecimal amount, BigDecimal margin) {
     }
 
     @Transactional
@@ -54,7 +56,7 @@ public class OrderImport {
         Map<String, OrderInFile> orders = new LinkedHashMap<>();
         KnownClients knownClients = new KnownClients(jdbc);
         long rows = 0;
-        try (CsvRows csvRows = new CsvRows(csv, REQUIRED, List.of())) {
+        try (CsvRows csvRows = new CsvRows(csv, REQUIRED, List.of("margin"))) {
             List<CsvRow> chunk = new ArrayList<>(CHUNK);
             for (CsvRow row = csvRows.nextRow(); row != null; row = csvRows.nextRow()) {
                 chunk.add(row);
@@ -84,6 +86,7 @@ public class OrderImport {
             String orderId = row.required("order_id", 64);
             LocalDate date = row.date("order_date");
             BigDecimal amount = row.amount("amount");
+            BigDecimal margin = row.text("margin").isEmpty() ? null : row.amount("margin");
             OrderInFile order = orders.get(orderId);
             if (order == null) {
                 order = new OrderInFile(clientId, date, row.line());
@@ -96,8 +99,11 @@ public class OrderImport {
                 throw row.reject("order_date", "order '" + orderId + "' is dated " + order.date + " on line " + order.firstLine);
             }
             order.total = order.total.add(amount);
+            if (margin != null) {
+                order.margin = order.margin == null ? margin : order.margin.add(margin);
+            }
             order.lines++;
-            lines.add(new Line(orderId, order.lines, amount));
+            lines.add(new Line(orderId, order.lines, amount, margin));
             if (!knownClients.contains(clientId)) {
                 clientFirstSeen.putIfAbsent(clientId, row);
             }
@@ -132,11 +138,12 @@ public class OrderImport {
     }
 
     private void insertLines(List<Line> lines) {
-        jdbc.prepareStatement("INSERT INTO order_line (order_id, line_no, amount) VALUES (?, ?, ?)", statement -> {
+        jdbc.prepareStatement("INSERT INTO order_line (order_id, line_no, amount, margin) VALUES (?, ?, ?, ?)", statement -> {
             for (Line line : lines) {
                 statement.setString(1, line.orderId());
                 statement.setInt(2, line.lineNo());
                 statement.setBigDecimal(3, line.amount());
+                statement.setBigDecimal(4, line.margin());
                 statement.addBatch();
             }
             return statement.executeBatch();
@@ -144,12 +151,13 @@ public class OrderImport {
     }
 
     private void writeTotals(Map<String, OrderInFile> orders) {
-        jdbc.prepareStatement("UPDATE customer_order SET total = ?, line_count = ? WHERE order_id = ?", statement -> {
+        jdbc.prepareStatement("UPDATE customer_order SET total = ?, margin = ?, line_count = ? WHERE order_id = ?", statement -> {
             int pending = 0;
             for (Map.Entry<String, OrderInFile> order : orders.entrySet()) {
                 statement.setBigDecimal(1, order.getValue().total);
-                statement.setInt(2, order.getValue().lines);
-                statement.setString(3, order.getKey());
+                statement.setBigDecimal(2, order.getValue().margin);
+                statement.setInt(3, order.getValue().lines);
+                statement.setString(4, order.getKey());
                 statement.addBatch();
                 if (++pending % CHUNK == 0) {
                     statement.executeBatch();

@@ -54,8 +54,9 @@ class AnalyticsController {
     }
 
     @Get("/abc")
-    @Operation(summary = "Customer pyramid (ABC) by revenue or number of orders, with the ranked clients (paginated)",
-            description = "by: REVENUE (sum of order totals over asOf - 365 days .. asOf, credit notes included) or ORDERS "
+    @Operation(summary = "Customer pyramid (ABC) by revenue, margin or number of orders, with the ranked clients (paginated)",
+            description = "by: REVENUE (sum of order totals over asOf - 365 days .. asOf, credit notes included), MARGIN (sum of "
+                    + "the order margins imported in the optional margin column, 0 where none) or ORDERS "
                     + "(orders with a positive total in that window). Clients ranked by value descending, ties by client_id; "
                     + "A while the share of the positive total ranked before the client is < 80%, B < 95%, else C; a value "
                     + "<= 0 is C. Per class: clients, share of clients, value, share of the positive total, minValue (the "

@@ -2,10 +2,12 @@ package com.clientvalue.portfolio;
 
 /**
  * What a portfolio analysis ranks clients by, over the 12-month window up to asOf:
- * REVENUE = sum of order totals (credit notes included), ORDERS = orders with a positive total.
+ * REVENUE = sum of order totals (credit notes included), MARGIN = sum of order margins (orders
+ * imported without a margin count 0), ORDERS = orders with a positive total.
  */
 public enum PortfolioMetric {
     REVENUE("COALESCE(SUM(o.total), 0)"),
+    MARGIN("COALESCE(SUM(o.margin), 0)"),
     ORDERS("COUNT(CASE WHEN o.total > 0 THEN 1 END)");
 
     final String sql;

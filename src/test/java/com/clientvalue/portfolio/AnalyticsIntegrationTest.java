@@ -71,6 +71,31 @@ class AnalyticsIntegrationTest extends HttpIntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void pyramidByMarginUsesTheImportedLineMargins() {
+        api.importCsv("orders", """
+                client_id,order_id,order_date,amount,margin
+                A1,O1,2011-06-01,600,60
+                B2,O2,2011-06-01,100,50
+                B2,O3,2011-07-01,100,20.5
+                B2,O3,2011-07-01,0,29.5
+                B2,O4,2011-08-01,100,50
+                C3,O5,2011-06-01,60,30
+                D4,O6,2011-06-01,40,
+                """);
+        assertEquals("50.0000", db.text("SELECT margin FROM customer_order WHERE order_id = 'O3'"));
+        assertEquals(null, db.text("SELECT margin FROM customer_order WHERE order_id = 'O6'"));
+
+        Map<String, Object> pyramid = api.get("/api/portfolio/abc?asOf=2011-12-10&by=MARGIN");
+
+        // margins: B2 150, A1 60, C3 30, others 0 (total 240); before: B2 0, A1 0.625, C3 0.875
+        List<Map<String, Object>> items = (List<Map<String, Object>>) pyramid.get("items");
+        assertEquals(List.of("B2 150 A", "A1 60 A", "C3 30 B"), items.stream().limit(3)
+                .map(i -> i.get("clientId") + " " + i.get("value") + " " + i.get("abcClass")).toList());
+        assertEquals(240, pyramid.get("positiveTotal"));
+    }
+
+    @Test
     void concentrationAndCsvExportsAreSafeForSpreadsheets() {
         Map<String, Object> concentration = api.get("/api/portfolio/concentration?asOf=2011-12-10");
         // sorted (negatives as 0): 0 0 40 60 300 600; Σ i·x = 3·40 + 4·60 + 5·300 + 6·600 = 5460; G = 10920/6000 − 7/6
