@@ -1,9 +1,14 @@
 package com.clientvalue;
 
+import com.clientvalue.rules.RuleSource;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** The real rules/ folder, and copies of it that a test may edit as an analyst would. */
@@ -27,6 +32,22 @@ public final class RealRulesFolder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The same sources with text replaced in one file, as an analyst's edit; fails the setup when the text is not there. */
+    public static List<RuleSource> edit(List<RuleSource> sources, String path, String from, String to) {
+        List<RuleSource> edited = new ArrayList<>();
+        for (RuleSource source : sources) {
+            if (source.path().equals(path)) {
+                if (!source.text().contains(from)) {
+                    throw new IllegalArgumentException("'" + from + "' not in " + path);
+                }
+                edited.add(new RuleSource(path, source.text().replace(from, to).getBytes(StandardCharsets.UTF_8)));
+            } else {
+                edited.add(source);
+            }
+        }
+        return edited;
     }
 
     /** Replaces text in a file of a copy; fails the test setup when the text is not there. */

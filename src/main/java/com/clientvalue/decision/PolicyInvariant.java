@@ -1,13 +1,10 @@
 package com.clientvalue.decision;
 
+import com.clientvalue.rules.RuleCsv;
 import com.clientvalue.rules.RuleProblem;
 import com.clientvalue.rules.RuleSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,24 +55,15 @@ record PolicyInvariant(String id, String description, String file, int line, Str
             if (source.kind() != RuleSource.Kind.INVARIANTS) {
                 continue;
             }
-            CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).build();
-            try (CSVParser parser = CSVParser.parse(new StringReader(source.text()), format)) {
-                if (!parser.getHeaderNames().equals(List.of("id", "description", "rule"))) {
-                    problems.add(new RuleProblem(source.path(), null, 1, null, "the header must be id,description,rule"));
-                    continue;
-                }
-                for (CSVRecord record : parser) {
-                    parseOne(source.path(), record, problems, invariants);
-                }
-            } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-                problems.add(new RuleProblem(source.path(), null, null, null, "the file cannot be read: " + e.getMessage()));
+            for (CSVRecord record : RuleCsv.read(source, List.of("id", "description", "rule"), problems)) {
+                parseOne(source.path(), record, problems, invariants);
             }
         }
         return invariants;
     }
 
     private static void parseOne(String file, CSVRecord record, List<RuleProblem> problems, List<PolicyInvariant> invariants) {
-        int line = (int) record.getRecordNumber() + 1;
+        int line = RuleCsv.line(record);
         String rule = record.get("rule").trim();
         String lower = rule.toLowerCase(Locale.ROOT);
         if (lower.startsWith("exactly one ")) {

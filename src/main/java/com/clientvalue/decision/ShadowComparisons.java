@@ -66,8 +66,8 @@ class ShadowComparisons {
                 statement.setString(3, comparison.decision().clientId());
                 statement.setTimestamp(4, now);
                 statement.setBoolean(5, differs);
-                statement.setString(6, differs ? ShadowRun.json(json, OutcomeSummary.of(comparison.decision().outcome())) : null);
-                statement.setString(7, differs ? ShadowRun.json(json, OutcomeSummary.of(comparison.shadowOutcome())) : null);
+                statement.setString(6, differs ? json(OutcomeSummary.of(comparison.decision().outcome())) : null);
+                statement.setString(7, differs ? json(OutcomeSummary.of(comparison.shadowOutcome())) : null);
                 statement.addBatch();
             }
             return statement.executeBatch();
@@ -99,6 +99,14 @@ class ShadowComparisons {
                     return found;
                 });
         return new ShadowRun.ShadowReport(shadow.version(), shadow.startedAt(), shadow.startedBy(), counts[0], counts[1], latest);
+    }
+
+    private String json(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private JsonNode tree(String document) {

@@ -3,9 +3,7 @@ package com.clientvalue.decision;
 import com.clientvalue.rules.ActiveRuleBase;
 import com.clientvalue.rules.RuleBase;
 import com.clientvalue.rules.RuleVersions;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import io.micronaut.serde.annotation.Serdeable;
@@ -14,7 +12,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -127,13 +124,5 @@ class ShadowRun {
     @PreDestroy
     void close() {
         worker.shutdown();
-    }
-
-    static String json(JsonMapper json, @Nullable Object value) {
-        try {
-            return value == null ? null : json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

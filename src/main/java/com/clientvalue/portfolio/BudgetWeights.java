@@ -2,16 +2,13 @@ package com.clientvalue.portfolio;
 
 import com.clientvalue.decision.Cluster;
 import com.clientvalue.rules.RuleBase;
+import com.clientvalue.rules.RuleCsv;
 import com.clientvalue.rules.RuleProblem;
 import com.clientvalue.rules.RuleSetCheck;
 import com.clientvalue.rules.RuleSource;
 import jakarta.inject.Singleton;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -50,36 +47,27 @@ public class BudgetWeights implements RuleSetCheck {
             problems.add(new RuleProblem(FILE, null, null, null, "the budget weights file is missing"));
             return weights;
         }
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).build();
-        try (CSVParser parser = CSVParser.parse(new StringReader(file.text()), format)) {
-            if (!parser.getHeaderNames().equals(List.of("cluster", "weight", "why"))) {
-                problems.add(new RuleProblem(FILE, null, 1, null, "the header must be cluster,weight,why"));
-                return weights;
+        for (CSVRecord record : RuleCsv.read(file, List.of("cluster", "weight", "why"), problems)) {
+            int line = RuleCsv.line(record);
+            Cluster cluster;
+            try {
+                cluster = Cluster.valueOf(record.get("cluster"));
+            } catch (IllegalArgumentException e) {
+                problems.add(new RuleProblem(FILE, null, line, "cluster", "'" + record.get("cluster")
+                        + "' is not a cluster (KEY, DEVELOP, MAINTAIN, MARGINAL)"));
+                continue;
             }
-            for (CSVRecord record : parser) {
-                int line = (int) record.getRecordNumber() + 1;
-                Cluster cluster;
-                try {
-                    cluster = Cluster.valueOf(record.get("cluster"));
-                } catch (IllegalArgumentException e) {
-                    problems.add(new RuleProblem(FILE, null, line, "cluster", "'" + record.get("cluster")
-                            + "' is not a cluster (KEY, DEVELOP, MAINTAIN, MARGINAL)"));
-                    continue;
+            try {
+                BigDecimal weight = new BigDecimal(record.get("weight"));
+                if (weight.signum() < 0) {
+                    throw new NumberFormatException();
                 }
-                try {
-                    BigDecimal weight = new BigDecimal(record.get("weight"));
-                    if (weight.signum() < 0) {
-                        throw new NumberFormatException();
-                    }
-                    if (weights.put(cluster, weight) != null) {
-                        problems.add(new RuleProblem(FILE, null, line, "cluster", cluster + " has two weights"));
-                    }
-                } catch (NumberFormatException e) {
-                    problems.add(new RuleProblem(FILE, null, line, "weight", "'" + record.get("weight") + "' must be a number, 0 or more"));
+                if (weights.put(cluster, weight) != null) {
+                    problems.add(new RuleProblem(FILE, null, line, "cluster", cluster + " has two weights"));
                 }
+            } catch (NumberFormatException e) {
+                problems.add(new RuleProblem(FILE, null, line, "weight", "'" + record.get("weight") + "' must be a number, 0 or more"));
             }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            problems.add(new RuleProblem(FILE, null, null, null, "the file cannot be read: " + e.getMessage()));
         }
         for (Cluster cluster : Cluster.values()) {
             if (!weights.containsKey(cluster) && problems.isEmpty()) {

@@ -82,10 +82,6 @@ public final class RuleBase {
         return descriptor;
     }
 
-    void dispose() {
-        container.dispose();
-    }
-
     static String qualifiedName(String packageName, String ruleName) {
         return packageName + "/" + ruleName;
     }

@@ -1,11 +1,7 @@
 package com.clientvalue.rules;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +48,7 @@ public final class Vocabulary {
         RuleSource actionFile = find(sources, ACTIONS, problems);
         RuleSource serviceFile = find(sources, SERVICES, problems);
         if (actionFile != null) {
-            for (CSVRecord row : rows(actionFile, List.of("code", "description", "channel", "owner", "cadence_days"), problems)) {
+            for (CSVRecord row : RuleCsv.read(actionFile, List.of("code", "description", "channel", "owner", "cadence_days"), problems)) {
                 String code = code(actionFile, row, actions.keySet(), problems);
                 Integer cadence = cadence(actionFile, row, problems);
                 if (code != null) {
@@ -62,7 +58,7 @@ public final class Vocabulary {
             }
         }
         if (serviceFile != null) {
-            for (CSVRecord row : rows(serviceFile, List.of("code", "description", "category"), problems)) {
+            for (CSVRecord row : RuleCsv.read(serviceFile, List.of("code", "description", "category"), problems)) {
                 String code = code(serviceFile, row, services.keySet(), problems);
                 String category = row.get("category").trim();
                 if (!SERVICE_CATEGORIES.contains(category)) {
@@ -82,29 +78,6 @@ public final class Vocabulary {
             problems.add(new RuleProblem(path, null, null, null, "the vocabulary file is missing"));
         }
         return found;
-    }
-
-    private static List<CSVRecord> rows(RuleSource source, List<String> columns, List<RuleProblem> problems) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).build();
-        String text = source.text().startsWith("\uFEFF") ? source.text().substring(1) : source.text();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            if (!parser.getHeaderNames().equals(columns)) {
-                problems.add(new RuleProblem(source.path(), null, 1, null,
-                        "the header must be " + String.join(",", columns) + ", found " + String.join(",", parser.getHeaderNames())));
-                return List.of();
-            }
-            List<CSVRecord> records = parser.getRecords();
-            for (CSVRecord record : records) {
-                if (!record.isConsistent()) {
-                    problems.add(new RuleProblem(source.path(), null, line(record), null,
-                            "expected " + columns.size() + " columns, found " + record.size()));
-                }
-            }
-            return records.stream().filter(CSVRecord::isConsistent).toList();
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            problems.add(new RuleProblem(source.path(), null, null, null, "the file cannot be read: " + e.getMessage()));
-            return List.of();
-        }
     }
 
     private static String code(RuleSource source, CSVRecord row, Set<String> seen, List<RuleProblem> problems) {
@@ -146,12 +119,7 @@ public final class Vocabulary {
     }
 
     private static RuleProblem problem(RuleSource source, CSVRecord row, String column, String message) {
-        return new RuleProblem(source.path(), null, line(row), column, message);
-    }
-
-    // the header is line 1 and records hold no line breaks in these files
-    private static int line(CSVRecord record) {
-        return (int) record.getRecordNumber() + 1;
+        return new RuleProblem(source.path(), null, RuleCsv.line(row), column, message);
     }
 
     private static String blankToNull(String value) {

@@ -1,5 +1,6 @@
 package com.clientvalue.decision;
 
+import com.clientvalue.RealRulesFolder;
 import com.clientvalue.rules.ActiveRuleBase;
 import com.clientvalue.rules.RuleBase;
 import com.clientvalue.rules.RuleProblem;
@@ -26,7 +27,7 @@ class InvariantRulesTest {
 
     @Test
     void grantingFreeServicesToMarginalClientsBreaksTheInvariantWithACounterExample() {
-        RuleProblem problem = single(edit("policies/service-entitlement.csv", "MARGINAL,false,,,,,,REFUSED", "MARGINAL,false,,,,,,GRANTED"));
+        RuleProblem problem = single(RealRulesFolder.edit(RealRules.get().sources(), "policies/service-entitlement.csv", "MARGINAL,false,,,,,,REFUSED", "MARGINAL,false,,,,,,GRANTED"));
 
         assertEquals("invariants/policy-invariants.csv", problem.file());
         assertEquals(4, problem.row());
@@ -37,7 +38,7 @@ class InvariantRulesTest {
 
     @Test
     void twoRowsGivingDifferentClustersAreAnOverlapNamingBothRows() {
-        RuleProblem problem = single(edit("clusters/cluster-classification.csv",
+        RuleProblem problem = single(RealRulesFolder.edit(RealRules.get().sources(), "clusters/cluster-classification.csv",
                 "CLU-MARGINAL,Low potential and low revenue: a marginal client,LOW,LOW,MARGINAL",
                 "CLU-MARGINAL,Low potential and low revenue: a marginal client,LOW,LOW,MARGINAL\n"
                         + "CLU-TWICE,Low potential and low revenue: also to develop,LOW,LOW,DEVELOP"));
@@ -49,7 +50,7 @@ class InvariantRulesTest {
 
     @Test
     void aMissingRowIsAGapReportedByTheExactlyOneInvariant() {
-        List<RuleProblem> problems = check(edit("clusters/cluster-classification.csv",
+        List<RuleProblem> problems = check(RealRulesFolder.edit(RealRules.get().sources(), "clusters/cluster-classification.csv",
                 "CLU-DEVELOP,High potential but low revenue: a client to develop,HIGH,LOW,DEVELOP\n", ""));
 
         RuleProblem gap = problems.get(0);
@@ -61,7 +62,7 @@ class InvariantRulesTest {
 
     @Test
     void aRowThatAnEarlierRowShadowsIsReportedAsDead() {
-        List<RuleProblem> problems = check(edit("lifecycle/lifecycle-state.csv",
+        List<RuleProblem> problems = check(RealRulesFolder.edit(RealRules.get().sources(), "lifecycle/lifecycle-state.csv",
                 "LC-INACTIVE,A client silent for 180 days or more is inactive,40", "LC-INACTIVE,A client silent for 180 days or more is inactive,55"));
 
         RuleProblem dead = problems.get(0);
@@ -72,7 +73,7 @@ class InvariantRulesTest {
 
     @Test
     void invariantWithAnUnknownFieldIsReportedAtItsLine() {
-        RuleProblem problem = single(edit("invariants/policy-invariants.csv",
+        RuleProblem problem = single(RealRulesFolder.edit(RealRules.get().sources(), "invariants/policy-invariants.csv",
                 "never cluster=MARGINAL and action=PRIORITY_LANE", "never segment=MARGINAL and action=PRIORITY_LANE"));
 
         assertEquals(new RuleProblem("invariants/policy-invariants.csv", null, 6, "rule", problem.message()), problem);
@@ -88,18 +89,5 @@ class InvariantRulesTest {
     private List<RuleProblem> check(List<RuleSource> sources) {
         RuleBase candidate = ActiveRuleBase.compile(sources);
         return check.check(candidate, candidate.sources());
-    }
-
-    private static List<RuleSource> edit(String path, String from, String to) {
-        List<RuleSource> edited = new ArrayList<>();
-        for (RuleSource source : RealRules.get().sources()) {
-            if (source.path().equals(path)) {
-                assertTrue(source.text().contains(from), "test setup: '" + from + "' not in " + path);
-                edited.add(new RuleSource(path, source.text().replace(from, to).getBytes(StandardCharsets.UTF_8)));
-            } else {
-                edited.add(source);
-            }
-        }
-        return edited;
     }
 }

@@ -1,5 +1,6 @@
 package com.clientvalue.rules;
 
+import com.clientvalue.RealRulesFolder;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -37,13 +38,13 @@ class RuleSetCompilerTest {
         String before = ActiveRuleBase.compile(sources).version();
         assertEquals(before, ActiveRuleBase.compile(RuleFolder.read(REAL)).version());
 
-        List<RuleSource> edited = replace(sources, CLUSTERS, "a marginal client", "a marginal client!");
+        List<RuleSource> edited = RealRulesFolder.edit(sources, CLUSTERS, "a marginal client", "a marginal client!");
         assertNotEquals(before, ActiveRuleBase.compile(edited).version());
     }
 
     @Test
     void misspelledColumnHeaderIsReportedWithRowAndColumn() {
-        List<RuleSource> sources = replace(RuleFolder.read(REAL), CLUSTERS,
+        List<RuleSource> sources = RealRulesFolder.edit(RuleFolder.read(REAL), CLUSTERS,
                 "METADATA,NAME,CONDITION,CONDITION,ACTION", "METADATA,NAME,CONDITON,CONDITION,ACTION");
 
         RuleProblem problem = single(sources);
@@ -55,7 +56,7 @@ class RuleSetCompilerTest {
 
     @Test
     void typoInACellIsReportedAtItsTableRowNotAtAGeneratedDrlLine() {
-        List<RuleSource> sources = replace(RuleFolder.read(REAL), CLUSTERS,
+        List<RuleSource> sources = RealRulesFolder.edit(RuleFolder.read(REAL), CLUSTERS,
                 "a client to maintain,LOW,HIGH,MAINTAIN", "a client to maintain,LOW,HIGH,MAINTIAN");
 
         RuleProblem problem = single(sources);
@@ -69,7 +70,7 @@ class RuleSetCompilerTest {
 
     @Test
     void unknownFactFieldInATableIsReportedAtTheTableRows() {
-        List<RuleSource> sources = replace(RuleFolder.read(REAL), "clusters/revenue-level.csv",
+        List<RuleSource> sources = RealRulesFolder.edit(RuleFolder.read(REAL), "clusters/revenue-level.csv",
                 "abcClass == AbcClass.$param", "abcKlass == AbcClass.$param");
 
         RuleSetInvalid invalid = assertThrows(RuleSetInvalid.class, () -> ActiveRuleBase.compile(sources));
@@ -116,7 +117,7 @@ class RuleSetCompilerTest {
 
     @Test
     void rowWithoutRuleIdIsRefused() {
-        List<RuleSource> sources = replace(RuleFolder.read(REAL), CLUSTERS, "CLU-DEVELOP,", ",");
+        List<RuleSource> sources = RealRulesFolder.edit(RuleFolder.read(REAL), CLUSTERS, "CLU-DEVELOP,", ",");
 
         RuleProblem problem = single(sources);
 
@@ -126,7 +127,7 @@ class RuleSetCompilerTest {
 
     @Test
     void duplicateRuleIdNamesBothPlaces() {
-        List<RuleSource> sources = replace(RuleFolder.read(REAL), CLUSTERS, "CLU-DEVELOP,", "CLU-KEY,");
+        List<RuleSource> sources = RealRulesFolder.edit(RuleFolder.read(REAL), CLUSTERS, "CLU-DEVELOP,", "CLU-KEY,");
 
         RuleProblem problem = single(sources);
 
@@ -136,7 +137,7 @@ class RuleSetCompilerTest {
 
     @Test
     void tableWithoutNameColumnIsRefused() {
-        List<RuleSource> sources = replace(RuleFolder.read(REAL), CLUSTERS,
+        List<RuleSource> sources = RealRulesFolder.edit(RuleFolder.read(REAL), CLUSTERS,
                 "METADATA,NAME,CONDITION,CONDITION,ACTION", "METADATA,DESCRIPTION,CONDITION,CONDITION,ACTION");
 
         RuleProblem problem = single(sources);
@@ -184,8 +185,7 @@ class RuleSetCompilerTest {
 
     @Test
     void drlFileInTheFolderIsLoadedBesideTheTables() throws IOException {
-        Path folder = Files.createTempDirectory("rules");
-        copy(REAL, folder);
+        Path folder = RealRulesFolder.copy();
         Files.writeString(folder.resolve("clusters/extra.drl"), """
                 package clusters;
                 import com.clientvalue.client.ClientFacts;
@@ -207,7 +207,7 @@ class RuleSetCompilerTest {
 
     @Test
     void actionCodeMissingFromTheVocabularyIsReportedAtItsRow() {
-        List<RuleSource> sources = replace(RuleFolder.read(REAL), "policies/segment-actions.csv",
+        List<RuleSource> sources = RealRulesFolder.edit(RuleFolder.read(REAL), "policies/segment-actions.csv",
                 "MARGINAL,SELF_SERVICE_CHANNELS", "MARGINAL,SELF_SERVICE");
 
         RuleProblem problem = single(sources);
@@ -220,7 +220,7 @@ class RuleSetCompilerTest {
 
     @Test
     void vocabularyProblemsNameFileLineAndColumn() {
-        List<RuleSource> sources = replace(RuleFolder.read(REAL), "vocabulary/services.csv",
+        List<RuleSource> sources = RealRulesFolder.edit(RuleFolder.read(REAL), "vocabulary/services.csv",
                 "PRIORITY_LANE,Order handled ahead of the queue,EXCEPTION", "PRIORITY_LANE,Order handled ahead of the queue,URGENT");
 
         RuleProblem problem = single(sources);
@@ -233,29 +233,5 @@ class RuleSetCompilerTest {
         RuleSetInvalid invalid = assertThrows(RuleSetInvalid.class, () -> ActiveRuleBase.compile(sources));
         assertEquals(1, invalid.problems().size(), invalid.getMessage());
         return invalid.problems().get(0);
-    }
-
-    private static List<RuleSource> replace(List<RuleSource> sources, String path, String from, String to) {
-        List<RuleSource> edited = new ArrayList<>();
-        for (RuleSource source : sources) {
-            if (source.path().equals(path)) {
-                String text = source.text();
-                assertTrue(text.contains(from), "test setup: '" + from + "' not in " + path);
-                edited.add(new RuleSource(path, text.replace(from, to).getBytes(StandardCharsets.UTF_8)));
-            } else {
-                edited.add(source);
-            }
-        }
-        return edited;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(file, target);
-            }
-        }
     }
 }
