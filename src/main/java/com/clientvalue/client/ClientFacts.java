@@ -5,6 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Everything the rules may read about a client as of a date: stored data, figures derived from
@@ -27,6 +28,7 @@ import java.time.LocalDate;
  * @param latestExperience        its experience score, 1-5
  * @param complaints90d           complaints dated within 90 days up to asOf
  * @param daysSinceAssessment     days since the latest risk / opportunity assessment up to asOf; null without one
+ * @param assessmentRatings       the five dimension ratings of that assessment; empty without one
  */
 @Serdeable
 public record ClientFacts(
@@ -51,5 +53,6 @@ public record ClientFacts(
         @Nullable Integer latestExpectation,
         @Nullable Integer latestExperience,
         int complaints90d,
-        @Nullable Integer daysSinceAssessment) {
+        @Nullable Integer daysSinceAssessment,
+        List<DimensionRating> assessmentRatings) {
 }

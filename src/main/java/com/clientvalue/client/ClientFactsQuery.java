@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +27,11 @@ final class ClientFactsQuery {
                      WHERE k.client_id = c.client_id AND k.complaint_date > ? AND k.complaint_date <= ?) AS complaints90d,
                    (SELECT CONCAT(s.survey_date, ',', s.expectation, ',', s.experience) FROM survey s
                      WHERE s.client_id = c.client_id AND s.survey_date <= ? ORDER BY s.survey_date DESC LIMIT 1) AS latest_survey,
-                   (SELECT MAX(a.assessed_on) FROM assessment a WHERE a.client_id = c.client_id AND a.assessed_on <= ?) AS assessed_on
+                   (SELECT CONCAT_WS(',', a.assessed_on, a.competition_risk, a.competition_opportunity, a.service_level_risk,
+                           a.service_level_opportunity, a.knowledge_risk, a.knowledge_opportunity, a.product_risk,
+                           a.product_opportunity, a.people_risk, a.people_opportunity)
+                      FROM assessment a WHERE a.client_id = c.client_id AND a.assessed_on <= ?
+                     ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) AS latest_assessment
               FROM client c
               LEFT JOIN customer_order o ON o.client_id = c.client_id AND o.order_date <= ?
             """;
@@ -62,6 +67,7 @@ final class ClientFactsQuery {
         LocalDate last = dates.isEmpty() ? null : dates.get(dates.size() - 1);
         Integer daysSinceLast = last == null ? null : (int) ChronoUnit.DAYS.between(last, asOf);
         BigDecimal median = OrderRhythm.medianIntervalDays(dates);
+        String[] assessment = row.getString("latest_assessment") == null ? null : row.getString("latest_assessment").split(",");
         String[] survey = row.getString("latest_survey") == null ? null : row.getString("latest_survey").split(",");
         return new ClientFacts(
                 clientId,
@@ -85,6 +91,17 @@ final class ClientFactsQuery {
                 survey == null ? null : Integer.valueOf(survey[1]),
                 survey == null ? null : Integer.valueOf(survey[2]),
                 row.getInt("complaints90d"),
-                row.getDate("assessed_on") == null ? null : (int) ChronoUnit.DAYS.between(row.getDate("assessed_on").toLocalDate(), asOf));
+                assessment == null ? null : (int) ChronoUnit.DAYS.between(LocalDate.parse(assessment[0]), asOf),
+                assessment == null ? List.of() : ratings(assessment));
+    }
+
+    /** The columns of the latest assessment, in {@link Dimension} order after the date: risk, opportunity. */
+    private static List<DimensionRating> ratings(String[] assessment) {
+        List<DimensionRating> ratings = new ArrayList<>();
+        for (Dimension dimension : Dimension.values()) {
+            int at = 1 + 2 * dimension.ordinal();
+            ratings.add(new DimensionRating(dimension, Integer.parseInt(assessment[at]), Integer.parseInt(assessment[at + 1])));
+        }
+        return List.copyOf(ratings);
     }
 }

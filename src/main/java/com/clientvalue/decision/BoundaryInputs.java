@@ -2,6 +2,8 @@ package com.clientvalue.decision;
 
 import com.clientvalue.client.AbcClass;
 import com.clientvalue.client.ClientFacts;
+import com.clientvalue.client.Dimension;
+import com.clientvalue.client.DimensionRating;
 import com.clientvalue.rules.RuleBase;
 
 import java.math.BigDecimal;
@@ -87,6 +89,18 @@ final class BoundaryInputs {
                 for (Integer complaints : ints("complaints90d", 0, 1000, false)) {
                     inputs.add(new GeneratedClient().survey(expectation, experience, complaints).input());
                 }
+            }
+        }
+        // every risk x opportunity rating on all five dimensions, and each dimension alone at risk 5, in every ABC class
+        for (AbcClass abc : AbcClass.values()) {
+            for (int risk = 1; risk <= 5; risk++) {
+                for (int opportunity = 1; opportunity <= 5; opportunity++) {
+                    inputs.add(new GeneratedClient().abc(abc).ratings(DimensionRating.uniform(risk, opportunity)).input());
+                }
+            }
+            for (Dimension critical : Dimension.values()) {
+                inputs.add(new GeneratedClient().abc(abc).ratings(Arrays.stream(Dimension.values())
+                        .map(d -> new DimensionRating(d, d == critical ? 5 : 1, 1)).toList()).input());
             }
         }
         for (Integer employees : ints("employees", 0, 10_000_000, true)) {

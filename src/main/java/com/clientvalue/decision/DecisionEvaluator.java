@@ -34,6 +34,7 @@ public class DecisionEvaluator {
             session.addEventListener((AgendaEventListener) recorder);
             session.addEventListener((RuleRuntimeEventListener) recorder);
             session.insert(facts);
+            facts.assessmentRatings().forEach(session::insert);
             if (previous != null) {
                 session.insert(previous);
             }
@@ -48,12 +49,13 @@ public class DecisionEvaluator {
         } finally {
             session.dispose();
         }
-        return new Evaluation(ruleBase.version(), outcome(facts.clientId(), recorder.inserted(), request != null, ruleBase),
+        return new Evaluation(ruleBase.version(), outcome(facts, recorder.inserted(), request != null, ruleBase),
                 recorder.fired(), reasons(recorder.fired()));
     }
 
-    private static Outcome outcome(String clientId, List<OutcomeRecorder.Inserted> inserted, boolean serviceRequested,
+    private static Outcome outcome(ClientFacts facts, List<OutcomeRecorder.Inserted> inserted, boolean serviceRequested,
                                    RuleBase ruleBase) {
+        String clientId = facts.clientId();
         List<ProposedAction> actions = new ArrayList<>();
         for (OutcomeRecorder.Inserted fact : inserted) {
             if (fact.fact() instanceof ActionProposal proposal) {
@@ -72,7 +74,25 @@ public class DecisionEvaluator {
                         ? e.segment() : null,
                 List.copyOf(actions),
                 inserted.stream().filter(i -> i.fact() instanceof CategoryTag).map(i -> ((CategoryTag) i.fact()).code()).distinct().toList(),
+                assessment(facts, inserted),
                 serviceRequested ? serviceAnswer(inserted) : null);
+    }
+
+    /** The scoring tables' view of the latest assessment; null without one. */
+    private static AssessmentResult assessment(ClientFacts facts, List<OutcomeRecorder.Inserted> inserted) {
+        if (facts.daysSinceAssessment() == null) {
+            return null;
+        }
+        String clientId = facts.clientId();
+        AssessmentScore score = single(clientId, "assessment score", inserted, AssessmentScore.class) instanceof AssessmentScore s ? s : null;
+        return new AssessmentResult(facts.asOf().minusDays(facts.daysSinceAssessment()),
+                score == null ? null : score.riskScore(), score == null ? null : score.opportunityScore(),
+                single(clientId, "risk band", inserted, RiskBand.class) instanceof RiskBand r ? r.band() : null,
+                single(clientId, "opportunity band", inserted, OpportunityBand.class) instanceof OpportunityBand o ? o.band() : null,
+                facts.abcClass(),
+                single(clientId, "matrix position", inserted, MatrixPosition.class) instanceof MatrixPosition p ? p.position() : null,
+                ofType(inserted, CriticalDimension.class).stream().map(i -> ((CriticalDimension) i.fact()).dimension())
+                        .distinct().sorted().toList());
     }
 
     /** Granted when at least one rule grants and none refuses; refused by default. */

@@ -2,8 +2,11 @@ package com.clientvalue.decision;
 
 import com.clientvalue.client.AbcClass;
 import com.clientvalue.client.ClientFacts;
+import com.clientvalue.client.DimensionRating;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import static com.clientvalue.decision.BoundaryInputs.AS_OF;
 
@@ -23,6 +26,7 @@ final class GeneratedClient {
     int complaints;
     Integer employees;
     Integer assessed = 30;
+    List<DimensionRating> ratings = DimensionRating.uniform(2, 2);
     BigDecimal revenue = new BigDecimal("1000.00");
     ServiceRequest request;
 
@@ -41,6 +45,7 @@ final class GeneratedClient {
         c.complaints = complaints;
         c.employees = employees;
         c.assessed = assessed;
+        c.ratings = ratings;
         c.revenue = revenue;
         c.request = request;
         return c;
@@ -92,6 +97,12 @@ final class GeneratedClient {
 
     GeneratedClient assessed(Integer daysAgo) {
         assessed = daysAgo;
+        ratings = daysAgo == null ? List.of() : ratings;
+        return this;
+    }
+
+    GeneratedClient ratings(List<DimensionRating> values) {
+        ratings = values;
         return this;
     }
 
@@ -112,7 +123,7 @@ final class GeneratedClient {
                 last == null ? null : AS_OF.minusDays(last), last, first,
                 ratio == null ? null : new BigDecimal("10"), ratio, abc, lossReason,
                 surveyed ? AS_OF.minusDays(10) : null, surveyed ? expectation : null, surveyed ? experience : null, complaints,
-                assessed);
+                assessed, assessed == null ? List.of() : ratings);
         PreviousDecision previous = lastActive == null ? null
                 : new PreviousDecision("generated-previous", lastActive, Lifecycle.ACTIVE, null, lastActive);
         return new BoundaryInputs.Input(facts, previous, request, label());
@@ -139,7 +150,12 @@ final class GeneratedClient {
         if (employees != null) {
             label.append(", employees=").append(employees);
         }
-        label.append(", daysSinceAssessment=").append(assessed).append(", revenue12m=").append(revenue);
+        label.append(", daysSinceAssessment=").append(assessed);
+        if (assessed != null) {
+            label.append(", ratings (risk/opportunity)=").append(ratings.stream()
+                    .map(r -> r.dimension() + " " + r.risk() + "/" + r.opportunity()).collect(Collectors.joining(" ")));
+        }
+        label.append(", revenue12m=").append(revenue);
         if (request != null) {
             label.append(", request: paid=").append(request.paid()).append(", category=").append(request.category())
                     .append(", discountPercent=").append(request.discountPercent())

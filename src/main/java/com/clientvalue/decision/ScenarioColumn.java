@@ -1,5 +1,7 @@
 package com.clientvalue.decision;
 
+import com.clientvalue.client.Dimension;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,6 +28,16 @@ enum ScenarioColumn {
     LATEST_EXPERIENCE("latestExperience"),
     COMPLAINTS_90D("complaints90d"),
     DAYS_SINCE_ASSESSMENT("daysSinceAssessment"),
+    COMPETITION_RISK("competitionRisk"),
+    COMPETITION_OPPORTUNITY("competitionOpportunity"),
+    SERVICE_LEVEL_RISK("serviceLevelRisk"),
+    SERVICE_LEVEL_OPPORTUNITY("serviceLevelOpportunity"),
+    KNOWLEDGE_RISK("knowledgeRisk"),
+    KNOWLEDGE_OPPORTUNITY("knowledgeOpportunity"),
+    PRODUCT_RISK("productRisk"),
+    PRODUCT_OPPORTUNITY("productOpportunity"),
+    PEOPLE_RISK("peopleRisk"),
+    PEOPLE_OPPORTUNITY("peopleOpportunity"),
     COUNTRY("country"),
     SECTOR("sector"),
     EMPLOYEES("employees"),
@@ -42,6 +54,9 @@ enum ScenarioColumn {
     EXPECT_EXPERIENCE("expect experience"),
     EXPECT_ACTIONS("expect actions"),
     EXPECT_GRANTED("expect granted"),
+    EXPECT_RISK_BAND("expect risk band"),
+    EXPECT_OPPORTUNITY_BAND("expect opportunity band"),
+    EXPECT_POSITION("expect position"),
     EXPECT_RULES("expect rules");
 
     private final String header;
@@ -52,6 +67,11 @@ enum ScenarioColumn {
 
     String header() {
         return header;
+    }
+
+    /** The column of a dimension's risk rating (opportunity: false) in the latest assessment. */
+    static ScenarioColumn rating(Dimension dimension, boolean risk) {
+        return valueOf(dimension.name() + (risk ? "_RISK" : "_OPPORTUNITY"));
     }
 
     boolean isExpectation() {

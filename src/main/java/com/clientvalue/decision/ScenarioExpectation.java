@@ -43,6 +43,21 @@ sealed interface ScenarioExpectation {
         }
     }
 
+    /** The cell of the risk / opportunity / volume matrix, as the matrix table names it; null expects none. */
+    record Position(String expected) implements ScenarioExpectation {
+        public ScenarioColumn column() {
+            return EXPECT_POSITION;
+        }
+
+        public Optional<String> mismatch(Evaluation evaluation) {
+            AssessmentResult assessment = evaluation.outcome().assessment();
+            String got = assessment == null ? null : assessment.position();
+            return Objects.equals(expected, got) ? Optional.empty() : Optional.of("expected position "
+                    + (expected == null ? ScenarioCells.NONE : expected) + ", got " + (got == null ? ScenarioCells.NONE : got)
+                    + " " + fired(evaluation));
+        }
+    }
+
     /** Exactly these action codes, in any order; a code proposed by two rules counts once. */
     record Actions(Set<String> expected) implements ScenarioExpectation {
         public ScenarioColumn column() {
@@ -117,6 +132,20 @@ sealed interface ScenarioExpectation {
             expectations.add(new Value(EXPECT_EXPERIENCE, "experience",
                     cells.read(EXPECT_EXPERIENCE, null, true, oneOf(ExperienceSegment.class, "an experience segment", true)),
                     Outcome::experienceSegment));
+        }
+        if (!cells.isEmpty(EXPECT_RISK_BAND)) {
+            expectations.add(new Value(EXPECT_RISK_BAND, "risk band",
+                    cells.read(EXPECT_RISK_BAND, null, true, oneOf(Band.class, "a band", true)),
+                    outcome -> outcome.assessment() == null ? null : outcome.assessment().riskBand()));
+        }
+        if (!cells.isEmpty(EXPECT_OPPORTUNITY_BAND)) {
+            expectations.add(new Value(EXPECT_OPPORTUNITY_BAND, "opportunity band",
+                    cells.read(EXPECT_OPPORTUNITY_BAND, null, true, oneOf(Band.class, "a band", true)),
+                    outcome -> outcome.assessment() == null ? null : outcome.assessment().opportunityBand()));
+        }
+        if (!cells.isEmpty(EXPECT_POSITION)) {
+            expectations.add(new Position(cells.isNone(EXPECT_POSITION) ? null
+                    : cells.raw(EXPECT_POSITION).trim().toUpperCase(Locale.ROOT)));
         }
         if (!cells.isEmpty(EXPECT_ACTIONS)) {
             expectations.add(new Actions(actionCodes(cells, candidate)));

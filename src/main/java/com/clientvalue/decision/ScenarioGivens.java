@@ -2,6 +2,8 @@ package com.clientvalue.decision;
 
 import com.clientvalue.client.AbcClass;
 import com.clientvalue.client.ClientFacts;
+import com.clientvalue.client.Dimension;
+import com.clientvalue.client.DimensionRating;
 import com.clientvalue.rules.ServiceDefinition;
 import com.clientvalue.rules.Vocabulary;
 import io.micronaut.core.annotation.Nullable;
@@ -9,6 +11,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -60,6 +63,7 @@ final class ScenarioGivens {
             cells.problem(expectation == null ? LATEST_EXPECTATION : LATEST_EXPERIENCE,
                     "a survey has both scores: give latestExpectation and latestExperience, or neither");
         }
+        Integer sinceAssessment = cells.read(DAYS_SINCE_ASSESSMENT, 30, true, wholeNumber(0, Integer.MAX_VALUE));
         return new ClientFacts("SCENARIO", asOf, name,
                 cells.read(COUNTRY, "Italy", false, value -> value),
                 cells.read(SECTOR, null, true, value -> value),
@@ -75,7 +79,27 @@ final class ScenarioGivens {
                 cells.read(LOSS_REASON, null, true, value -> value),
                 expectation == null ? null : asOf.minusDays(30), expectation, experience,
                 cells.read(COMPLAINTS_90D, 0, false, wholeNumber(0, Integer.MAX_VALUE)),
-                cells.read(DAYS_SINCE_ASSESSMENT, 30, true, wholeNumber(0, Integer.MAX_VALUE)));
+                sinceAssessment, ratings(cells, sinceAssessment != null));
+    }
+
+    /** The latest assessment's ratings: 2 where a cell is empty; none for a client never assessed. */
+    private static List<DimensionRating> ratings(ScenarioCells cells, boolean assessed) {
+        List<DimensionRating> ratings = new ArrayList<>();
+        for (Dimension dimension : Dimension.values()) {
+            ScenarioColumn risk = ScenarioColumn.rating(dimension, true);
+            ScenarioColumn opportunity = ScenarioColumn.rating(dimension, false);
+            if (!assessed) {
+                for (ScenarioColumn column : List.of(risk, opportunity)) {
+                    if (!cells.isEmpty(column)) {
+                        cells.problem(column, "a client never assessed (daysSinceAssessment none) has no " + column.header());
+                    }
+                }
+                continue;
+            }
+            ratings.add(new DimensionRating(dimension, cells.read(risk, 2, false, wholeNumber(1, 5)),
+                    cells.read(opportunity, 2, false, wholeNumber(1, 5))));
+        }
+        return List.copyOf(ratings);
     }
 
     /** Facts the service could never derive from real orders would test nothing real. */

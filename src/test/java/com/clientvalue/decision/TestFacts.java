@@ -2,9 +2,11 @@ package com.clientvalue.decision;
 
 import com.clientvalue.client.AbcClass;
 import com.clientvalue.client.ClientFacts;
+import com.clientvalue.client.DimensionRating;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /** Client facts for rule tests: a plain active class-B client, changed one field at a time. */
 final class TestFacts {
@@ -22,6 +24,7 @@ final class TestFacts {
     Integer experience;
     int complaints90d;
     Integer daysSinceAssessment = 30;
+    List<DimensionRating> ratings = DimensionRating.uniform(2, 2);
 
     static TestFacts client() {
         return new TestFacts();
@@ -75,6 +78,12 @@ final class TestFacts {
 
     TestFacts assessed(Integer daysAgo) {
         daysSinceAssessment = daysAgo;
+        ratings = daysAgo == null ? List.of() : ratings;
+        return this;
+    }
+
+    TestFacts ratings(List<DimensionRating> values) {
+        ratings = values;
         return this;
     }
 
@@ -84,6 +93,7 @@ final class TestFacts {
                 daysSinceFirstOrder == null ? null : AS_OF.minusDays(daysSinceFirstOrder),
                 daysSinceLastOrder == null ? null : AS_OF.minusDays(daysSinceLastOrder),
                 daysSinceLastOrder, daysSinceFirstOrder, medianInterval, silenceRatio, abcClass, lossReason,
-                expectation == null ? null : AS_OF.minusDays(30), expectation, experience, complaints90d, daysSinceAssessment);
+                expectation == null ? null : AS_OF.minusDays(30), expectation, experience, complaints90d, daysSinceAssessment,
+                ratings);
     }
 }
