@@ -22,10 +22,12 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PortfolioController {
     private final PortfolioSummarizer summarizer;
+    private final PortfolioMatrices matrices;
     private final Clock clock;
 
-    PortfolioController(PortfolioSummarizer summarizer, Clock clock) {
+    PortfolioController(PortfolioSummarizer summarizer, PortfolioMatrices matrices, Clock clock) {
         this.summarizer = summarizer;
+        this.matrices = matrices;
         this.clock = clock;
     }
 
@@ -51,5 +53,27 @@ class PortfolioController {
                 rows.add(List.of(dimension, f.segment(), f.clients(), f.revenue12m().toPlainString()))));
         return AnalyticsController.csv("summary-" + summary.asOf() + ".csv",
                 SpreadsheetSafeCsv.write(List.of("dimension", "segment", "clients", "revenue12m"), rows));
+    }
+
+    @Get("/matrices")
+    @Operation(summary = "Matrix views: potential x revenue, expectation x experience, risk x opportunity",
+            description = "Every stored client is evaluated with the active rules as of asOf (default today, UTC); nothing is "
+                    + "audited. Each cell gives the number of clients and the sum of their revenue12m. potential-revenue: the "
+                    + "potential and revenue levels the cluster tables decided (their cells are the clusters); "
+                    + "expectation-experience: the scores (1-5) of the latest survey up to asOf; risk-opportunity: the bands of "
+                    + "the latest assessment up to asOf (rules/assessment). NONE: no survey, no assessment or no level decided.")
+    PortfolioMatrices.Matrices matrices(@Nullable @QueryValue LocalDate asOf) {
+        return matrices.compute(asOf != null ? asOf : LocalDate.now(clock));
+    }
+
+    @Get(value = "/matrices.csv", produces = AnalyticsController.CSV)
+    @Operation(summary = "The matrix views as CSV: one line per matrix and cell")
+    HttpResponse<String> matricesCsv(@Nullable @QueryValue LocalDate asOf) {
+        PortfolioMatrices.Matrices computed = matrices(asOf);
+        List<List<Object>> rows = new ArrayList<>();
+        computed.matrices().forEach(m -> m.cells().forEach(c -> rows.add(List.of(m.name(), m.rows(), c.row(), m.columns(),
+                c.column(), c.clients(), c.revenue12m().toPlainString()))));
+        return AnalyticsController.csv("matrices-" + computed.asOf() + ".csv", SpreadsheetSafeCsv.write(
+                List.of("matrix", "rows", "row", "columns", "column", "clients", "revenue12m"), rows));
     }
 }

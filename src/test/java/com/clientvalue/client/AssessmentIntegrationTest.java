@@ -48,6 +48,32 @@ class AssessmentIntegrationTest extends HttpIntegrationTest {
     }
 
     @Test
+    void theLatestAssessmentIsScoredPlacedOnTheMatrixAndAudited() {
+        api.post("/api/clients/K1/assessments", assessment("2011-01-15", 4));
+        api.post("/api/clients/K1/assessments", assessment("2011-11-30", 2));
+
+        // weights 3/2/1/2/2: risk (3x2+2x2+1x2+2x2+2x2)/10 = 2.00, opportunity (3x3+2x4+1x4+2x4+2x4)/10 = 3.70
+        Map<String, Object> decision = decide("2011-12-10");
+        Map<?, ?> assessment = (Map<?, ?>) ((Map<?, ?>) decision.get("outcome")).get("assessment");
+        assertEquals("2011-11-30", assessment.get("assessedOn"));
+        assertEquals(2.0, ((Number) assessment.get("riskScore")).doubleValue());
+        assertEquals(3.7, ((Number) assessment.get("opportunityScore")).doubleValue());
+        assertEquals(List.of("LOW", "HIGH", "A", "DEVELOP"), List.of(assessment.get("riskBand"), assessment.get("opportunityBand"),
+                assessment.get("volume"), assessment.get("position")));
+        assertEquals(List.of(), assessment.get("criticalDimensions"));
+        assertTrue(actions(decision).contains("DEVELOPMENT_PLAN"));
+        Map<String, Object> audited = api.get("/api/audit/decisions/" + decision.get("decisionId"));
+        assertEquals(assessment, ((Map<?, ?>) audited.get("outcome")).get("assessment"));
+        assertTrue(audited.toString().contains("ASM-POS-DEVELOP"), "the matrix row is among the fired rules");
+
+        // as of July only the January assessment counts: competition risk 4 makes risk (3x4+8)/10 = 2.60 and is critical
+        Map<?, ?> july = (Map<?, ?>) ((Map<?, ?>) decide("2011-07-14").get("outcome")).get("assessment");
+        assertEquals(2.6, ((Number) july.get("riskScore")).doubleValue());
+        assertEquals("MEDIUM", july.get("riskBand"));
+        assertEquals(List.of("COMPETITION"), july.get("criticalDimensions"));
+    }
+
+    @Test
     void invalidAssessmentNamesTheField() {
         Map<String, Object> body = assessment("2011-01-15", 6);
 

@@ -109,4 +109,52 @@ class AnalyticsIntegrationTest extends HttpIntegrationTest {
         assertTrue(http.toBlocking().retrieve(HttpRequest.GET("/api/portfolio/concentration.csv?asOf=2011-12-10"))
                 .startsWith("client_share,value_share"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void matricesCountClientsAndRevenuePerCellWithNoneForMissingValues() {
+        api.importCsv("clients", "client_id,name,country,potential\nA1,a,IT,90\nB2,b,IT,20\n");
+        api.importCsv("surveys", """
+                client_id,survey_date,expectation,experience
+                A1,2011-11-01,4,5
+                C3,2011-10-01,3,2
+                C3,2011-11-15,5,1
+                """);
+        Map<String, Object> rating = Map.of("risk", 4, "opportunity", 2);
+        api.post("/api/clients/A1/assessments", Map.of("assessedOn", "2011-12-01", "assessors", List.of("Anna"),
+                "competition", rating, "serviceLevel", rating, "knowledge", rating, "product", rating, "people", rating));
+
+        Map<String, Object> matrices = api.get("/api/portfolio/matrices?asOf=2011-12-10");
+
+        Map<String, Map<String, Object>> byName = new java.util.HashMap<>();
+        ((List<Map<String, Object>>) matrices.get("matrices")).forEach(m -> byName.put((String) m.get("name"), m));
+        // potential: A1 90 high, B2 20 low, the others unrated count as low; revenue: A1 and B2 class A (high), the rest low
+        Map<String, Object> clusters = byName.get("potential-revenue");
+        assertEquals(List.of("HIGH", "LOW", "NONE"), clusters.get("rowValues"));
+        assertEquals(List.of(1, 600), cell(clusters, "HIGH", "HIGH"));
+        assertEquals(List.of(1, 300), cell(clusters, "LOW", "HIGH"));
+        assertEquals(List.of(4, 90), cell(clusters, "LOW", "LOW"), "60 + 40 + 0 - 10");
+        assertEquals(List.of(0, 0), cell(clusters, "HIGH", "LOW"));
+        assertEquals(36, ((List<?>) byName.get("expectation-experience").get("cells")).size(), "scores 1-5 and NONE, both ways");
+        Map<String, Object> surveys = byName.get("expectation-experience");
+        assertEquals(List.of(1, 600), cell(surveys, "4", "5"));
+        assertEquals(List.of(1, 60), cell(surveys, "5", "1"), "only C3's latest survey counts");
+        assertEquals(List.of(0, 0), cell(surveys, "3", "2"));
+        assertEquals(List.of(4, 330), cell(surveys, "NONE", "NONE"));
+        Map<String, Object> assessments = byName.get("risk-opportunity");
+        assertEquals(List.of(1, 600), cell(assessments, "HIGH", "LOW"), "risk 4.00 is high, opportunity 2.00 low");
+        assertEquals(List.of(5, 390), cell(assessments, "NONE", "NONE"), "300 + 60 + 40 + 0 - 10");
+
+        String csv = api.getRaw("/api/portfolio/matrices.csv?asOf=2011-12-10");
+        assertTrue(csv.startsWith("matrix,rows,row,columns,column,clients,revenue12m\r\n"), csv);
+        assertTrue(csv.contains("risk-opportunity,riskBand,HIGH,opportunityBand,LOW,1,600.00\r\n"), csv);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Integer> cell(Map<String, Object> matrix, String row, String column) {
+        return ((List<Map<String, Object>>) matrix.get("cells")).stream()
+                .filter(c -> c.get("row").equals(row) && c.get("column").equals(column))
+                .map(c -> List.of(((Number) c.get("clients")).intValue(), ((Number) c.get("revenue12m")).intValue()))
+                .findFirst().orElseThrow();
+    }
 }
