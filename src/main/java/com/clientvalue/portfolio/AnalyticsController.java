@@ -38,8 +38,9 @@ class AnalyticsController {
     @Operation(summary = "Value and relationship indicators per cluster: retention, customer lifetime value, satisfaction, "
             + "complaints per client, repeat-purchase rate",
             description = "retention r = clients of the cluster who bought in the 12 months before the window and again in it, "
-                    + "over those who bought before; clv = max(revenue12m, 0) × marginRate × r / (1 + d − r) (portfolio.clv."
-                    + "margin-rate, default 0.30, and portfolio.clv.discount-rate d, default 0.10); satisfaction = mean latest "
+                    + "over those who bought before; clv = max(margin12m, 0) × r / (1 + d − r), margin12m = sum of "
+                    + "the imported margins of the client's orders of the last 12 months, total × portfolio.clv.margin-rate "
+                    + "(default 0.30) for an order imported without one; d = portfolio.clv.discount-rate (default 0.10); satisfaction = mean latest "
                     + "experience score of surveyed clients; complaints per client = complaints in 90 days / clients; "
                     + "repeat-purchase rate = clients with 2+ orders in 12 months / clients with 1+.")
     SegmentIndicators segments(@Nullable @QueryValue LocalDate asOf) {

@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 /**
  * Customer lifetime value parameters.
  *
- * @param marginRate   gross margin on revenue, until orders carry their own margin
+ * @param marginRate   margin rate on the total of an order imported without a margin
  * @param discountRate yearly discount rate d
  */
 @ConfigurationProperties("portfolio.clv")

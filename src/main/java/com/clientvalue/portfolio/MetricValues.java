@@ -36,6 +36,27 @@ class MetricValues {
         });
     }
 
+    /**
+     * Each client's margin over the 12 months up to asOf: the imported margin of each order, or
+     * total x fallbackRate for an order imported without one (credit notes included).
+     */
+    java.util.Map<String, java.math.BigDecimal> annualMargins(LocalDate asOf, java.math.BigDecimal fallbackRate) {
+        return jdbc.prepareStatement("SELECT o.client_id, SUM(COALESCE(o.margin, o.total * ?)) FROM customer_order o "
+                + "WHERE o.order_date > ? AND o.order_date <= ? GROUP BY o.client_id", statement -> {
+            statement.setBigDecimal(1, fallbackRate);
+            statement.setDate(2, Date.valueOf(asOf.minusDays(365)));
+            statement.setDate(3, Date.valueOf(asOf));
+            statement.setFetchSize(10_000);
+            java.util.Map<String, java.math.BigDecimal> margins = new java.util.HashMap<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    margins.put(rows.getString(1), rows.getBigDecimal(2));
+                }
+            }
+            return margins;
+        });
+    }
+
     // 600.0000 -> 600, 12.5000 -> 12.5: no trailing zeros, never an exponent
     private static java.math.BigDecimal plain(java.math.BigDecimal value) {
         java.math.BigDecimal stripped = value.stripTrailingZeros();

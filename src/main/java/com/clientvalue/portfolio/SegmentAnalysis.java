@@ -19,30 +19,32 @@ import java.util.Set;
 class SegmentAnalysis {
     private final PortfolioEvaluator evaluator;
     private final PreviousYearBuyers previousBuyers;
+    private final MetricValues values;
     private final ClvConfig clv;
 
-    SegmentAnalysis(PortfolioEvaluator evaluator, PreviousYearBuyers previousBuyers, ClvConfig clv) {
+    SegmentAnalysis(PortfolioEvaluator evaluator, PreviousYearBuyers previousBuyers, MetricValues values, ClvConfig clv) {
         this.evaluator = evaluator;
         this.previousBuyers = previousBuyers;
+        this.values = values;
         this.clv = clv;
     }
 
     SegmentIndicators analyse(LocalDate asOf) {
         Set<String> boughtBefore = previousBuyers.asOf(asOf);
+        Map<String, BigDecimal> margins = values.annualMargins(asOf, clv.marginRate());
         Map<Cluster, Tally> tallies = new EnumMap<>(Cluster.class);
         List<Object[]> clients = new ArrayList<>();
         String version = evaluator.evaluateAll(asOf, (facts, evaluation) -> {
             Cluster cluster = evaluation.outcome().cluster();
             if (cluster != null) {
                 tallies.computeIfAbsent(cluster, c -> new Tally()).add(facts, boughtBefore.contains(facts.clientId()));
-                clients.add(new Object[]{cluster, facts.revenue12m()});
+                clients.add(new Object[]{cluster, margins.getOrDefault(facts.clientId(), BigDecimal.ZERO)});
             }
         });
         Map<Cluster, BigDecimal> clvTotals = new EnumMap<>(Cluster.class);
         for (Object[] client : clients) {
             Cluster cluster = (Cluster) client[0];
-            BigDecimal value = SegmentIndicators.clv((BigDecimal) client[1], clv.marginRate(), tallies.get(cluster).retention(),
-                    clv.discountRate());
+            BigDecimal value = SegmentIndicators.clv((BigDecimal) client[1], tallies.get(cluster).retention(), clv.discountRate());
             clvTotals.merge(cluster, value, BigDecimal::add);
         }
         List<SegmentIndicators.Segment> segments = new ArrayList<>();

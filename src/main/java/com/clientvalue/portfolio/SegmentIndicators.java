@@ -14,7 +14,8 @@ import java.util.List;
  * <ul>
  * <li>retention r = clients of the cluster who bought in the previous 12 months and again in the
  *     last 12, over those who bought in the previous 12 (null when none did);</li>
- * <li>CLV of a client = annual margin × r / (1 + d − r), annual margin = max(revenue12m, 0) × margin rate;</li>
+ * <li>CLV of a client = max(margin12m, 0) × r / (1 + d − r), margin12m = sum over its orders of the
+ *     last 12 months of the imported margin, or of total × marginRate for an order imported without one;</li>
  * <li>satisfaction = mean latest experience score (1-5) of the surveyed clients;</li>
  * <li>complaints per client = complaints in the last 90 days / clients;</li>
  * <li>repeat purchase rate = clients with 2+ orders in 12 months / clients with 1+.</li>
@@ -24,7 +25,8 @@ import java.util.List;
 public record SegmentIndicators(LocalDate asOf, String ruleVersion, BigDecimal marginRate, BigDecimal discountRate,
                                 String clvFormula, List<Segment> segments) {
 
-    static final String CLV_FORMULA = "clv = max(revenue12m, 0) × marginRate × r / (1 + d − r), r = retention of the client's cluster";
+    static final String CLV_FORMULA = "clv = max(margin12m, 0) × r / (1 + d − r), r = retention of the client's cluster, "
+            + "margin12m = sum over the orders of the last 12 months of their imported margin (total × marginRate when an order has none)";
 
     @Serdeable
     public record Segment(Cluster cluster, long clients, BigDecimal revenue12m, @Nullable BigDecimal retention,
@@ -36,11 +38,11 @@ public record SegmentIndicators(LocalDate asOf, String ruleVersion, BigDecimal m
         return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 6, RoundingMode.HALF_UP);
     }
 
-    static BigDecimal clv(BigDecimal revenue12m, BigDecimal marginRate, BigDecimal retention, BigDecimal discountRate) {
+    static BigDecimal clv(BigDecimal margin12m, BigDecimal retention, BigDecimal discountRate) {
         if (retention == null) {
             return BigDecimal.ZERO.setScale(2);
         }
-        BigDecimal margin = revenue12m.max(BigDecimal.ZERO).multiply(marginRate);
+        BigDecimal margin = margin12m.max(BigDecimal.ZERO);
         return margin.multiply(retention).divide(BigDecimal.ONE.add(discountRate).subtract(retention), 2, RoundingMode.HALF_UP);
     }
 }

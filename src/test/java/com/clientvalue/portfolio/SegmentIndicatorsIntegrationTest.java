@@ -25,13 +25,13 @@ class SegmentIndicatorsIntegrationTest extends HttpIntegrationTest {
         api = api();
         api.importCsv("clients", "client_id,name,country,potential\nK1,k,IT,90\nM1,a,IT,10\nM2,b,IT,10\nM3,c,IT,10\n");
         api.importCsv("orders", """
-                client_id,order_id,order_date,amount
-                K1,O1,2011-05-01,1000
-                M1,O2,2010-06-01,100
-                M1,O3,2011-06-01,30
-                M1,O4,2011-07-01,20
-                M2,O5,2010-05-01,100
-                M3,O6,2011-03-01,40
+                client_id,order_id,order_date,amount,margin
+                K1,O1,2011-05-01,1000,
+                M1,O2,2010-06-01,100,
+                M1,O3,2011-06-01,30,12
+                M1,O4,2011-07-01,20,
+                M2,O5,2010-05-01,100,
+                M3,O6,2011-03-01,40,
                 """);
         api.importCsv("surveys", "client_id,survey_date,expectation,experience\nM1,2011-11-01,3,4\nM3,2011-11-01,3,2\n");
         api.importCsv("complaints", "client_id,complaint_date,category\nM1,2011-11-02,DELIVERY\nM1,2011-11-03,INVOICE\n");
@@ -48,9 +48,10 @@ class SegmentIndicatorsIntegrationTest extends HttpIntegrationTest {
         assertEquals(3, marginal.get("clients"));
         // M1 and M2 bought the year before; only M1 again
         assertEquals(0.5, marginal.get("retention"));
-        // clv = revenue × 0.30 × 0.5 / (1 + 0.10 − 0.5): M1 15 × 5/6 = 12.50, M3 12 × 5/6 = 10.00, M2 0
-        assertEquals(22.5, marginal.get("clvTotal"));
-        assertEquals(7.5, marginal.get("clvPerClient"));
+        // clv = margin12m × 0.5 / (1 + 0.10 − 0.5); margin12m: M1 12 (imported) + 20 × 0.30 = 18, M3 40 × 0.30 = 12, M2 0
+        // M1 18 × 5/6 = 15.00, M3 12 × 5/6 = 10.00
+        assertEquals(25.0, marginal.get("clvTotal"));
+        assertEquals(8.33, marginal.get("clvPerClient"));
         assertEquals(3.0, marginal.get("satisfaction"));
         assertEquals(2, marginal.get("surveyed"));
         assertEquals(0.666667, marginal.get("complaintsPerClient"));
@@ -61,7 +62,7 @@ class SegmentIndicatorsIntegrationTest extends HttpIntegrationTest {
                 .lines().toList();
         assertEquals("cluster,clients,revenue12m,retention,clv_total,clv_per_client,satisfaction,surveyed,complaints_per_client,"
                 + "repeat_purchase_rate", csv.get(0));
-        assertEquals("MARGINAL,3,90.00,0.500000,22.50,7.50,3.000000,2,0.666667,0.500000", csv.get(4));
+        assertEquals("MARGINAL,3,90.00,0.500000,25.00,8.33,3.000000,2,0.666667,0.500000", csv.get(4));
 
         Map<String, Object> key = byCluster.get("KEY");
         assertEquals(null, key.get("retention"), "nobody of the cluster bought the year before");
