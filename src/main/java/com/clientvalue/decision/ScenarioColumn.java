@@ -53,6 +53,7 @@ enum ScenarioColumn {
     EXPECT_LIFECYCLE("expect lifecycle"),
     EXPECT_EXPERIENCE("expect experience"),
     EXPECT_ACTIONS("expect actions"),
+    EXPECT_CATEGORIES("expect categories"),
     EXPECT_GRANTED("expect granted"),
     EXPECT_RISK_BAND("expect risk band"),
     EXPECT_OPPORTUNITY_BAND("expect opportunity band"),

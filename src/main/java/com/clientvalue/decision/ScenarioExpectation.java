@@ -86,6 +86,19 @@ sealed interface ScenarioExpectation {
         }
     }
 
+    /** Exactly these descriptive categories, in any order. */
+    record Categories(Set<String> expected) implements ScenarioExpectation {
+        public ScenarioColumn column() {
+            return EXPECT_CATEGORIES;
+        }
+
+        public Optional<String> mismatch(Evaluation evaluation) {
+            Set<String> got = new TreeSet<>(evaluation.outcome().categories());
+            return got.equals(expected) ? Optional.empty()
+                    : Optional.of("expected categories " + codes(expected) + ", got " + codes(got) + " " + fired(evaluation));
+        }
+    }
+
     record Granted(boolean expected) implements ScenarioExpectation {
         public ScenarioColumn column() {
             return EXPECT_GRANTED;
@@ -149,6 +162,11 @@ sealed interface ScenarioExpectation {
         }
         if (!cells.isEmpty(EXPECT_ACTIONS)) {
             expectations.add(new Actions(actionCodes(cells, candidate)));
+        }
+        if (!cells.isEmpty(EXPECT_CATEGORIES)) {
+            expectations.add(new Categories(cells.isNone(EXPECT_CATEGORIES) ? Set.of()
+                    : words(cells.raw(EXPECT_CATEGORIES)).stream().map(w -> w.toUpperCase(Locale.ROOT))
+                    .collect(Collectors.toCollection(TreeSet::new))));
         }
         if (!cells.isEmpty(EXPECT_GRANTED)) {
             if (!serviceRequested) {
