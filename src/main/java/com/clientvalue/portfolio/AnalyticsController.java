@@ -1,6 +1,7 @@
 package com.clientvalue.portfolio;
 
 import com.clientvalue.client.AbcClass;
+import com.clientvalue.decision.Cluster;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -45,6 +46,37 @@ class AnalyticsController {
                     + "repeat-purchase rate = clients with 2+ orders in 12 months / clients with 1+.")
     SegmentIndicators segments(@Nullable @QueryValue LocalDate asOf) {
         return segments.analyse(date(asOf));
+    }
+
+    /** One page of the clients' lifetime values, highest first. */
+    @Serdeable
+    record ClientValuePage(LocalDate asOf, String ruleVersion, String clvFormula, List<SegmentAnalysis.ClientValue> items,
+                           int page, int size, long totalItems) {
+    }
+
+    @Get("/clv")
+    @Operation(summary = "Customer lifetime value per client, highest first (paginated; cluster filters)",
+            description = "clv = max(margin12m, 0) × r / (1 + d − r) with r the retention of the client's cluster (see "
+                    + "/api/portfolio/segments) and margin12m the sum of the imported margins of its orders of the last 12 "
+                    + "months (total × portfolio.clv.margin-rate for an order without one). Ties by client_id.")
+    ClientValuePage clientValues(@Nullable @QueryValue LocalDate asOf, @Nullable @QueryValue Cluster cluster,
+                                 @QueryValue(defaultValue = "0") @Min(0) int page,
+                                 @QueryValue(defaultValue = "100") @Min(1) @Max(10_000) int size) {
+        SegmentAnalysis.Analysis analysis = segments.analysis(date(asOf));
+        List<SegmentAnalysis.ClientValue> selected = analysis.clients().stream()
+                .filter(c -> cluster == null || c.cluster() == cluster).toList();
+        return new ClientValuePage(analysis.indicators().asOf(), analysis.indicators().ruleVersion(), SegmentIndicators.CLV_FORMULA,
+                selected.stream().skip((long) page * size).limit(size).toList(), page, size, selected.size());
+    }
+
+    @Get(value = "/clv.csv", produces = CSV)
+    @Operation(summary = "Every client's lifetime value as CSV (client_id,cluster,margin12m,retention,clv), highest first")
+    HttpResponse<String> clientValuesCsv(@Nullable @QueryValue LocalDate asOf) {
+        SegmentAnalysis.Analysis analysis = segments.analysis(date(asOf));
+        return csv("clv-" + analysis.indicators().asOf() + ".csv", SpreadsheetSafeCsv.write(
+                List.of("client_id", "cluster", "margin12m", "retention", "clv"),
+                analysis.clients().stream().map(c -> List.<Object>of(c.clientId(), c.cluster().name(), plain(c.margin12m()),
+                        plain(c.retention()), plain(c.clv()))).toList()));
     }
 
     /** The pyramid's classes and one page of its ranked clients (of one class when asked). */

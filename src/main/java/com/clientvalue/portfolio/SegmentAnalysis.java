@@ -3,12 +3,15 @@ package com.clientvalue.portfolio;
 import com.clientvalue.client.ClientFacts;
 import com.clientvalue.decision.Cluster;
 import com.clientvalue.decision.PortfolioEvaluator;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +32,20 @@ class SegmentAnalysis {
         this.clv = clv;
     }
 
+    /** One client's lifetime value: its cluster's retention r, its 12-month margin and the CLV formula applied. */
+    @Serdeable
+    record ClientValue(String clientId, Cluster cluster, BigDecimal margin12m, @Nullable BigDecimal retention, BigDecimal clv) {
+    }
+
+    /** The clients' values, highest CLV first (ties by client id), and the indicators per cluster. */
+    record Analysis(SegmentIndicators indicators, List<ClientValue> clients) {
+    }
+
     SegmentIndicators analyse(LocalDate asOf) {
+        return analysis(asOf).indicators();
+    }
+
+    Analysis analysis(LocalDate asOf) {
         Set<String> boughtBefore = previousBuyers.asOf(asOf);
         Map<String, BigDecimal> margins = values.annualMargins(asOf, clv.marginRate());
         Map<Cluster, Tally> tallies = new EnumMap<>(Cluster.class);
@@ -38,15 +54,20 @@ class SegmentAnalysis {
             Cluster cluster = evaluation.outcome().cluster();
             if (cluster != null) {
                 tallies.computeIfAbsent(cluster, c -> new Tally()).add(facts, boughtBefore.contains(facts.clientId()));
-                clients.add(new Object[]{cluster, margins.getOrDefault(facts.clientId(), BigDecimal.ZERO)});
+                clients.add(new Object[]{cluster, margins.getOrDefault(facts.clientId(), BigDecimal.ZERO), facts.clientId()});
             }
         });
         Map<Cluster, BigDecimal> clvTotals = new EnumMap<>(Cluster.class);
+        List<ClientValue> values = new ArrayList<>(clients.size());
         for (Object[] client : clients) {
             Cluster cluster = (Cluster) client[0];
-            BigDecimal value = SegmentIndicators.clv((BigDecimal) client[1], tallies.get(cluster).retention(), clv.discountRate());
+            BigDecimal retention = tallies.get(cluster).retention();
+            BigDecimal margin = ((BigDecimal) client[1]).setScale(2, RoundingMode.HALF_UP);
+            BigDecimal value = SegmentIndicators.clv(margin, retention, clv.discountRate());
             clvTotals.merge(cluster, value, BigDecimal::add);
+            values.add(new ClientValue((String) client[2], cluster, margin, retention, value));
         }
+        values.sort(Comparator.comparing(ClientValue::clv).reversed().thenComparing(ClientValue::clientId));
         List<SegmentIndicators.Segment> segments = new ArrayList<>();
         for (Cluster cluster : Cluster.values()) {
             Tally t = tallies.getOrDefault(cluster, new Tally());
@@ -59,7 +80,8 @@ class SegmentAnalysis {
                             : BigDecimal.valueOf(t.complaints).divide(BigDecimal.valueOf(t.clients), 6, RoundingMode.HALF_UP),
                     SegmentIndicators.ratio(t.repeat, t.buyers)));
         }
-        return new SegmentIndicators(asOf, version, clv.marginRate(), clv.discountRate(), SegmentIndicators.CLV_FORMULA, segments);
+        return new Analysis(new SegmentIndicators(asOf, version, clv.marginRate(), clv.discountRate(), SegmentIndicators.CLV_FORMULA,
+                segments), List.copyOf(values));
     }
 
     private static final class Tally {

@@ -69,4 +69,23 @@ class SegmentIndicatorsIntegrationTest extends HttpIntegrationTest {
         assertEquals(0, ((Number) key.get("clvTotal")).intValue());
         assertEquals(null, key.get("satisfaction"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void lifetimeValuePerClientIsListedHighestFirst() {
+        Map<String, Object> page = api.get("/api/portfolio/clv?asOf=2011-12-10&cluster=MARGINAL&size=2");
+
+        assertEquals(3, ((Number) page.get("totalItems")).intValue());
+        List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
+        // M1: margin12m 12 + 20 × 0.30 = 18.00, clv 18 × 0.5 / 0.6 = 15.00; M3: 12.00 → 10.00 (M2 0 is on the next page)
+        assertEquals(List.of("M1", "M3"), items.stream().map(i -> i.get("clientId")).toList());
+        assertEquals(18.0, ((Number) items.get(0).get("margin12m")).doubleValue());
+        assertEquals(15.0, ((Number) items.get(0).get("clv")).doubleValue());
+        assertEquals(0.5, ((Number) items.get(1).get("retention")).doubleValue());
+
+        List<String> csv = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/api/portfolio/clv.csv?asOf=2011-12-10"))
+                .lines().toList();
+        assertEquals(List.of("client_id,cluster,margin12m,retention,clv", "M1,MARGINAL,18.00,0.500000,15.00",
+                "M3,MARGINAL,12.00,0.500000,10.00", "K1,KEY,300.00,,0.00", "M2,MARGINAL,0.00,0.500000,0.00"), csv);
+    }
 }
