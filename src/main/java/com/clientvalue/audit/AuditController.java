@@ -1,5 +1,7 @@
 package com.clientvalue.audit;
 
+import com.clientvalue.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -20,6 +22,7 @@ import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
+@Secured(Roles.AUDITOR)
 @Controller("/api/audit/decisions")
 @Tag(name = "Audit")
 @ExecuteOn(TaskExecutors.BLOCKING)

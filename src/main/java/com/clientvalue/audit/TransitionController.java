@@ -1,5 +1,7 @@
 package com.clientvalue.audit;
 
+import com.clientvalue.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -13,6 +15,7 @@ import jakarta.validation.constraints.Min;
 
 import java.time.Instant;
 
+@Secured({Roles.CRM, Roles.AUDITOR})
 @Controller("/api/events/transitions")
 @Tag(name = "Events")
 @ExecuteOn(TaskExecutors.BLOCKING)

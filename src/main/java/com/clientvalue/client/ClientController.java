@@ -1,5 +1,7 @@
 package com.clientvalue.client;
 
+import com.clientvalue.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+@Secured(Roles.CRM)
 @Controller("/api/clients")
 @Tag(name = "Clients")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -65,6 +68,7 @@ class ClientController {
         lossReasons.set(clientId, body.reason());
     }
 
+    @Secured({Roles.CRM, Roles.ANALYST, Roles.AUDITOR})
     @Get("/{clientId}")
     @Operation(summary = "A client with its derived facts as of a date",
             description = "asOf defaults to today (UTC). revenue12m = sum of order totals with asOf - order_date < 365 days "

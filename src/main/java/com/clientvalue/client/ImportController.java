@@ -1,5 +1,10 @@
 package com.clientvalue.client;
 
+import com.clientvalue.audit.AdminLog;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.transaction.annotation.Transactional;
+import com.clientvalue.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -12,6 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.io.InputStream;
 
+@Secured(Roles.CRM)
 @Controller("/api/imports")
 @Tag(name = "Imports")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -19,45 +25,57 @@ class ImportController {
     private final ClientImport clientImport;
     private final OrderImport orderImport;
     private final FeedbackImport feedbackImport;
+    private final AdminLog log;
 
-    ImportController(ClientImport clientImport, OrderImport orderImport, FeedbackImport feedbackImport) {
+    ImportController(ClientImport clientImport, OrderImport orderImport, FeedbackImport feedbackImport, AdminLog log) {
         this.clientImport = clientImport;
         this.orderImport = orderImport;
         this.feedbackImport = feedbackImport;
+        this.log = log;
     }
 
+    @Transactional
     @Post(value = "/clients", consumes = {"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Upsert clients from CSV",
             description = "Header client_id,name,country and optionally sector,employees,potential (0-100, empty = unknown),loss_reason. "
                     + "Upsert by client_id; optional columns left out of the header keep their stored values. "
                     + "All or nothing: a bad line gives 400 problem+json naming line and column, and nothing is written.")
-    ImportResult clients(@Nullable @Body InputStream csv) {
-        return clientImport.run(orEmpty(csv));
+    ImportResult clients(@Nullable @Body InputStream csv, Authentication caller) {
+        return logged(caller, "CLIENTS", clientImport.run(orEmpty(csv)));
     }
 
+    @Transactional
     @Post(value = "/orders", consumes = {"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Import order lines from CSV",
             description = "Header client_id,order_id,order_date,amount and optionally margin; one row per order line, several rows per order_id; "
                     + "negative amounts are credit notes. An order_id in the file replaces all stored lines of that order, "
                     + "so re-importing a file changes nothing. All or nothing, like the client import.")
-    ImportResult orders(@Nullable @Body InputStream csv) {
-        return orderImport.run(orEmpty(csv));
+    ImportResult orders(@Nullable @Body InputStream csv, Authentication caller) {
+        return logged(caller, "ORDERS", orderImport.run(orEmpty(csv)));
     }
 
+    @Transactional
     @Post(value = "/surveys", consumes = {"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Import satisfaction surveys from CSV",
             description = "Header client_id,survey_date,expectation,experience and optionally comment; scores 1-5. One survey per "
                     + "client and date: re-importing replaces it. All or nothing, like the other imports.")
-    ImportResult surveys(@Nullable @Body InputStream csv) {
-        return feedbackImport.surveys(orEmpty(csv));
+    ImportResult surveys(@Nullable @Body InputStream csv, Authentication caller) {
+        return logged(caller, "SURVEYS", feedbackImport.surveys(orEmpty(csv)));
     }
 
+    @Transactional
     @Post(value = "/complaints", consumes = {"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Import complaints from CSV",
             description = "Header client_id,complaint_date,category and optionally severity (1-5). One complaint per client, "
                     + "date and category: re-importing replaces it. All or nothing, like the other imports.")
-    ImportResult complaints(@Nullable @Body InputStream csv) {
-        return feedbackImport.complaints(orEmpty(csv));
+    ImportResult complaints(@Nullable @Body InputStream csv, Authentication caller) {
+        return logged(caller, "COMPLAINTS", feedbackImport.complaints(orEmpty(csv)));
+    }
+
+    // the import and its admin-log line commit together (the controller methods are transactional)
+    private ImportResult logged(Authentication caller, String kind, ImportResult result) {
+        log.record(caller.getName(), "IMPORT_" + kind, null, result.toString());
+        return result;
     }
 
     // an empty body is an empty file: the import explains what header it expected

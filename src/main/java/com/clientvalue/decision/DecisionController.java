@@ -1,5 +1,7 @@
 package com.clientvalue.decision;
 
+import com.clientvalue.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -11,6 +13,7 @@ import jakarta.validation.Valid;
 
 import java.util.List;
 
+@Secured(Roles.CRM)
 @Controller("/api/decisions")
 @Tag(name = "Decisions")
 @ExecuteOn(TaskExecutors.BLOCKING)

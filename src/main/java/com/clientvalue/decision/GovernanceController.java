@@ -1,5 +1,7 @@
 package com.clientvalue.decision;
 
+import com.clientvalue.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import com.clientvalue.rules.RuleArchive;
 import com.clientvalue.rules.RulePublisher;
 import io.micronaut.core.annotation.Nullable;
@@ -36,6 +38,7 @@ class GovernanceController {
         this.clock = clock;
     }
 
+    @Secured(Roles.ANALYST)
     @Post(value = "/api/rules/impact", consumes = "application/zip")
     @Tag(name = "Rules")
     @Operation(summary = "Preview what a candidate rule set (zip of the rules folder) would change, without publishing",
@@ -48,6 +51,7 @@ class GovernanceController {
         return impact.preview(publisher.compiled(RuleArchive.read(zip)), asOf != null ? asOf : LocalDate.now(clock), sample);
     }
 
+    @Secured(Roles.AUDITOR)
     @Post("/api/audit/decisions/{decisionId}/replay")
     @Tag(name = "Audit")
     @Operation(summary = "Re-evaluate a past decision's stored inputs under another rule version",

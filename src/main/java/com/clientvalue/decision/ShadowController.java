@@ -1,5 +1,8 @@
 package com.clientvalue.decision;
 
+import io.micronaut.security.authentication.Authentication;
+import com.clientvalue.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import com.clientvalue.rules.RuleArchive;
 import com.clientvalue.rules.RulePublisher;
 import io.micronaut.core.annotation.Nullable;
@@ -18,6 +21,7 @@ import jakarta.validation.constraints.Size;
 
 import java.io.InputStream;
 
+@Secured(Roles.ANALYST)
 @Controller("/api/rules/shadow")
 @Tag(name = "Rules")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -35,8 +39,8 @@ class ShadowController {
             description = "Every live decision is also evaluated with the candidate after it was answered and audited; "
                     + "the candidate's outcome is never returned nor audited as a decision. Replaces a running shadow. "
                     + "Ends when the candidate is published or the shadow dropped.")
-    ShadowRun.ShadowReport start(@Body InputStream zip, @Nullable @Header("X-Author") @Size(max = 100) String author) {
-        return shadow.start(publisher.compiled(RuleArchive.read(zip)), author == null || author.isBlank() ? "anonymous" : author);
+    ShadowRun.ShadowReport start(@Body InputStream zip, Authentication caller) {
+        return shadow.start(publisher.compiled(RuleArchive.read(zip)), caller.getName());
     }
 
     @Get

@@ -1,5 +1,7 @@
 package com.clientvalue.portfolio;
 
+import com.clientvalue.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -30,6 +32,7 @@ class ActionController {
         this.clock = clock;
     }
 
+    @Secured(Roles.CRM)
     @Post
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Report an action proposed by a decision as done, with its outcome",
@@ -38,6 +41,7 @@ class ActionController {
         records.record(done);
     }
 
+    @Secured(Roles.ANALYST)
     @Get("/results")
     @Operation(summary = "What followed the actions, per cluster, lifecycle at the decision and action",
             description = "done = actions reported done up to asOf; followedUp = those done at least 90 days before asOf; "

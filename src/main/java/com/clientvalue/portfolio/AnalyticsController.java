@@ -1,5 +1,7 @@
 package com.clientvalue.portfolio;
 
+import com.clientvalue.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import com.clientvalue.client.AbcClass;
 import com.clientvalue.decision.Cluster;
 import io.micronaut.core.annotation.Nullable;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+@Secured({Roles.ANALYST, Roles.CRM})
 @Controller("/api/portfolio")
 @Tag(name = "Portfolio")
 @ExecuteOn(TaskExecutors.BLOCKING)

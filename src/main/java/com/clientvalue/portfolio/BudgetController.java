@@ -1,5 +1,7 @@
 package com.clientvalue.portfolio;
 
+import com.clientvalue.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import com.clientvalue.decision.Cluster;
 import com.clientvalue.decision.PortfolioEvaluator;
 import com.clientvalue.rules.ActiveRuleBase;
@@ -27,6 +29,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+@Secured(Roles.ANALYST)
 @Controller("/api/portfolio")
 @Tag(name = "Portfolio")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -1,5 +1,7 @@
 package com.clientvalue.portfolio;
 
+import com.clientvalue.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+@Secured({Roles.ANALYST, Roles.CRM})
 @Controller("/api/portfolio")
 @Tag(name = "Portfolio")
 @ExecuteOn(TaskExecutors.BLOCKING)

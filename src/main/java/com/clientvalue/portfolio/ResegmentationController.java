@@ -1,5 +1,7 @@
 package com.clientvalue.portfolio;
 
+import com.clientvalue.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -16,6 +18,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 
+@Secured({Roles.ANALYST, Roles.ADMIN})
 @Controller("/api/portfolio/resegmentations")
 @Tag(name = "Portfolio")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -1,5 +1,10 @@
 package com.clientvalue.rules;
 
+import com.clientvalue.audit.AdminLog;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.transaction.annotation.Transactional;
+import com.clientvalue.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -28,8 +33,10 @@ class RulesController {
     private final ActiveRuleBase active;
     private final RulePublisher publisher;
     private final RuleVersions versions;
+    private final AdminLog log;
 
-    RulesController(ActiveRuleBase active, RulePublisher publisher, RuleVersions versions) {
+    RulesController(ActiveRuleBase active, RulePublisher publisher, RuleVersions versions, AdminLog log) {
+        this.log = log;
         this.active = active;
         this.publisher = publisher;
         this.versions = versions;
@@ -47,6 +54,7 @@ class RulesController {
                          String diff) {
     }
 
+    @Secured({Roles.CRM, Roles.ANALYST, Roles.AUDITOR, Roles.ADMIN})
     @Get
     @Operation(summary = "The active rule version, its rules and its vocabulary of action and service codes",
             description = "version is the SHA-256 over every rule file's path and content SHA-256; any edit gives a new version.")
@@ -56,6 +64,7 @@ class RulesController {
                 ruleBase.vocabulary().actions(), ruleBase.vocabulary().services());
     }
 
+    @Secured(Roles.ANALYST)
     @Post(value = "/validate", consumes = ZIP)
     @Operation(summary = "Validate a candidate rule set (a zip of the rules folder) without publishing it",
             description = "Compiles the tables and DRL, checks headers, rule ids, vocabulary and the analysts' test "
@@ -64,12 +73,14 @@ class RulesController {
         return publisher.validate(RuleArchive.read(zip));
     }
 
+    @Secured({Roles.ANALYST, Roles.AUDITOR, Roles.ADMIN})
     @Get("/versions")
     @Operation(summary = "Stored rule versions, newest first, with the active one marked")
     List<RuleVersions.VersionInfo> versions() {
         return versions.list();
     }
 
+    @Secured({Roles.ANALYST, Roles.AUDITOR, Roles.ADMIN})
     @Get("/versions/{version}")
     @Operation(summary = "One stored version: who, when, comment, files and a unified diff against the previous version")
     VersionDetail version(@PathVariable @Size(max = 64) String version) {
@@ -82,25 +93,27 @@ class RulesController {
                 RuleVersionDiff.between(previous == null ? List.of() : versions.files(previous.version()), files));
     }
 
+    @Secured(Roles.ANALYST)
+    @Transactional
     @Post(value = "/versions", consumes = ZIP)
     @Operation(summary = "Publish a candidate rule set (a zip of the rules folder) and activate it",
             description = "The candidate must compile and pass every check (test scenarios...); otherwise 422 with every "
                     + "problem and the active version is unchanged. Evaluations already running finish on the old version.")
     HttpResponse<RuleVersions.VersionInfo> publish(@Body InputStream zip,
                                                    @Nullable @QueryValue @Size(max = 1000) String comment,
-                                                   @Nullable @Header("X-Author") @Size(max = 100) String author) {
-        return HttpResponse.created(publisher.publish(RuleArchive.read(zip), who(author), comment));
+                                                   Authentication caller) {
+        RuleVersions.VersionInfo published = publisher.publish(RuleArchive.read(zip), caller.getName(), comment);
+        log.record(caller.getName(), "RULES_PUBLISHED", published.version(), comment);
+        return HttpResponse.created(published);
     }
 
+    @Secured(Roles.ADMIN)
+    @Transactional
     @Post("/versions/{version}/activate")
     @Operation(summary = "Make a stored version active again (rollback)")
-    RuleVersions.VersionInfo activate(@PathVariable @Size(max = 64) String version,
-                                      @Nullable @Header("X-Author") @Size(max = 100) String author) {
-        return publisher.activate(version, who(author));
-    }
-
-    // who is recorded from the X-Author header until authentication lands
-    private static String who(String author) {
-        return author == null || author.isBlank() ? "anonymous" : author.trim();
+    RuleVersions.VersionInfo activate(@PathVariable @Size(max = 64) String version, Authentication caller) {
+        RuleVersions.VersionInfo activated = publisher.activate(version, caller.getName());
+        log.record(caller.getName(), "RULES_ACTIVATED", activated.version(), "rollback");
+        return activated;
     }
 }

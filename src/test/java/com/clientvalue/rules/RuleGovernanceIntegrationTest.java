@@ -1,6 +1,7 @@
 package com.clientvalue.rules;
 
 import com.clientvalue.Api;
+import com.clientvalue.TestTokens;
 import com.clientvalue.VersionedRulesIntegrationTest;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
@@ -44,7 +45,7 @@ class RuleGovernanceIntegrationTest extends VersionedRulesIntegrationTest {
 
         String note = " " + java.util.UUID.randomUUID();
         Map<String, Object> published = api.read(http.toBlocking().retrieve(zip("/api/rules/versions?comment=raise%20threshold",
-                RuleZip.potentialThreshold70(note)).header("X-Author", "anna")));
+                RuleZip.potentialThreshold70(note)).bearerAuth(TestTokens.token(http.toBlocking(), "anna", "ANALYST"))));
 
         String candidate = (String) published.get("version");
         assertNotEquals(original, candidate);
@@ -71,6 +72,12 @@ class RuleGovernanceIntegrationTest extends VersionedRulesIntegrationTest {
         assertEquals(false, versions.get(0).get("active"));
         assertEquals(List.of(original), versions.stream().filter(v -> Boolean.TRUE.equals(v.get("active"))).map(v -> v.get("version")).toList());
         assertEquals(2, db.count("SELECT COUNT(DISTINCT rule_version) FROM decision_audit"));
+        List<Map<String, Object>> events = (List<Map<String, Object>>) (Object) api.read("{\"e\":"
+                + api.getRaw("/api/admin/events?limit=20") + "}").get("e");
+        assertTrue(events.stream().anyMatch(e -> "RULES_PUBLISHED".equals(e.get("action")) && "anna".equals(e.get("actor"))
+                && candidate.equals(e.get("subject"))), events.toString());
+        assertTrue(events.stream().anyMatch(e -> "RULES_ACTIVATED".equals(e.get("action")) && original.equals(e.get("subject"))),
+                events.toString());
     }
 
     @Test

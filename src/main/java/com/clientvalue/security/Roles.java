@@ -1,0 +1,19 @@
+package com.clientvalue.security;
+
+import java.util.List;
+
+/**
+ * The roles a token may carry. CRM: decisions, imports, client data. ANALYST: rules (validate,
+ * impact, publish, shadow) and portfolio analyses. AUDITOR: the audit (read, replay, verify).
+ * ADMIN: tokens and rollbacks.
+ */
+public final class Roles {
+    public static final String CRM = "CRM";
+    public static final String ANALYST = "ANALYST";
+    public static final String AUDITOR = "AUDITOR";
+    public static final String ADMIN = "ADMIN";
+    public static final List<String> ALL = List.of(CRM, ANALYST, AUDITOR, ADMIN);
+
+    private Roles() {
+    }
+}
