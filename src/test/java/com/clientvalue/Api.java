@@ -43,20 +43,36 @@ public record Api(BlockingHttpClient http, JsonMapper json) {
     }
 
     /** A refused request: its status, content type and problem body. */
-    public record Problem(int status, String contentType, Map<String, Object> body) {
+    public record Problem(int status, String contentType, Map<String, Object> body, Map<String, String> headers) {
         public String detail() {
             return String.valueOf(body.get("detail"));
         }
     }
 
     public Problem problem(HttpRequest<?> request) {
-        try {
-            HttpResponse<String> response = http.exchange(request, String.class);
-            throw new AssertionError("expected an error, got " + response.code() + ": " + response.body());
-        } catch (HttpClientResponseException e) {
-            String body = e.getResponse().getBody(String.class).orElse("{}");
-            return new Problem(e.code(), e.getResponse().getContentType().map(Object::toString).orElse(""), read(body));
+        Problem answer = answer(request);
+        if (answer.status() < 400) {
+            throw new AssertionError("expected an error, got " + answer.status() + ": " + answer.body());
         }
+        return answer;
+    }
+
+    /** Any answer, success or error; a JSON body is read, any other is kept under "text". */
+    public Problem answer(HttpRequest<?> request) {
+        HttpResponse<String> response;
+        try {
+            response = http.exchange(request, String.class);
+        } catch (HttpClientResponseException e) {
+            @SuppressWarnings("unchecked")
+            HttpResponse<String> error = (HttpResponse<String>) e.getResponse();
+            response = error;
+        }
+        String contentType = response.getContentType().map(Object::toString).orElse("");
+        String body = response.getBody(String.class).orElse("");
+        Map<String, String> headers = new java.util.HashMap<>();
+        response.getHeaders().forEachValue(headers::put);
+        return new Problem(response.code(), contentType, contentType.contains("json") && !body.isBlank() && body.startsWith("{")
+                ? read(body) : Map.of("text", body), headers);
     }
 
     public Map<String, Object> read(String body) {

@@ -23,6 +23,14 @@ public class TestDatabase {
         }
         jdbc.prepareStatement("UPDATE portfolio_revision SET revision = revision + 1 WHERE id = 1",
                 statement -> statement.executeUpdate());
+        jdbc.prepareStatement("UPDATE audit_chain_head SET seq = 0, hash = REPEAT('0', 64) WHERE id = 1",
+                statement -> statement.executeUpdate());
+    }
+
+    /** Runs a statement directly, as someone with access to MariaDB would (to tamper with the audit, say). */
+    @Transactional
+    public int execute(String sql) {
+        return jdbc.prepareStatement(sql, statement -> statement.executeUpdate());
     }
 
     @Connectable

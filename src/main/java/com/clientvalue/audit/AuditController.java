@@ -1,5 +1,6 @@
 package com.clientvalue.audit;
 
+import com.clientvalue.common.BusinessDate;
 import com.clientvalue.security.Roles;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
@@ -41,8 +42,8 @@ class AuditController {
                     + "UTC, inclusive). Pages start at 0.")
     AuditPage list(@Nullable @QueryValue @Size(max = 64) String clientId,
                    @Nullable @QueryValue @Size(max = 100) String ruleId,
-                   @Nullable @QueryValue LocalDate from,
-                   @Nullable @QueryValue LocalDate to,
+                   @Nullable @QueryValue @BusinessDate LocalDate from,
+                   @Nullable @QueryValue @BusinessDate LocalDate to,
                    @QueryValue(defaultValue = "0") @Min(0) int page,
                    @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
         return query.find(new AuditQuery.Filter(clientId, ruleId, from, to), page, size);

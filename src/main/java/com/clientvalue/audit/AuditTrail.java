@@ -20,27 +20,36 @@ import java.util.Map;
 @Singleton
 public class AuditTrail {
     private final JdbcOperations jdbc;
+    private final AuditChain chain;
 
-    AuditTrail(JdbcOperations jdbc) {
+    AuditTrail(JdbcOperations jdbc, AuditChain chain) {
         this.jdbc = jdbc;
+        this.chain = chain;
     }
 
     @Transactional
     public void record(List<AuditEntry> entries) {
+        List<AuditChain.Link> links = chain.extend(entries);
         jdbc.prepareStatement("INSERT INTO decision_audit (decision_id, client_id, as_of, rule_version, decided_at, kind, "
-                + "job_id, cluster, lifecycle, experience_segment, decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
-            for (AuditEntry entry : entries) {
+                + "job_id, cluster, lifecycle, experience_segment, decision, chain_seq, prev_hash, record_hash) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
+            for (int i = 0; i < entries.size(); i++) {
+                AuditEntry entry = entries.get(i);
+                AuditChain.Link link = links.get(i);
                 statement.setString(1, entry.decisionId());
                 statement.setString(2, entry.clientId());
                 statement.setDate(3, Date.valueOf(entry.asOf()));
                 statement.setString(4, entry.ruleVersion());
-                statement.setTimestamp(5, Timestamp.from(entry.decidedAt()));
+                statement.setTimestamp(5, AuditChain.timestamp(entry.decidedAt()));
                 statement.setString(6, entry.kind());
                 statement.setObject(7, entry.jobId());
                 statement.setString(8, entry.cluster());
                 statement.setString(9, entry.lifecycle());
                 statement.setString(10, entry.experienceSegment());
                 statement.setString(11, entry.document());
+                statement.setLong(12, link.seq());
+                statement.setString(13, link.previous());
+                statement.setString(14, link.hash());
                 statement.addBatch();
             }
             return statement.executeBatch();

@@ -1,5 +1,6 @@
 package com.clientvalue.client;
 
+import com.clientvalue.common.BusinessDate;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
@@ -20,7 +21,7 @@ import java.util.List;
  * dimensions rated 1-5 for risk (danger of losing business) and opportunity (room to develop).
  */
 @Serdeable
-public record Assessment(@Nullable Long id, @Nullable String clientId, @NotNull @PastOrPresent LocalDate assessedOn,
+public record Assessment(@Nullable Long id, @Nullable String clientId, @NotNull @PastOrPresent @BusinessDate LocalDate assessedOn,
                          @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 100) String> assessors,
                          @NotNull @Valid Rating competition, @NotNull @Valid Rating serviceLevel,
                          @NotNull @Valid Rating knowledge, @NotNull @Valid Rating product, @NotNull @Valid Rating people,

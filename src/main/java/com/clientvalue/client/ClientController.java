@@ -1,5 +1,6 @@
 package com.clientvalue.client;
 
+import com.clientvalue.common.BusinessDate;
 import com.clientvalue.security.Roles;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
@@ -79,7 +80,7 @@ class ClientController {
                     + "consecutive distinct positive order dates (null below 3 dates); silenceRatio = daysSinceLastOrder / median; "
                     + "latest survey scores; complaints90d = complaints dated within 90 days up to asOf; daysSinceAssessment = days "
                     + "since the latest risk / opportunity assessment up to asOf.")
-    ClientFacts client(@PathVariable String clientId, @Nullable @QueryValue LocalDate asOf) {
+    ClientFacts client(@PathVariable String clientId, @Nullable @QueryValue @BusinessDate LocalDate asOf) {
         return facts.load(clientId, asOf != null ? asOf : LocalDate.now(clock));
     }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /** One data line of an import, with typed reads that reject bad values naming line and column. */
 record CsvRow(long line, CSVRecord record, Map<String, Integer> columns) {
-    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-    private static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
+    private static final LocalDate EARLIEST = com.clientvalue.common.BusinessDate.EARLIEST;
+    private static final LocalDate LATEST = com.clientvalue.common.BusinessDate.LATEST;
 
     boolean isBlank() {
         return record.size() == 1 && record.get(0).isBlank();

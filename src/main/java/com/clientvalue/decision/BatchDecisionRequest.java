@@ -1,5 +1,6 @@
 package com.clientvalue.decision;
 
+import com.clientvalue.common.BusinessDate;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
@@ -12,5 +13,5 @@ import java.util.List;
 /** Decide several clients as of one date; each is decided and audited once. */
 @Serdeable
 public record BatchDecisionRequest(@NotEmpty @Size(max = 1000) List<@NotBlank @Size(max = 64) String> clientIds,
-                                   @Nullable LocalDate asOf) {
+                                   @Nullable @BusinessDate LocalDate asOf) {
 }

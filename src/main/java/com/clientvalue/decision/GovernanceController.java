@@ -1,5 +1,6 @@
 package com.clientvalue.decision;
 
+import com.clientvalue.common.BusinessDate;
 import com.clientvalue.security.Roles;
 import io.micronaut.security.annotation.Secured;
 import com.clientvalue.rules.RuleArchive;
@@ -46,7 +47,7 @@ class GovernanceController {
                     + "version, with the same inputs as a decision; nothing is audited. Counts of clients whose cluster, "
                     + "lifecycle, experience segment, actions or free-service entitlement (answer to an unpaid STANDARD "
                     + "service, first of the year) change; from -> to matrices; a sample of affected clients.")
-    ImpactReport impact(@Body InputStream zip, @Nullable @QueryValue LocalDate asOf,
+    ImpactReport impact(@Body InputStream zip, @Nullable @QueryValue @BusinessDate LocalDate asOf,
                         @QueryValue(defaultValue = "20") @Min(0) @Max(500) int sample) {
         return impact.preview(publisher.compiled(RuleArchive.read(zip)), asOf != null ? asOf : LocalDate.now(clock), sample);
     }

@@ -1,5 +1,6 @@
 package com.clientvalue.decision;
 
+import com.clientvalue.common.BusinessDate;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.DecimalMax;
@@ -24,5 +25,5 @@ public record ServiceRequestBody(@NotBlank @Size(max = 64) String clientId,
                                  @NotBlank @Size(max = 64) String service,
                                  @NotNull Boolean paid,
                                  @Nullable @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal discountPercent,
-                                 @Nullable LocalDate asOf) {
+                                 @Nullable @BusinessDate LocalDate asOf) {
 }

@@ -1,5 +1,6 @@
 package com.clientvalue.portfolio;
 
+import com.clientvalue.common.BusinessDate;
 import com.clientvalue.security.Roles;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
@@ -48,7 +49,7 @@ class ActionController {
                     + "orderedWithin90Days = of those, clients with an order of positive total in the 90 days after the action; "
                     + "orderedShare = orderedWithin90Days / followedUp (e.g. the share of inactive clients that ordered again "
                     + "within 90 days of a reactivation contact).")
-    List<ActionRecords.ActionResult> results(@Nullable @QueryValue LocalDate asOf) {
+    List<ActionRecords.ActionResult> results(@Nullable @QueryValue @BusinessDate LocalDate asOf) {
         return records.results(asOf != null ? asOf : LocalDate.now(clock));
     }
 }

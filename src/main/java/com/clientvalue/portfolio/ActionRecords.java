@@ -1,5 +1,6 @@
 package com.clientvalue.portfolio;
 
+import com.clientvalue.common.BusinessDate;
 import com.clientvalue.common.Problems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
@@ -43,7 +44,7 @@ class ActionRecords {
     /** The CRM did an action a decision proposed. */
     @Serdeable
     record ActionDone(@NotBlank @Size(max = 36) String decisionId, @NotBlank @Size(max = 64) String actionCode,
-                      @NotNull @PastOrPresent LocalDate doneOn, @Nullable @Size(max = 500) String outcome) {
+                      @NotNull @PastOrPresent @BusinessDate LocalDate doneOn, @Nullable @Size(max = 500) String outcome) {
     }
 
     /**

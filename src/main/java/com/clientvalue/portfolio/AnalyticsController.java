@@ -1,5 +1,6 @@
 package com.clientvalue.portfolio;
 
+import com.clientvalue.common.BusinessDate;
 import com.clientvalue.security.Roles;
 import io.micronaut.security.annotation.Secured;
 import com.clientvalue.client.AbcClass;
@@ -47,7 +48,7 @@ class AnalyticsController {
                     + "(default 0.30) for an order imported without one; d = portfolio.clv.discount-rate (default 0.10); satisfaction = mean latest "
                     + "experience score of surveyed clients; complaints per client = complaints in 90 days / clients; "
                     + "repeat-purchase rate = clients with 2+ orders in 12 months / clients with 1+.")
-    SegmentIndicators segments(@Nullable @QueryValue LocalDate asOf) {
+    SegmentIndicators segments(@Nullable @QueryValue @BusinessDate LocalDate asOf) {
         return segments.analyse(date(asOf));
     }
 
@@ -62,7 +63,7 @@ class AnalyticsController {
             description = "clv = max(margin12m, 0) × r / (1 + d − r) with r the retention of the client's cluster (see "
                     + "/api/portfolio/segments) and margin12m the sum of the imported margins of its orders of the last 12 "
                     + "months (total × portfolio.clv.margin-rate for an order without one). Ties by client_id.")
-    ClientValuePage clientValues(@Nullable @QueryValue LocalDate asOf, @Nullable @QueryValue Cluster cluster,
+    ClientValuePage clientValues(@Nullable @QueryValue @BusinessDate LocalDate asOf, @Nullable @QueryValue Cluster cluster,
                                  @QueryValue(defaultValue = "0") @Min(0) int page,
                                  @QueryValue(defaultValue = "100") @Min(1) @Max(10_000) int size) {
         SegmentAnalysis.Analysis analysis = segments.analysis(date(asOf));
@@ -74,7 +75,7 @@ class AnalyticsController {
 
     @Get(value = "/clv.csv", produces = CSV)
     @Operation(summary = "Every client's lifetime value as CSV (client_id,cluster,margin12m,retention,clv), highest first")
-    HttpResponse<String> clientValuesCsv(@Nullable @QueryValue LocalDate asOf) {
+    HttpResponse<String> clientValuesCsv(@Nullable @QueryValue @BusinessDate LocalDate asOf) {
         SegmentAnalysis.Analysis analysis = segments.analysis(date(asOf));
         return csv("clv-" + analysis.indicators().asOf() + ".csv", SpreadsheetSafeCsv.write(
                 List.of("client_id", "cluster", "margin12m", "retention", "clv"),
@@ -97,7 +98,7 @@ class AnalyticsController {
                     + "A while the share of the positive total ranked before the client is < 80%, B < 95%, else C; a value "
                     + "<= 0 is C. Per class: clients, share of clients, value, share of the positive total, minValue (the "
                     + "class cut-off). abcClass filters the items.")
-    PyramidPage pyramid(@Nullable @QueryValue LocalDate asOf, @QueryValue(defaultValue = "REVENUE") PortfolioMetric by,
+    PyramidPage pyramid(@Nullable @QueryValue @BusinessDate LocalDate asOf, @QueryValue(defaultValue = "REVENUE") PortfolioMetric by,
                         @Nullable @QueryValue AbcClass abcClass, @QueryValue(defaultValue = "0") @Min(0) int page,
                         @QueryValue(defaultValue = "100") @Min(1) @Max(10_000) int size) {
         ParetoAnalysis analysis = analytics.pyramid(by, date(asOf));
@@ -110,7 +111,7 @@ class AnalyticsController {
 
     @Get(value = "/abc.csv", produces = CSV)
     @Operation(summary = "Every ranked client of the customer pyramid as CSV (rank,client_id,value,share_before,abc_class)")
-    HttpResponse<String> pyramidCsv(@Nullable @QueryValue LocalDate asOf,
+    HttpResponse<String> pyramidCsv(@Nullable @QueryValue @BusinessDate LocalDate asOf,
                                     @QueryValue(defaultValue = "REVENUE") PortfolioMetric by) {
         ParetoAnalysis analysis = analytics.pyramid(by, date(asOf));
         return csv("abc-" + by.name().toLowerCase() + "-" + analysis.asOf() + ".csv", SpreadsheetSafeCsv.write(
@@ -121,7 +122,7 @@ class AnalyticsController {
 
     @Get(value = "/segments.csv", produces = CSV)
     @Operation(summary = "The per-cluster indicators as CSV")
-    HttpResponse<String> segmentsCsv(@Nullable @QueryValue LocalDate asOf) {
+    HttpResponse<String> segmentsCsv(@Nullable @QueryValue @BusinessDate LocalDate asOf) {
         SegmentIndicators report = segments.analyse(date(asOf));
         return csv("segments-" + report.asOf() + ".csv", SpreadsheetSafeCsv.write(
                 List.of("cluster", "clients", "revenue12m", "retention", "clv_total", "clv_per_client", "satisfaction", "surveyed",
@@ -136,13 +137,13 @@ class AnalyticsController {
             description = "Values below 0 count as 0. Gini = (2 Σ i·x(i)) / (n Σ x) − (n + 1) / n over the values sorted "
                     + "ascending (i from 1). Lorenz point k (0..100): clientShare k/100, valueShare = share of the total held "
                     + "by the floor(k·n/100) smallest clients.")
-    Concentration concentration(@Nullable @QueryValue LocalDate asOf, @QueryValue(defaultValue = "REVENUE") PortfolioMetric by) {
+    Concentration concentration(@Nullable @QueryValue @BusinessDate LocalDate asOf, @QueryValue(defaultValue = "REVENUE") PortfolioMetric by) {
         return analytics.concentration(by, date(asOf));
     }
 
     @Get(value = "/concentration.csv", produces = CSV)
     @Operation(summary = "The Lorenz curve as CSV (client_share,value_share)")
-    HttpResponse<String> concentrationCsv(@Nullable @QueryValue LocalDate asOf,
+    HttpResponse<String> concentrationCsv(@Nullable @QueryValue @BusinessDate LocalDate asOf,
                                           @QueryValue(defaultValue = "REVENUE") PortfolioMetric by) {
         Concentration concentration = analytics.concentration(by, date(asOf));
         return csv("lorenz-" + by.name().toLowerCase() + "-" + concentration.asOf() + ".csv", SpreadsheetSafeCsv.write(

@@ -1,5 +1,6 @@
 package com.clientvalue.portfolio;
 
+import com.clientvalue.common.BusinessDate;
 import com.clientvalue.security.Roles;
 import io.micronaut.security.annotation.Secured;
 import com.clientvalue.decision.Cluster;
@@ -48,7 +49,7 @@ class BudgetController {
 
     /** The commercial budget to split, and the date the clusters are decided as of (default today). */
     @Serdeable
-    record BudgetRequest(@NotNull @DecimalMin("0") @DecimalMax("1000000000000") BigDecimal total, @Nullable LocalDate asOf) {
+    record BudgetRequest(@NotNull @DecimalMin("0") @DecimalMax("1000000000000") BigDecimal total, @Nullable @BusinessDate LocalDate asOf) {
     }
 
     @Post("/budget")
@@ -64,7 +65,7 @@ class BudgetController {
     @Get(value = "/budget.csv", produces = AnalyticsController.CSV)
     @Operation(summary = "The budget split as CSV (cluster,clients,weight,share,budget,per_client)")
     HttpResponse<String> allocateCsv(@QueryValue @NotNull @DecimalMin("0") @DecimalMax("1000000000000") BigDecimal total,
-                                     @Nullable @QueryValue LocalDate asOf) {
+                                     @Nullable @QueryValue @BusinessDate LocalDate asOf) {
         BudgetAllocation allocation = allocation(new BudgetRequest(total, asOf));
         return AnalyticsController.csv("budget-" + allocation.asOf() + ".csv", SpreadsheetSafeCsv.write(
                 List.of("cluster", "clients", "weight", "share", "budget", "per_client"),

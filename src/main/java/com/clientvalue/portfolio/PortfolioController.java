@@ -1,5 +1,6 @@
 package com.clientvalue.portfolio;
 
+import com.clientvalue.common.BusinessDate;
 import com.clientvalue.security.Roles;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
@@ -38,13 +39,13 @@ class PortfolioController {
     @Operation(summary = "Clients and revenue per cluster and per ABC class",
             description = "Every stored client is evaluated with the active rules as of asOf (default today, UTC); nothing "
                     + "is audited. revenue12m is summed as in the client facts; the ABC cut-offs used are included.")
-    PortfolioSummary summary(@Nullable @QueryValue LocalDate asOf) {
+    PortfolioSummary summary(@Nullable @QueryValue @BusinessDate LocalDate asOf) {
         return summarizer.summarize(asOf != null ? asOf : LocalDate.now(clock));
     }
 
     @Get(value = "/summary.csv", produces = AnalyticsController.CSV)
     @Operation(summary = "The summary as CSV: one line per dimension (CLUSTER, ABC_CLASS, LIFECYCLE, EXPERIENCE) and segment")
-    HttpResponse<String> summaryCsv(@Nullable @QueryValue LocalDate asOf) {
+    HttpResponse<String> summaryCsv(@Nullable @QueryValue @BusinessDate LocalDate asOf) {
         PortfolioSummary summary = summary(asOf);
         List<List<Object>> rows = new ArrayList<>();
         Map<String, List<SegmentFigures>> dimensions = new LinkedHashMap<>();
@@ -65,13 +66,13 @@ class PortfolioController {
                     + "potential and revenue levels the cluster tables decided (their cells are the clusters); "
                     + "expectation-experience: the scores (1-5) of the latest survey up to asOf; risk-opportunity: the bands of "
                     + "the latest assessment up to asOf (rules/assessment). NONE: no survey, no assessment or no level decided.")
-    PortfolioMatrices.Matrices matrices(@Nullable @QueryValue LocalDate asOf) {
+    PortfolioMatrices.Matrices matrices(@Nullable @QueryValue @BusinessDate LocalDate asOf) {
         return matrices.compute(asOf != null ? asOf : LocalDate.now(clock));
     }
 
     @Get(value = "/matrices.csv", produces = AnalyticsController.CSV)
     @Operation(summary = "The matrix views as CSV: one line per matrix and cell")
-    HttpResponse<String> matricesCsv(@Nullable @QueryValue LocalDate asOf) {
+    HttpResponse<String> matricesCsv(@Nullable @QueryValue @BusinessDate LocalDate asOf) {
         PortfolioMatrices.Matrices computed = matrices(asOf);
         List<List<Object>> rows = new ArrayList<>();
         computed.matrices().forEach(m -> m.cells().forEach(c -> rows.add(List.of(m.name(), m.rows(), c.row(), m.columns(),

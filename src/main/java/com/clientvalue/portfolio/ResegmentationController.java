@@ -1,5 +1,6 @@
 package com.clientvalue.portfolio;
 
+import com.clientvalue.common.BusinessDate;
 import com.clientvalue.security.Roles;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
@@ -35,7 +36,7 @@ class ResegmentationController {
     @Operation(summary = "Start deciding every client as of a date (default today)",
             description = "Each client is decided and audited like a single decision (the audit records the job), in client_id "
                     + "order, 500 per transaction. 202 with the job; follow it at the Location.")
-    HttpResponse<ResegmentationStore.JobView> start(@Nullable @QueryValue LocalDate asOf) {
+    HttpResponse<ResegmentationStore.JobView> start(@Nullable @QueryValue @BusinessDate LocalDate asOf) {
         ResegmentationStore.JobView job = resegmentation.start(asOf != null ? asOf : LocalDate.now(clock));
         return HttpResponse.accepted(URI.create("/api/portfolio/resegmentations/" + job.id())).body(job);
     }

@@ -1,0 +1,181 @@
+package com.clientvalue.audit;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The hash chain over the decision audit. record_hash = SHA-256 of prev_hash, a newline and the
+ * canonical form of the record: its columns in a fixed order, one "name=value" line each (empty
+ * for null; decided_at in ISO-8601 UTC with microseconds), the decision document last, exactly as
+ * stored. The first record links to 64 zeros. Changing, removing or inserting a record breaks the
+ * link of the record after it; removing the newest ones is seen against the head row.
+ */
+@Singleton
+@Connectable
+public class AuditChain {
+    static final String GENESIS = "0".repeat(64);
+    private final JdbcOperations jdbc;
+
+    AuditChain(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The chain fields of one new record. */
+    record Link(long seq, String previous, String hash) {
+    }
+
+    /** Extends the chain by these entries, in order; holds the head's row lock until the caller's transaction ends. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    List<Link> extend(List<AuditEntry> entries) {
+        long[] seq = new long[1];
+        String[] hash = new String[1];
+        jdbc.prepareStatement("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE", statement -> {
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                seq[0] = rows.getLong(1);
+                hash[0] = rows.getString(2);
+            }
+            return null;
+        });
+        List<Link> links = new ArrayList<>(entries.size());
+        for (AuditEntry entry : entries) {
+            String previous = hash[0];
+            seq[0]++;
+            hash[0] = link(previous, canonical(entry.decisionId(), entry.clientId(), entry.asOf(), entry.ruleVersion(),
+                    micros(entry.decidedAt()), entry.kind(), entry.jobId(), entry.cluster(), entry.lifecycle(),
+                    entry.experienceSegment(), entry.document()));
+            links.add(new Link(seq[0], previous, hash[0]));
+        }
+        jdbc.prepareStatement("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1", statement -> {
+            statement.setLong(1, seq[0]);
+            statement.setString(2, hash[0]);
+            return statement.executeUpdate();
+        });
+        return links;
+    }
+
+    /** What a verification found: how many records were checked and the first broken link, if any. */
+    @Serdeable
+    public record Verification(boolean intact, long recordsChecked, @Nullable Long firstBrokenSeq,
+                               @Nullable String firstBrokenDecisionId, @Nullable String problem, long headSeq) {
+    }
+
+    /** Recomputes every link in order; stops at the first that does not hold. */
+    @Transactional(readOnly = true)
+    public Verification verify() {
+        long[] head = new long[1];
+        String[] headHash = new String[1];
+        jdbc.prepareStatement("SELECT seq, hash FROM audit_chain_head WHERE id = 1", statement -> {
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                head[0] = rows.getLong(1);
+                headHash[0] = rows.getString(2);
+            }
+            return null;
+        });
+        return jdbc.prepareStatement("SELECT chain_seq, prev_hash, record_hash, decision_id, client_id, as_of, rule_version, "
+                + "decided_at, kind, job_id, cluster, lifecycle, experience_segment, decision FROM decision_audit "
+                + "WHERE chain_seq IS NOT NULL ORDER BY chain_seq", statement -> {
+            statement.setFetchSize(1_000); // stream the rows: the audit may be large
+            long checked = 0;
+            long expectedSeq = -1;
+            String previous = null;
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    long seq = rows.getLong("chain_seq");
+                    String decisionId = rows.getString("decision_id");
+                    if (expectedSeq < 0) {
+                        expectedSeq = seq; // the first record kept (older ones may have been archived)
+                        previous = rows.getString("prev_hash");
+                        if (seq == 1 && !GENESIS.equals(previous)) {
+                            return broken(checked, seq, decisionId, "the first record does not link to the start of the chain", head[0]);
+                        }
+                    }
+                    if (seq != expectedSeq) {
+                        return broken(checked, expectedSeq, decisionId, "record " + expectedSeq + " is missing (the next kept is "
+                                + seq + ")", head[0]);
+                    }
+                    if (!previous.equals(rows.getString("prev_hash"))) {
+                        return broken(checked, seq, decisionId, "its link to record " + (seq - 1) + " does not match that record's hash",
+                                head[0]);
+                    }
+                    String recomputed = link(previous, canonical(rows));
+                    if (!recomputed.equals(rows.getString("record_hash"))) {
+                        return broken(checked, seq, decisionId, "its content does not match its hash: the record was changed", head[0]);
+                    }
+                    previous = recomputed;
+                    checked++;
+                    expectedSeq++;
+                }
+            }
+            long last = expectedSeq < 0 ? 0 : expectedSeq - 1;
+            if (last != head[0] || (checked > 0 && !previous.equals(headHash[0]))) {
+                return broken(checked, last + 1, null, "the chain ends at record " + last + " but its head says " + head[0]
+                        + ": the newest records were removed", head[0]);
+            }
+            return new Verification(true, checked, null, null, null, head[0]);
+        });
+    }
+
+    private static Verification broken(long checked, long seq, String decisionId, String problem, long head) {
+        return new Verification(false, checked, seq, decisionId, problem, head);
+    }
+
+    private static String canonical(ResultSet rows) throws SQLException {
+        Object job = rows.getObject("job_id");
+        return canonical(rows.getString("decision_id"), rows.getString("client_id"), rows.getDate("as_of").toLocalDate(),
+                rows.getString("rule_version"), rows.getTimestamp("decided_at").toInstant(), rows.getString("kind"),
+                job == null ? null : ((Number) job).longValue(), rows.getString("cluster"), rows.getString("lifecycle"),
+                rows.getString("experience_segment"), rows.getString("decision"));
+    }
+
+    static String canonical(String decisionId, String clientId, LocalDate asOf, String ruleVersion, Instant decidedAt, String kind,
+                            @Nullable Long jobId, @Nullable String cluster, @Nullable String lifecycle, @Nullable String experience,
+                            String document) {
+        return "decision_id=" + decisionId + "\nclient_id=" + clientId + "\nas_of=" + asOf + "\nrule_version=" + ruleVersion
+                + "\ndecided_at=" + decidedAt + "\nkind=" + kind + "\njob_id=" + (jobId == null ? "" : jobId)
+                + "\ncluster=" + nullable(cluster) + "\nlifecycle=" + nullable(lifecycle) + "\nexperience_segment="
+                + nullable(experience) + "\ndecision=" + document;
+    }
+
+    static Instant micros(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return Timestamp.from(micros(instant));
+    }
+
+    private static String nullable(String value) {
+        return value == null ? "" : value;
+    }
+
+    static String link(String previous, String canonical) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(previous.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+            return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
