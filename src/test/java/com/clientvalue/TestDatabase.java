@@ -52,6 +52,18 @@ public class TestDatabase {
         });
     }
 
+    /** Row counts of every table a request can write, and the sums that an update would change. */
+    public String fingerprintAll() {
+        StringBuilder all = new StringBuilder(fingerprint());
+        for (String table : new String[]{"survey", "complaint", "assessment", "action_record", "service_grant", "latest_decision",
+                "decision_transition", "decision_fired_rule", "rule_version", "rule_activation", "rule_shadow", "api_token",
+                "admin_event", "resegmentation_job"}) {
+            all.append('/').append(table).append('=').append(count("SELECT COUNT(*) FROM " + table));
+        }
+        return all.append('/').append(text("SELECT COALESCE(GROUP_CONCAT(COALESCE(loss_reason, '-') ORDER BY client_id), '') FROM client"))
+                .toString();
+    }
+
     /** Rows in the tables an import or a decision writes, to prove that a refused request wrote nothing. */
     public String fingerprint() {
         return count("SELECT COUNT(*) FROM client") + "/" + count("SELECT COUNT(*) FROM customer_order") + "/"

@@ -68,9 +68,13 @@ class RulesController {
     @Post(value = "/validate", consumes = ZIP)
     @Operation(summary = "Validate a candidate rule set (a zip of the rules folder) without publishing it",
             description = "Compiles the tables and DRL, checks headers, rule ids, vocabulary and the analysts' test "
-                    + "scenarios. Always 200: valid tells the verdict, problems name file, table, row and column.")
+                    + "scenarios. 200 when valid; 422 problem+json otherwise, whose problems name file, table, row and column.")
     RulePublisher.ValidationReport validate(@Body InputStream zip) {
-        return publisher.validate(RuleArchive.read(zip));
+        RulePublisher.ValidationReport report = publisher.validate(RuleArchive.read(zip));
+        if (!report.valid()) {
+            throw new RulesRejected(report.problems(), "nothing was published");
+        }
+        return report;
     }
 
     @Secured({Roles.ANALYST, Roles.AUDITOR, Roles.ADMIN})

@@ -11,8 +11,12 @@ import java.util.Map;
 public final class RulesRejected extends AbstractThrowableProblem {
 
     RulesRejected(List<RuleProblem> problems) {
+        this(problems, "the active version is unchanged");
+    }
+
+    RulesRejected(List<RuleProblem> problems, String consequence) {
         super(Problems.type("rules-rejected"), "Rule set rejected", Status.UNPROCESSABLE_ENTITY,
-                problems.size() + " problem(s); the active version is unchanged. First: " + problems.get(0),
+                problems.size() + " problem(s); " + consequence + ". First: " + problems.get(0),
                 null, null, Map.of("problems", problems));
     }
 }

@@ -107,11 +107,12 @@ class RuleGovernanceIntegrationTest extends VersionedRulesIntegrationTest {
         assertEquals(true, valid.get("valid"));
         assertEquals(List.of(), valid.get("problems"));
 
-        Map<String, Object> invalid = api.read(http.toBlocking().retrieve(zip("/api/rules/validate", RuleZip.ofRealFolder()
+        Api.Problem invalid = api.problem(zip("/api/rules/validate", RuleZip.ofRealFolder()
                 .replace("vocabulary/services.csv", "PRIORITY_LANE,Order handled ahead of the queue,EXCEPTION",
-                        "PRIORITY_LANE,Order handled ahead of the queue,URGENT").bytes())));
-        assertEquals(false, invalid.get("valid"));
-        assertEquals("vocabulary/services.csv", ((List<Map<String, Object>>) invalid.get("problems")).get(0).get("file"));
+                        "PRIORITY_LANE,Order handled ahead of the queue,URGENT").bytes()));
+        assertEquals(422, invalid.status());
+        assertTrue(invalid.detail().contains("nothing was published"), invalid.detail());
+        assertEquals("vocabulary/services.csv", ((List<Map<String, Object>>) invalid.body().get("problems")).get(0).get("file"));
         assertEquals(original, api.get("/api/rules").get("version"));
     }
 
