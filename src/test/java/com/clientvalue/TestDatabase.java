@@ -18,7 +18,7 @@ public class TestDatabase {
     @Transactional
     public void clear() {
         for (String table : new String[]{"decision_transition", "service_grant", "latest_decision", "decision_fired_rule",
-                "shadow_comparison", "action_record", "decision_audit", "resegmentation_job", "assessment", "survey", "complaint", "order_line", "customer_order", "client"}) {
+                "shadow_comparison", "action_record", "decision_audit", "audit_archive", "resegmentation_job", "assessment", "survey", "complaint", "order_line", "customer_order", "client"}) {
             jdbc.prepareStatement("DELETE FROM " + table, statement -> statement.executeUpdate());
         }
         jdbc.prepareStatement("UPDATE portfolio_revision SET revision = revision + 1 WHERE id = 1",

@@ -26,7 +26,8 @@ import java.util.List;
  * canonical form of the record: its columns in a fixed order, one "name=value" line each (empty
  * for null; decided_at in ISO-8601 UTC with microseconds), the decision document last, exactly as
  * stored. The first record links to 64 zeros. Changing, removing or inserting a record breaks the
- * link of the record after it; removing the newest ones is seen against the head row.
+ * link of the record after it; removing the newest ones is seen against the head row. Records
+ * archived under retention are accounted for by the archive's checkpoint (its last link).
  */
 @Singleton
 @Connectable
@@ -91,6 +92,18 @@ public class AuditChain {
             }
             return null;
         });
+        // records archived under retention end at a checkpoint: the kept chain must start right after it
+        long[] archivedThrough = new long[1];
+        String[] archivedHash = {GENESIS};
+        jdbc.prepareStatement("SELECT through_seq, last_hash FROM audit_archive ORDER BY through_seq DESC LIMIT 1", statement -> {
+            try (var rows = statement.executeQuery()) {
+                if (rows.next()) {
+                    archivedThrough[0] = rows.getLong(1);
+                    archivedHash[0] = rows.getString(2);
+                }
+            }
+            return null;
+        });
         return jdbc.prepareStatement("SELECT chain_seq, prev_hash, record_hash, decision_id, client_id, as_of, rule_version, "
                 + "decided_at, kind, job_id, cluster, lifecycle, experience_segment, decision FROM decision_audit "
                 + "WHERE chain_seq IS NOT NULL ORDER BY chain_seq", statement -> {
@@ -103,10 +116,16 @@ public class AuditChain {
                     long seq = rows.getLong("chain_seq");
                     String decisionId = rows.getString("decision_id");
                     if (expectedSeq < 0) {
-                        expectedSeq = seq; // the first record kept (older ones may have been archived)
-                        previous = rows.getString("prev_hash");
-                        if (seq == 1 && !GENESIS.equals(previous)) {
-                            return broken(checked, seq, decisionId, "the first record does not link to the start of the chain", head[0]);
+                        expectedSeq = archivedThrough[0] + 1;
+                        previous = archivedHash[0];
+                        if (seq != expectedSeq) {
+                            return broken(checked, expectedSeq, decisionId, "record " + expectedSeq + " is missing and no archive "
+                                    + "accounts for it (the first kept is " + seq + ")", head[0]);
+                        }
+                        if (!previous.equals(rows.getString("prev_hash"))) {
+                            return broken(checked, seq, decisionId, archivedThrough[0] == 0
+                                    ? "the first record does not link to the start of the chain"
+                                    : "the first kept record does not link to the last archived one (" + archivedThrough[0] + ")", head[0]);
                         }
                     }
                     if (seq != expectedSeq) {
@@ -126,8 +145,9 @@ public class AuditChain {
                     expectedSeq++;
                 }
             }
-            long last = expectedSeq < 0 ? 0 : expectedSeq - 1;
-            if (last != head[0] || (checked > 0 && !previous.equals(headHash[0]))) {
+            long last = expectedSeq < 0 ? archivedThrough[0] : expectedSeq - 1;
+            String lastHash = expectedSeq < 0 ? archivedHash[0] : previous;
+            if (last != head[0] || (head[0] > 0 && !lastHash.equals(headHash[0]))) {
                 return broken(checked, last + 1, null, "the chain ends at record " + last + " but its head says " + head[0]
                         + ": the newest records were removed", head[0]);
             }

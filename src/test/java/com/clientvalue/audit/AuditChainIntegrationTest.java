@@ -71,4 +71,37 @@ class AuditChainIntegrationTest extends HttpIntegrationTest {
         assertEquals(false, cut.get("intact"));
         assertTrue(((String) cut.get("problem")).contains("the newest records were removed"), (String) cut.get("problem"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void archivedRecordsLeaveAFileAndACheckpointFromWhichTheRestVerifies() throws Exception {
+        String[] fourth = db.text("SELECT UNIX_TIMESTAMP(decided_at) FROM decision_audit WHERE chain_seq = 4").split("\\.");
+        java.time.Instant before = java.time.Instant.ofEpochSecond(Long.parseLong(fourth[0]),
+                fourth.length > 1 ? Long.parseLong((fourth[1] + "000000").substring(0, 6)) * 1000 : 0);
+
+        Map<String, Object> archive = api.post("/api/audit/archives?before=" + before, Map.of());
+
+        assertEquals(List.of(3, 1, 3), List.of(archive.get("records"), archive.get("fromSeq"), archive.get("throughSeq")));
+        assertEquals(2, db.count("SELECT COUNT(*) FROM decision_audit"));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM decision_fired_rule WHERE decision_id IN ('" + String.join("','", decisions) + "')"));
+        java.nio.file.Path file = java.nio.file.Path.of((String) archive.get("file"));
+        List<String> lines;
+        try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(file))) {
+            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        }
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(1).contains(decisions.get(1)) && lines.get(1).contains("\"fired_rules\""), lines.get(1));
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(java.nio.file.Files.readAllBytes(file))), archive.get("fileSha256"));
+
+        Map<String, Object> verified = api.get("/api/audit/verify");
+        assertEquals(true, verified.get("intact"), verified.toString());
+        assertEquals(2, verified.get("recordsChecked"));
+
+        db.execute("UPDATE audit_archive SET last_hash = REPEAT('a', 64)");
+        Map<String, Object> broken = api.get("/api/audit/verify");
+        assertEquals(false, broken.get("intact"));
+        assertTrue(((String) broken.get("problem")).contains("does not link to the last archived one (3)"), (String) broken.get("problem"));
+        assertTrue(api.getRaw("/api/admin/events").contains("AUDIT_ARCHIVED"));
+    }
 }

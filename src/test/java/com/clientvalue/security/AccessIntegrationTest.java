@@ -84,7 +84,9 @@ class AccessIntegrationTest extends HttpIntegrationTest {
             new Endpoint(HttpMethod.GET, "/api/tokens", Set.of("ADMIN")),
             new Endpoint(HttpMethod.DELETE, "/api/tokens/unknown-token", Set.of("ADMIN")),
             new Endpoint(HttpMethod.GET, "/api/admin/events?limit=0", Set.of("ADMIN", "AUDITOR")),
-            new Endpoint(HttpMethod.GET, "/api/audit/verify", Set.of("AUDITOR")));
+            new Endpoint(HttpMethod.GET, "/api/audit/verify", Set.of("AUDITOR")),
+            new Endpoint(HttpMethod.POST, "/api/audit/archives?before=bad", Set.of("ADMIN")),
+            new Endpoint(HttpMethod.GET, "/api/audit/archives", Set.of("ADMIN", "AUDITOR")));
 
     Api api;
 
