@@ -3,6 +3,7 @@ package com.clientvalue.portfolio;
 import com.clientvalue.common.Problems;
 import com.clientvalue.decision.ClientDecider;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -30,6 +31,7 @@ class Resegmentation {
     private final ResegmentationStore store;
     private final ClientDecider decider;
     private final String owner = "instance-" + UUID.randomUUID();
+    private final java.util.Set<Long> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "resegmentation"));
 
     Resegmentation(ResegmentationStore store, ClientDecider decider) {
@@ -47,6 +49,7 @@ class Resegmentation {
 
     ResegmentationStore.JobView start(LocalDate asOf) {
         long id = store.create(asOf);
+        mine.add(id);
         worker.execute(() -> run(id, asOf));
         return view(id);
     }
@@ -57,15 +60,32 @@ class Resegmentation {
 
     @EventListener
     void resumeAfterRestart(StartupEvent event) {
+        resumeOrphans();
+    }
+
+    /**
+     * Jobs whose instance stopped (no heartbeat for ORPHANED_AFTER) are taken over: at start, and
+     * every 10 s, so that a job left by an instance killed a moment before this one started is
+     * not stranded.
+     */
+    @Scheduled(fixedDelay = "10s", initialDelay = "10s")
+    void resumeOrphans() {
         for (long id : store.running()) {
+            if (mine.contains(id)) {
+                continue;
+            }
             ResegmentationStore.JobView job = view(id);
-            LOG.info("Resuming resegmentation job {} ({} of {} clients decided)", id, job.done(), job.total());
-            worker.execute(() -> run(id, job.asOf()));
+            if (store.claim(id, owner)) {
+                LOG.info("Resuming resegmentation job {} ({} of {} clients decided)", id, job.done(), job.total());
+                mine.add(id);
+                worker.execute(() -> run(id, job.asOf()));
+            }
         }
     }
 
     /** Runs the job to its end, unless another live instance holds it. */
     void run(long id, LocalDate asOf) {
+        mine.add(id);
         try {
             while (store.claim(id, owner)) {
                 List<String> clients = store.nextClients(id, CHUNK);
@@ -78,6 +98,8 @@ class Resegmentation {
         } catch (RuntimeException e) {
             LOG.error("Resegmentation job {} failed", id, e);
             store.finish(id, "FAILED", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } finally {
+            mine.remove(id);
         }
     }
 

@@ -20,7 +20,8 @@ class AdminTokenBootstrap {
     static final String NAME = "bootstrap-admin";
 
     AdminTokenBootstrap(ApiTokens tokens, @Nullable @Value("${security.bootstrap.token:}") String configured,
-                        @Value("${security.bootstrap.roles:ADMIN}") String roles) {
+                        @Value("${security.bootstrap.roles:ADMIN}") String roles,
+                        @Nullable @Value("${security.bootstrap.token-file:}") String tokenFile) {
         if (tokens.anyActiveWith(Roles.ADMIN)) {
             return;
         }
@@ -45,5 +46,26 @@ class AdminTokenBootstrap {
                 """.formatted(issued.token(), issued.token(), issued.token());
         System.out.println(banner);
         LOG.warn("Created the admin token '{}' (printed on standard output)", name);
+        if (tokenFile != null && !tokenFile.isBlank()) {
+            writeOwnerOnly(java.nio.file.Path.of(tokenFile), issued.token());
+            LOG.warn("The admin token is also in {} (readable by its owner only)", tokenFile);
+        }
+    }
+
+    // a local convenience (security.bootstrap.token-file, set for mn:run): readable by the owner only
+    private static void writeOwnerOnly(java.nio.file.Path file, String token) {
+        try {
+            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+            java.nio.file.Files.deleteIfExists(file);
+            java.nio.file.Files.createFile(file);
+            try {
+                java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                LOG.warn("{} cannot be made private on this file system", file);
+            }
+            java.nio.file.Files.writeString(file, token + "\n");
+        } catch (java.io.IOException e) {
+            LOG.warn("Could not write the admin token to {}: {}", file, e.getMessage());
+        }
     }
 }

@@ -54,9 +54,10 @@ class RuleSwitchIntegrationTest extends VersionedRulesIntegrationTest {
                 return done;
             }));
         }
-        for (int i = 0; i < 6; i++) {
+        // 100 activations while four clients decide: none of their requests may fail
+        for (int i = 0; i < 100; i++) {
             api.post("/api/rules/versions/" + (i % 2 == 0 ? candidate : original) + "/activate", Map.of());
-            Thread.sleep(150);
+            Thread.sleep(40);
         }
         running.set(false);
         int decided = 0;
@@ -66,6 +67,7 @@ class RuleSwitchIntegrationTest extends VersionedRulesIntegrationTest {
         clients.shutdown();
 
         assertEquals(decided, db.count("SELECT COUNT(*) FROM decision_audit"), "every answered decision is audited");
+        assertTrue(db.count("SELECT COUNT(*) FROM rule_activation") >= 100);
         assertTrue(db.count("SELECT COUNT(*) FROM decision_audit WHERE rule_version = '" + candidate + "'") > 0);
         assertTrue(db.count("SELECT COUNT(*) FROM decision_audit WHERE rule_version = '" + original + "'") > 0);
         assertEquals(0, db.count("SELECT COUNT(*) FROM decision_audit WHERE (rule_version = '" + original + "' AND cluster <> 'KEY') "
