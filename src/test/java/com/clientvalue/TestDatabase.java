@@ -33,6 +33,16 @@ public class TestDatabase {
         return jdbc.prepareStatement(sql, statement -> statement.executeUpdate());
     }
 
+    /** The JDBC URL of the test MariaDB, for a second service process to share it. */
+    @Connectable
+    public String jdbcUrl() {
+        try {
+            return jdbc.getConnection().getMetaData().getURL();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Connectable
     public long count(String sql) {
         return jdbc.prepareStatement(sql, statement -> {
