@@ -46,16 +46,9 @@ public class AuditChain {
     /** Extends the chain by these entries, in order; holds the head's row lock until the caller's transaction ends. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     List<Link> extend(List<AuditEntry> entries) {
-        long[] seq = new long[1];
-        String[] hash = new String[1];
-        jdbc.prepareStatement("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE", statement -> {
-            try (var rows = statement.executeQuery()) {
-                rows.next();
-                seq[0] = rows.getLong(1);
-                hash[0] = rows.getString(2);
-            }
-            return null;
-        });
+        Head start = head(true);
+        long[] seq = {start.seq()};
+        String[] hash = {start.hash()};
         List<Link> links = new ArrayList<>(entries.size());
         for (AuditEntry entry : entries) {
             String previous = hash[0];
@@ -73,6 +66,19 @@ public class AuditChain {
         return links;
     }
 
+    /** The newest link of the chain. */
+    private record Head(long seq, String hash) {
+    }
+
+    private Head head(boolean lock) {
+        return jdbc.prepareStatement("SELECT seq, hash FROM audit_chain_head WHERE id = 1" + (lock ? " FOR UPDATE" : ""), statement -> {
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return new Head(rows.getLong(1), rows.getString(2));
+            }
+        });
+    }
+
     /** What a verification found: how many records were checked and the first broken link, if any. */
     @Serdeable
     public record Verification(boolean intact, long recordsChecked, @Nullable Long firstBrokenSeq,
@@ -82,16 +88,9 @@ public class AuditChain {
     /** Recomputes every link in order; stops at the first that does not hold. */
     @Transactional(readOnly = true)
     public Verification verify() {
-        long[] head = new long[1];
-        String[] headHash = new String[1];
-        jdbc.prepareStatement("SELECT seq, hash FROM audit_chain_head WHERE id = 1", statement -> {
-            try (var rows = statement.executeQuery()) {
-                rows.next();
-                head[0] = rows.getLong(1);
-                headHash[0] = rows.getString(2);
-            }
-            return null;
-        });
+        Head current = head(false);
+        long[] head = {current.seq()};
+        String[] headHash = {current.hash()};
         // records archived under retention end at a checkpoint: the kept chain must start right after it
         long[] archivedThrough = new long[1];
         String[] archivedHash = {GENESIS};

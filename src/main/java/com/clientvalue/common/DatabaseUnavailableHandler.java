@@ -16,7 +16,6 @@ import java.net.ConnectException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -44,11 +43,8 @@ class DatabaseUnavailableHandler implements ExceptionHandler<RuntimeException, M
                     HttpResponse.serverError());
         }
         LOG.warn("MariaDB unreachable on {} {}: {}", request.getMethodName(), request.getPath(), rootMessage(exception));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", Problems.type("database-unavailable").toString());
-        body.put("title", "Service unavailable");
-        body.put("status", 503);
-        body.put("detail", "the database cannot be reached; nothing of this request was kept. Retry in " + retryAfterSeconds + " s.");
+        Map<String, Object> body = Problems.body("database-unavailable", "Service unavailable", 503,
+                "the database cannot be reached; nothing of this request was kept. Retry in " + retryAfterSeconds + " s.");
         return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", String.valueOf(retryAfterSeconds))
                 .contentType("application/problem+json").body(body);
     }

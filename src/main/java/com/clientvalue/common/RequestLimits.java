@@ -9,7 +9,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -44,12 +43,8 @@ class RequestLimits {
         if (length <= limit) {
             return null;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", Problems.type("request-too-large").toString());
-        body.put("title", "Request too large");
-        body.put("status", 413);
-        body.put("detail", "the body has " + length + " bytes; " + (type.isEmpty() ? "this kind of request" : type)
-                + " bodies may have at most " + limit + " bytes");
+        Map<String, Object> body = Problems.body("request-too-large", "Request too large", 413, "the body has " + length
+                + " bytes; " + (type.isEmpty() ? "this kind of request" : type) + " bodies may have at most " + limit + " bytes");
         body.put("limitBytes", limit);
         return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).contentType("application/problem+json").body(body);
     }

@@ -15,7 +15,6 @@ import io.micronaut.web.router.RouteMatch;
 import jakarta.inject.Singleton;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,12 +29,8 @@ class AuthorizationProblems implements ExceptionHandler<AuthorizationException, 
 
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
-        Map<String, Object> body = new LinkedHashMap<>();
         if (!exception.isForbidden()) {
-            body.put("type", Problems.type("unauthorized").toString());
-            body.put("title", "Unauthorized");
-            body.put("status", 401);
-            body.put("detail", request.getHeaders().getAuthorization().isPresent()
+            Map<String, Object> body = Problems.body("unauthorized", "Unauthorized", 401, request.getHeaders().getAuthorization().isPresent()
                     ? "the bearer token is unknown or revoked"
                     : "this endpoint needs a bearer token: Authorization: Bearer <token> (see the README, section Security)");
             return HttpResponse.unauthorized().header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
@@ -43,11 +38,8 @@ class AuthorizationProblems implements ExceptionHandler<AuthorizationException, 
         }
         List<String> required = required(request);
         List<String> held = List.copyOf(exception.getAuthentication().getRoles());
-        body.put("type", Problems.type("forbidden").toString());
-        body.put("title", "Forbidden");
-        body.put("status", 403);
-        body.put("detail", "the token '" + exception.getAuthentication().getName() + "' has the roles " + held
-                + "; " + request.getMethodName() + " " + request.getPath() + " needs one of " + required);
+        Map<String, Object> body = Problems.body("forbidden", "Forbidden", 403, "the token '" + exception.getAuthentication().getName()
+                + "' has the roles " + held + "; " + request.getMethodName() + " " + request.getPath() + " needs one of " + required);
         body.put("requiredRoles", required);
         body.put("tokenRoles", held);
         return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN).contentType("application/problem+json").body(body);
