@@ -1,0 +1,56 @@
+package com.clientvalue.bench;
+
+import com.clientvalue.decision.DecisionEvaluator;
+import com.clientvalue.decision.Evaluation;
+import com.clientvalue.decision.PooledDecisionEvaluator;
+import com.clientvalue.decision.ReusedSessionEvaluator;
+import com.clientvalue.rules.ActiveRuleBase;
+import com.clientvalue.rules.RuleBase;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The full default rule set (every table and DRL under rules/) compiled once through the
+ * production loader, evaluated through the production {@link DecisionEvaluator} (a new
+ * KieSession per evaluation) or, as benchmark-only variants, through a thread-confined
+ * {@link ReusedSessionEvaluator} or a {@link PooledDecisionEvaluator} (not equivalent: see there).
+ */
+public final class DroolsEngine {
+    private final RuleBase ruleBase;
+    private final DecisionEvaluator evaluator = new DecisionEvaluator();
+
+    private DroolsEngine(RuleBase ruleBase) {
+        this.ruleBase = ruleBase;
+    }
+
+    /** The rules folder: -Dbench.rules (set by the jmh profile), else ./rules. */
+    public static Path rulesFolder() {
+        Path folder = Path.of(System.getProperty("bench.rules", "rules")).toAbsolutePath().normalize();
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalStateException("rules folder " + folder + " not found: run from the project folder or set -Dbench.rules");
+        }
+        return folder;
+    }
+
+    public static DroolsEngine load() {
+        return new DroolsEngine(ActiveRuleBase.compileFolder(rulesFolder()));
+    }
+
+    public RuleBase ruleBase() {
+        return ruleBase;
+    }
+
+    public Evaluation evaluate(BenchFacts.Input input) {
+        return evaluator.evaluate(input.facts(), input.previous(), null, ruleBase);
+    }
+
+    /** A new evaluator owning one session: use it from one thread only. */
+    public ReusedSessionEvaluator reused() {
+        return new ReusedSessionEvaluator(ruleBase);
+    }
+
+    public PooledDecisionEvaluator pooled(int initialSize) {
+        return new PooledDecisionEvaluator(ruleBase, initialSize);
+    }
+}

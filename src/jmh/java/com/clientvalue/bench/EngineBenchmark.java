@@ -1,0 +1,127 @@
+package com.clientvalue.bench;
+
+import com.clientvalue.decision.ReusedSessionEvaluator;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The full default rule set (rules/, every table) on generated clients, against the hand-written
+ * tables. Throughput in clients per second for every benchmark: the batch benchmarks evaluate
+ * {@value #BATCH} clients per invocation and declare it with {@code @OperationsPerInvocation},
+ * so their score is already clients/s (invocations/s = score / {@value #BATCH}).
+ * <ul>
+ *   <li>drools*: production {@code DecisionEvaluator}, a new KieSession per client;</li>
+ *   <li>droolsReused*: the same evaluation (same listener, same outcome code) on one KieSession
+ *       per benchmark thread, emptied (every fact handle deleted) after each client
+ *       (benchmark-only variant, no production change);</li>
+ *   <li>handWritten*: plain Java of the cluster, level, segment-action, lifecycle and trigger
+ *       tables only (the limit).</li>
+ * </ul>
+ * The setup checks on the {@value #BATCH} clients that the hand-written tables decide like Drools
+ * and that the reused-session variant gives exactly the production evaluations.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class EngineBenchmark {
+    static final int BATCH = 10_000;
+
+    BenchFacts.Input[] inputs;
+    DroolsEngine drools;
+    HandWrittenEngine hand;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        inputs = BenchFacts.generate(BATCH);
+        drools = DroolsEngine.load();
+        hand = new HandWrittenEngine();
+        EquivalenceCheck.require(inputs, drools::evaluate, hand, "production evaluator");
+        ReusedSessionEvaluator check = drools.reused();
+        EquivalenceCheck.require(inputs, in -> check.evaluate(in.facts(), in.previous(), null), hand, "reused-session evaluator");
+        int differ = EquivalenceCheck.differences(inputs, drools, in -> check.evaluate(in.facts(), in.previous(), null));
+        check.close();
+        if (differ > 0) {
+            throw new IllegalStateException("the reused-session evaluator differs from production on " + differ + " clients");
+        }
+    }
+
+    /** One reused session per benchmark thread: never shared between threads. */
+    @State(Scope.Thread)
+    public static class Session {
+        ReusedSessionEvaluator evaluator;
+
+        @Setup(Level.Trial)
+        public void open(EngineBenchmark bench) {
+            evaluator = bench.drools.reused();
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            evaluator.close();
+        }
+    }
+
+    /** Per-thread position in the generated clients for the single-client benchmarks. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        int next;
+
+        BenchFacts.Input take(BenchFacts.Input[] inputs) {
+            BenchFacts.Input in = inputs[next];
+            next = next + 1 == inputs.length ? 0 : next + 1;
+            return in;
+        }
+    }
+
+    @Benchmark
+    public Object droolsSingle(Cursor cursor) {
+        return drools.evaluate(cursor.take(inputs));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void droolsBatch(Blackhole bh) {
+        for (BenchFacts.Input in : inputs) {
+            bh.consume(drools.evaluate(in));
+        }
+    }
+
+    @Benchmark
+    public Object droolsReusedSingle(Cursor cursor, Session session) {
+        BenchFacts.Input in = cursor.take(inputs);
+        return session.evaluator.evaluate(in.facts(), in.previous(), null);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void droolsReusedBatch(Session session, Blackhole bh) {
+        for (BenchFacts.Input in : inputs) {
+            bh.consume(session.evaluator.evaluate(in.facts(), in.previous(), null));
+        }
+    }
+
+    @Benchmark
+    public Object handWrittenSingle(Cursor cursor) {
+        BenchFacts.Input in = cursor.take(inputs);
+        return hand.evaluate(in.facts(), in.previous());
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void handWrittenBatch(Blackhole bh) {
+        for (BenchFacts.Input in : inputs) {
+            bh.consume(hand.evaluate(in.facts(), in.previous()));
+        }
+    }
+}
