@@ -21,6 +21,7 @@ public final class RuleBase {
     private final Vocabulary vocabulary;
     private final List<RuleSource> sources;
     private final String drl;
+    private final java.util.concurrent.ConcurrentHashMap<Rule, RuleDescriptor> described = new java.util.concurrent.ConcurrentHashMap<>();
     private final KieContainer container;
     private final KieBase kieBase;
 
@@ -75,11 +76,14 @@ public final class RuleBase {
 
     /** The analyst's view of a compiled rule: id, sentence, file and row. */
     public RuleDescriptor describe(Rule rule) {
-        RuleDescriptor descriptor = byQualifiedName.get(qualifiedName(rule.getPackageName(), rule.getName()));
-        if (descriptor == null) {
-            throw new IllegalStateException("rule " + rule.getName() + " is not part of rule version " + version);
-        }
-        return descriptor;
+        // called for every firing and inserted fact: remember each compiled rule's descriptor
+        return described.computeIfAbsent(rule, r -> {
+            RuleDescriptor descriptor = byQualifiedName.get(qualifiedName(r.getPackageName(), r.getName()));
+            if (descriptor == null) {
+                throw new IllegalStateException("rule " + r.getName() + " is not part of rule version " + version);
+            }
+            return descriptor;
+        });
     }
 
     static String qualifiedName(String packageName, String ruleName) {
