@@ -30,7 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * so a revoked token stops working within {@link #CACHE_MILLIS}.
  */
 @Singleton
-@Connectable
 public class ApiTokens {
     static final long CACHE_MILLIS = 5_000;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -103,6 +102,7 @@ public class ApiTokens {
         return find(name).orElseThrow();
     }
 
+    @Connectable
     public List<TokenInfo> list() {
         return jdbc.prepareStatement("SELECT * FROM api_token ORDER BY name", statement -> {
             List<TokenInfo> tokens = new ArrayList<>();
@@ -116,17 +116,21 @@ public class ApiTokens {
     }
 
     /** Whether some token that is not revoked carries the role. */
+    @Connectable
     boolean anyActiveWith(String role) {
         return list().stream().anyMatch(t -> t.revokedAt() == null && t.roles().contains(role));
     }
 
-    Optional<Holder> holder(String token) {
-        long now = System.currentTimeMillis();
+    /** The holder of a token as cached (no database access): empty when the cache does not know the token. */
+    Optional<Optional<Holder>> cached(String token) {
+        Cached cached = cache.get(hash(token));
+        return cached != null && cached.until() > System.currentTimeMillis() ? Optional.of(cached.holder()) : Optional.empty();
+    }
+
+    /** The holder of a token from MariaDB (a token not revoked), remembered for CACHE_MILLIS. */
+    @Connectable
+    Optional<Holder> lookup(String token) {
         String key = hash(token);
-        Cached cached = cache.get(key);
-        if (cached != null && cached.until() > now) {
-            return cached.holder();
-        }
         Optional<Holder> holder = jdbc.prepareStatement("SELECT name, roles FROM api_token WHERE token_hash = ? AND revoked_at IS NULL",
                 statement -> {
                     statement.setString(1, key);
@@ -137,7 +141,7 @@ public class ApiTokens {
         if (cache.size() > 10_000) {
             cache.clear();
         }
-        cache.put(key, new Cached(holder, now + CACHE_MILLIS));
+        cache.put(key, new Cached(holder, System.currentTimeMillis() + CACHE_MILLIS));
         return holder;
     }
 
