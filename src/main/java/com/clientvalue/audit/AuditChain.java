@@ -4,7 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -34,9 +36,38 @@ import java.util.List;
 public class AuditChain {
     static final String GENESIS = "0".repeat(64);
     private final JdbcOperations jdbc;
+    private final TransactionOperations<java.sql.Connection> transactions;
 
-    AuditChain(JdbcOperations jdbc) {
+    AuditChain(JdbcOperations jdbc, TransactionOperations<java.sql.Connection> transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Links these records (already inserted in the caller's transaction) just before it commits:
+     * the head row's lock is then held only for the last updates and the commit itself, not while
+     * the rest of the transaction does its work.
+     */
+    void linkBeforeCommit(List<AuditEntry> entries) {
+        TransactionStatus<?> status = transactions.findTransactionStatus()
+                .orElseThrow(() -> new IllegalStateException("audit records are written in a transaction"));
+        status.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                List<Link> links = extend(entries);
+                jdbc.prepareStatement("UPDATE decision_audit SET chain_seq = ?, prev_hash = ?, record_hash = ? WHERE decision_id = ?",
+                        statement -> {
+                            for (int i = 0; i < entries.size(); i++) {
+                                statement.setLong(1, links.get(i).seq());
+                                statement.setString(2, links.get(i).previous());
+                                statement.setString(3, links.get(i).hash());
+                                statement.setString(4, entries.get(i).decisionId());
+                                statement.addBatch();
+                            }
+                            return statement.executeBatch();
+                        });
+            }
+        });
     }
 
     /** The chain fields of one new record. */
@@ -44,8 +75,7 @@ public class AuditChain {
     }
 
     /** Extends the chain by these entries, in order; holds the head's row lock until the caller's transaction ends. */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    List<Link> extend(List<AuditEntry> entries) {
+    private List<Link> extend(List<AuditEntry> entries) {
         Head start = head(true);
         long[] seq = {start.seq()};
         String[] hash = {start.hash()};
