@@ -28,11 +28,24 @@ public class DecisionEvaluator {
 
     public Evaluation evaluate(ClientFacts facts, @Nullable PreviousDecision previous, @Nullable ServiceRequest request,
                                RuleBase ruleBase) {
-        OutcomeRecorder recorder = new OutcomeRecorder(ruleBase);
         KieSession session = ruleBase.kieBase().newKieSession();
         try {
-            session.addEventListener((AgendaEventListener) recorder);
-            session.addEventListener((RuleRuntimeEventListener) recorder);
+            return evaluateIn(session, facts, previous, request, ruleBase);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /**
+     * One evaluation in a session the caller owns and has emptied (benchmarks try reused sessions
+     * with it); the recorder listens for this evaluation only, and the inputs stay in the session.
+     */
+    Evaluation evaluateIn(KieSession session, ClientFacts facts, @Nullable PreviousDecision previous,
+                          @Nullable ServiceRequest request, RuleBase ruleBase) {
+        OutcomeRecorder recorder = new OutcomeRecorder(ruleBase);
+        session.addEventListener((AgendaEventListener) recorder);
+        session.addEventListener((RuleRuntimeEventListener) recorder);
+        try {
             session.insert(facts);
             facts.assessmentRatings().forEach(session::insert);
             if (previous != null) {
@@ -47,7 +60,8 @@ public class DecisionEvaluator {
                         + facts.clientId() + " without settling: a rule keeps re-activating itself");
             }
         } finally {
-            session.dispose();
+            session.removeEventListener((AgendaEventListener) recorder);
+            session.removeEventListener((RuleRuntimeEventListener) recorder);
         }
         return new Evaluation(ruleBase.version(), outcome(facts, recorder.inserted(), request != null, ruleBase),
                 recorder.fired(), reasons(recorder.fired()));
