@@ -5,6 +5,7 @@
 #
 #   src/bench/loadtest.sh [clients] [duration] [connections]     e.g. src/bench/loadtest.sh 100000 60s 32
 #
+# JAVA_OPTS adds JVM options (e.g. a JFR recording).
 # Prints wrk's latency distribution and throughput, the service's RSS, and the audited count.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -22,7 +23,7 @@ java src/bench/GeneratePortfolio.java --clients "$CLIENTS" --lines-per-client 10
 rm -rf "$BENCH_DIR/db"
 DB_EMBEDDED_DATA_DIR="$BENCH_DIR/db" MICRONAUT_SERVER_PORT=$PORT DEMO_ENABLED=false SECURITY_BOOTSTRAP_TOKEN=$TOKEN \
   SECURITY_BOOTSTRAP_ROLES=CRM,ANALYST,AUDITOR,ADMIN SECURITY_BOOTSTRAP_TOKEN_FILE= \
-  java -Xmx512m -jar target/client-decisions-0.1.0-SNAPSHOT.jar > "$BENCH_DIR/service.log" 2>&1 &
+  java -Xmx512m ${JAVA_OPTS:-} -jar target/client-decisions-0.1.0-SNAPSHOT.jar > "$BENCH_DIR/service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
 until curl -sf "localhost:$PORT/health" >/dev/null; do sleep 1; done

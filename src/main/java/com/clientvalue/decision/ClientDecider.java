@@ -23,10 +23,10 @@ public class ClientDecider {
     private final DecisionInputs inputs;
     private final ActiveRuleBase rules;
     private final DecisionEvaluator evaluator;
-    private final DecisionRecorder recorder;
+    private final GroupCommit recorder;
     private final Clock clock;
 
-    ClientDecider(DecisionInputs inputs, ActiveRuleBase rules, DecisionEvaluator evaluator, DecisionRecorder recorder,
+    ClientDecider(DecisionInputs inputs, ActiveRuleBase rules, DecisionEvaluator evaluator, GroupCommit recorder,
                   Clock clock) {
         this.inputs = inputs;
         this.rules = rules;

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Puts decisions in the audit as the very JSON documents the API answers with, and records the
- * service grants they made, in one transaction.
+ * service grants they made, in one transaction: the decisions of every caller a {@link GroupCommit}
+ * gathered.
  */
 @Singleton
 class DecisionRecorder {
@@ -32,10 +33,10 @@ class DecisionRecorder {
 
     // listeners run asynchronously (@Async), so the answer never waits for them
     @Transactional
-    void record(List<Decision> decisions, Long jobId) {
-        audit.record(decisions.stream().map(d -> entry(d, jobId)).toList());
-        grants.record(decisions);
-        events.publishEvent(new DecisionsRecorded(decisions));
+    void record(List<GroupCommit.Pending> callers) {
+        audit.record(callers.stream().flatMap(c -> c.decisions.stream().map(d -> entry(d, c.jobId))).toList());
+        grants.record(callers.stream().flatMap(c -> c.decisions.stream()).toList());
+        callers.forEach(c -> events.publishEvent(new DecisionsRecorded(c.decisions)));
     }
 
     private AuditEntry entry(Decision decision, Long jobId) {

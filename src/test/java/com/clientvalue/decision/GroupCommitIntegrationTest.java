@@ -1,0 +1,91 @@
+package com.clientvalue.decision;
+
+import com.clientvalue.Api;
+import com.clientvalue.HttpIntegrationTest;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Decisions of concurrent callers share one audit transaction. The test holds the audit chain's
+ * head row locked from its own connection, so the first decision's write waits for it; six more
+ * decisions queue up meanwhile. Released, the service commits the first alone and the six
+ * together: two transactions for seven decisions, each answered only once committed.
+ */
+@MicronautTest(transactional = false)
+class GroupCommitIntegrationTest extends HttpIntegrationTest {
+    @Inject
+    GroupCommit groupCommit;
+    @Inject
+    MeterRegistry meters;
+
+    @Test
+    void decisionsWaitingTogetherAreCommittedTogetherAndAnsweredAfterTheCommit() throws Exception {
+        db.clear();
+        Api api = api();
+        api.importCsv("clients", "client_id,name,country,potential\nA,a,IT,90\nB,b,IT,10\nC,c,IT,50\n");
+        api.importCsv("orders", "client_id,order_id,order_date,amount\nA,O1,2011-10-01,1000\nB,O2,2011-10-01,10\n");
+        DistributionSummary groups = meters.summary("decisions.group.commit");
+        long transactionsBefore = groups.count();
+        double decisionsBefore = groups.totalAmount();
+        ExecutorService callers = Executors.newFixedThreadPool(7);
+        try (Connection holder = DriverManager.getConnection(db.jdbcUrl(), "root", "")) {
+            holder.setAutoCommit(false);
+            holder.createStatement().executeQuery("SELECT seq FROM audit_chain_head WHERE id = 1 FOR UPDATE").close();
+
+            List<Future<Map<String, Object>>> answers = new ArrayList<>();
+            answers.add(callers.submit(() -> api.post("/api/decisions", Map.of("clientId", "A", "asOf", "2011-12-10"))));
+            awaitWriteBlocked();
+            for (String client : List.of("A", "B", "C", "B", "C", "A")) {
+                answers.add(callers.submit(() -> api.post("/api/decisions", Map.of("clientId", client, "asOf", "2011-12-10"))));
+            }
+            await(() -> groupCommit.waiting() == 6);
+            assertFalse(answers.stream().anyMatch(Future::isDone), "nothing is answered before its commit");
+            assertEquals(0, db.count("SELECT COUNT(*) FROM decision_audit"), "nothing is committed while the chain head is locked");
+
+            holder.rollback();
+            List<String> ids = new ArrayList<>();
+            for (Future<Map<String, Object>> answer : answers) {
+                ids.add((String) answer.get(30, TimeUnit.SECONDS).get("decisionId"));
+            }
+            assertEquals(7, ids.stream().distinct().count());
+            assertEquals(7, db.count("SELECT COUNT(*) FROM decision_audit"));
+        } finally {
+            callers.shutdownNow();
+        }
+        assertEquals(2, groups.count() - transactionsBefore, "the first decision alone, then the six that waited");
+        assertEquals(7.0, groups.totalAmount() - decisionsBefore);
+        assertEquals(Boolean.TRUE, api.get("/api/audit/verify").get("intact"));
+    }
+
+    // the first caller's transaction has inserted its record and waits for the head row's lock
+    private void awaitWriteBlocked() throws InterruptedException {
+        await(() -> "1".equals(db.text("SELECT COUNT(*) FROM information_schema.processlist "
+                + "WHERE info = 'SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE'")));
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
