@@ -11,7 +11,9 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -69,49 +71,46 @@ public class DecisionEvaluator {
 
     private static Outcome outcome(ClientFacts facts, List<OutcomeRecorder.Inserted> inserted, boolean serviceRequested,
                                    RuleBase ruleBase) {
-        String clientId = facts.clientId();
+        Inserts byType = new Inserts(facts.clientId(), inserted);
         List<ProposedAction> actions = new ArrayList<>();
-        for (OutcomeRecorder.Inserted fact : inserted) {
-            if (fact.fact() instanceof ActionProposal proposal) {
-                ActionDefinition definition = ruleBase.vocabulary().action(proposal.code())
-                        .orElseThrow(() -> new IllegalStateException("action " + proposal.code() + " is not in the vocabulary"));
-                actions.add(new ProposedAction(definition.code(), definition.description(), definition.channel(),
-                        definition.owner(), definition.cadenceDays(), fact.rule().ruleId()));
-            }
+        for (OutcomeRecorder.Inserted fact : byType.all(ActionProposal.class)) {
+            ActionProposal proposal = (ActionProposal) fact.fact();
+            ActionDefinition definition = ruleBase.vocabulary().action(proposal.code())
+                    .orElseThrow(() -> new IllegalStateException("action " + proposal.code() + " is not in the vocabulary"));
+            actions.add(new ProposedAction(definition.code(), definition.description(), definition.channel(),
+                    definition.owner(), definition.cadenceDays(), fact.rule().ruleId()));
         }
         return new Outcome(
-                single(clientId, "cluster", inserted, ClusterAssignment.class) instanceof ClusterAssignment c ? c.cluster() : null,
-                single(clientId, "potential level", inserted, PotentialLevel.class) instanceof PotentialLevel p ? p.level() : null,
-                single(clientId, "revenue level", inserted, RevenueLevel.class) instanceof RevenueLevel r ? r.level() : null,
-                single(clientId, "lifecycle state", inserted, LifecycleAssignment.class) instanceof LifecycleAssignment l ? l.state() : null,
-                single(clientId, "experience segment", inserted, ExperienceAssignment.class) instanceof ExperienceAssignment e
+                byType.single("cluster", ClusterAssignment.class) instanceof ClusterAssignment c ? c.cluster() : null,
+                byType.single("potential level", PotentialLevel.class) instanceof PotentialLevel p ? p.level() : null,
+                byType.single("revenue level", RevenueLevel.class) instanceof RevenueLevel r ? r.level() : null,
+                byType.single("lifecycle state", LifecycleAssignment.class) instanceof LifecycleAssignment l ? l.state() : null,
+                byType.single("experience segment", ExperienceAssignment.class) instanceof ExperienceAssignment e
                         ? e.segment() : null,
                 List.copyOf(actions),
-                inserted.stream().filter(i -> i.fact() instanceof CategoryTag).map(i -> ((CategoryTag) i.fact()).code()).distinct().toList(),
-                assessment(facts, inserted),
-                serviceRequested ? serviceAnswer(inserted) : null);
+                byType.all(CategoryTag.class).stream().map(i -> ((CategoryTag) i.fact()).code()).distinct().toList(),
+                assessment(facts, byType),
+                serviceRequested ? serviceAnswer(byType.all(ServiceVerdict.class)) : null);
     }
 
     /** The scoring tables' view of the latest assessment; null without one. */
-    private static AssessmentResult assessment(ClientFacts facts, List<OutcomeRecorder.Inserted> inserted) {
+    private static AssessmentResult assessment(ClientFacts facts, Inserts byType) {
         if (facts.daysSinceAssessment() == null) {
             return null;
         }
-        String clientId = facts.clientId();
-        AssessmentScore score = single(clientId, "assessment score", inserted, AssessmentScore.class) instanceof AssessmentScore s ? s : null;
+        AssessmentScore score = byType.single("assessment score", AssessmentScore.class) instanceof AssessmentScore s ? s : null;
         return new AssessmentResult(facts.asOf().minusDays(facts.daysSinceAssessment()),
                 score == null ? null : score.riskScore(), score == null ? null : score.opportunityScore(),
-                single(clientId, "risk band", inserted, RiskBand.class) instanceof RiskBand r ? r.band() : null,
-                single(clientId, "opportunity band", inserted, OpportunityBand.class) instanceof OpportunityBand o ? o.band() : null,
+                byType.single("risk band", RiskBand.class) instanceof RiskBand r ? r.band() : null,
+                byType.single("opportunity band", OpportunityBand.class) instanceof OpportunityBand o ? o.band() : null,
                 facts.abcClass(),
-                single(clientId, "matrix position", inserted, MatrixPosition.class) instanceof MatrixPosition p ? p.position() : null,
-                ofType(inserted, CriticalDimension.class).stream().map(i -> ((CriticalDimension) i.fact()).dimension())
+                byType.single("matrix position", MatrixPosition.class) instanceof MatrixPosition p ? p.position() : null,
+                byType.all(CriticalDimension.class).stream().map(i -> ((CriticalDimension) i.fact()).dimension())
                         .distinct().sorted().toList());
     }
 
     /** Granted when at least one rule grants and none refuses; refused by default. */
-    private static ServiceAnswer serviceAnswer(List<OutcomeRecorder.Inserted> inserted) {
-        List<OutcomeRecorder.Inserted> verdicts = ofType(inserted, ServiceVerdict.class);
+    private static ServiceAnswer serviceAnswer(List<OutcomeRecorder.Inserted> verdicts) {
         List<OutcomeRecorder.Inserted> refusals = verdicts.stream()
                 .filter(v -> ((ServiceVerdict) v.fact()).verdict() == Verdict.REFUSED).toList();
         if (!refusals.isEmpty()) {
@@ -128,17 +127,31 @@ public class DecisionEvaluator {
                 deciding.stream().map(v -> v.rule().ruleId()).toList());
     }
 
-    private static List<OutcomeRecorder.Inserted> ofType(List<OutcomeRecorder.Inserted> inserted, Class<?> type) {
-        return inserted.stream().filter(i -> type.isInstance(i.fact())).toList();
-    }
+    /** The inserted outcome facts grouped by type in one pass, each group in insertion order. */
+    private static final class Inserts {
+        private final String clientId;
+        private final Map<Class<?>, List<OutcomeRecorder.Inserted>> byType = new HashMap<>();
 
-    private static Object single(String clientId, String what, List<OutcomeRecorder.Inserted> inserted, Class<?> type) {
-        List<OutcomeRecorder.Inserted> found = ofType(inserted, type);
-        if (found.size() > 1) {
-            throw new OutcomeConflict(clientId, what, found.stream().map(i -> i.rule().ruleId() + " (" + i.rule().file()
-                    + " row " + i.rule().row() + ")").collect(Collectors.joining(", ")));
+        Inserts(String clientId, List<OutcomeRecorder.Inserted> inserted) {
+            this.clientId = clientId;
+            for (OutcomeRecorder.Inserted fact : inserted) {
+                byType.computeIfAbsent(fact.fact().getClass(), type -> new ArrayList<>(2)).add(fact);
+            }
         }
-        return found.isEmpty() ? null : found.get(0).fact();
+
+        List<OutcomeRecorder.Inserted> all(Class<?> type) {
+            return byType.getOrDefault(type, List.of());
+        }
+
+        /** The one fact of this type, null when none; two or more are a conflict between rows. */
+        Object single(String what, Class<?> type) {
+            List<OutcomeRecorder.Inserted> found = all(type);
+            if (found.size() > 1) {
+                throw new OutcomeConflict(clientId, what, found.stream().map(i -> i.rule().ruleId() + " (" + i.rule().file()
+                        + " row " + i.rule().row() + ")").collect(Collectors.joining(", ")));
+            }
+            return found.isEmpty() ? null : found.get(0).fact();
+        }
     }
 
     private static List<String> reasons(List<RuleDescriptor> fired) {
