@@ -11,14 +11,14 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 @Connectable
-class PortfolioRevision {
+public class PortfolioRevision {
     private final JdbcOperations jdbc;
 
     PortfolioRevision(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
-    long current() {
+    public long current() {
         return jdbc.prepareStatement("SELECT revision FROM portfolio_revision WHERE id = 1", statement -> {
             try (var rows = statement.executeQuery()) {
                 rows.next();

@@ -1,5 +1,6 @@
 package com.clientvalue.decision;
 
+import com.clientvalue.client.PortfolioRevision;
 import com.clientvalue.rules.RuleBase;
 import com.clientvalue.rules.RuleDescriptor;
 import com.clientvalue.rules.RuleProblem;
@@ -30,18 +31,27 @@ public class InvariantCheck implements RuleSetCheck {
     private static final String OVERLAP = "overlap ";
     private final DecisionEvaluator evaluator;
     private final DecisionInputs portfolio;
+    private final PortfolioRevision revision;
     private final Clock clock;
 
     /** Without a database: generated inputs only (the command-line validator). */
     public InvariantCheck() {
-        this(new DecisionEvaluator(), null, Clock.systemUTC());
+        this(new DecisionEvaluator(), null, null, Clock.systemUTC());
     }
 
     @Inject
-    InvariantCheck(DecisionEvaluator evaluator, @Nullable DecisionInputs portfolio, Clock clock) {
+    InvariantCheck(DecisionEvaluator evaluator, @Nullable DecisionInputs portfolio, @Nullable PortfolioRevision revision,
+                   Clock clock) {
         this.evaluator = evaluator;
         this.portfolio = portfolio;
+        this.revision = revision;
         this.clock = clock;
+    }
+
+    /** The stored portfolio's revision and today's date, which the pass over the stored clients reads. */
+    @Override
+    public String basis() {
+        return portfolio == null || revision == null ? "" : "portfolio revision " + revision.current() + " as of " + LocalDate.now(clock);
     }
 
     @Override

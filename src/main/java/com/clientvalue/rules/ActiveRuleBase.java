@@ -69,6 +69,13 @@ public class ActiveRuleBase {
         return folder;
     }
 
+    /** What the checks read besides a candidate; see {@link RuleSetCheck#basis()}. */
+    String checkBasis() {
+        StringBuilder basis = new StringBuilder();
+        checks.forEach(check -> basis.append(check.basis()).append('\n'));
+        return basis.toString();
+    }
+
     /** The checks every candidate must pass besides compiling. */
     List<RuleProblem> check(RuleBase candidate) {
         List<RuleProblem> problems = new ArrayList<>();

@@ -10,4 +10,12 @@ public interface RuleSetCheck {
 
     /** @return what is wrong, located by file and row; empty when the candidate passes */
     List<RuleProblem> check(RuleBase candidate, List<RuleSource> sources);
+
+    /**
+     * What the check reads besides the candidate (stored data, today's date), in a form that changes
+     * when that does; a candidate that passed on the same basis need not be checked again.
+     */
+    default String basis() {
+        return "";
+    }
 }

@@ -179,11 +179,16 @@ final class RuleSetCompiler {
                         (int) rules.stream().filter(r -> r.file().equals(s.path())).count()))
                 .toList();
         String drl = byResourcePath.values().stream().map(TranslatedSource::drl).collect(java.util.stream.Collectors.joining("\n"));
-        return new RuleBase(version(files), Instant.now(), files, rules, byQualifiedName, vocabulary, sources, drl, container);
+        return new RuleBase(versionOf(files), Instant.now(), files, rules, byQualifiedName, vocabulary, sources, drl, container);
+    }
+
+    /** The version these files compile to, known without compiling them. */
+    static String version(List<RuleSource> sources) {
+        return versionOf(sources.stream().map(s -> new RuleFileSummary(s.path(), sha256(s.content()), 0)).toList());
     }
 
     /** The version: a hash over every file's path and content hash, so any edit gives a new one. */
-    static String version(List<RuleFileSummary> files) {
+    static String versionOf(List<RuleFileSummary> files) {
         StringBuilder manifest = new StringBuilder();
         files.forEach(f -> manifest.append(f.path()).append('\0').append(f.sha256()).append('\n'));
         return sha256(manifest.toString().getBytes(StandardCharsets.UTF_8));

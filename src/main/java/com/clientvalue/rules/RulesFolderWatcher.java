@@ -21,21 +21,16 @@ class RulesFolderWatcher {
     private final RulePublisher publisher;
     private String lastSeen;
 
-    private static String version(List<RuleSource> sources) {
-        return RuleSetCompiler.version(sources.stream()
-                .map(s -> new RuleFileSummary(s.path(), RuleSetCompiler.sha256(s.content()), 0)).toList());
-    }
-
     RulesFolderWatcher(ActiveRuleBase active, RulePublisher publisher) {
         this.active = active;
         this.publisher = publisher;
-        this.lastSeen = version(RuleFolder.read(active.folder()));
+        this.lastSeen = RuleSetCompiler.version(RuleFolder.read(active.folder()));
     }
 
     @Scheduled(fixedDelay = "${rules.poll-interval:2s}", initialDelay = "${rules.poll-interval:2s}")
     synchronized void republishOnSave() {
         List<RuleSource> sources = RuleFolder.read(active.folder());
-        String version = version(sources);
+        String version = RuleSetCompiler.version(sources);
         if (version.equals(lastSeen)) {
             return;
         }

@@ -3,10 +3,13 @@ package com.clientvalue.rules;
 import com.clientvalue.Api;
 import com.clientvalue.TestTokens;
 import com.clientvalue.VersionedRulesIntegrationTest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,8 @@ class RuleGovernanceIntegrationTest extends VersionedRulesIntegrationTest {
     static final byte[] THRESHOLD_70 = RuleZip.potentialThreshold70();
 
     Api api;
+    @Inject
+    MeterRegistry meters;
 
     @BeforeEach
     void portfolio() {
@@ -114,6 +119,33 @@ class RuleGovernanceIntegrationTest extends VersionedRulesIntegrationTest {
         assertTrue(invalid.detail().contains("nothing was published"), invalid.detail());
         assertEquals("vocabulary/services.csv", ((List<Map<String, Object>>) invalid.body().get("problems")).get(0).get("file"));
         assertEquals(original, api.get("/api/rules").get("version"));
+    }
+
+    @Test
+    void aValidatedCandidatePublishedUnchangedIsNotCheckedAgainUnlessWhatTheChecksReadMoved() {
+        Counter run = meters.counter("rules.publications", "checks", "run");
+        Counter reused = meters.counter("rules.publications", "checks", "reused-from-validation");
+        byte[] first = RuleZip.potentialThreshold70(" " + java.util.UUID.randomUUID());
+        http.toBlocking().retrieve(zip("/api/rules/validate", first));
+        double runBefore = run.count();
+        double reusedBefore = reused.count();
+
+        String firstVersion = (String) api.read(http.toBlocking().retrieve(zip("/api/rules/versions", first))).get("version");
+
+        assertEquals(firstVersion, api.get("/api/rules").get("version"));
+        assertEquals(reusedBefore + 1, reused.count(), "validated on the same portfolio revision and day: checks reused");
+        assertEquals(runBefore, run.count());
+
+        byte[] second = RuleZip.potentialThreshold70(" " + java.util.UUID.randomUUID());
+        http.toBlocking().retrieve(zip("/api/rules/validate", second));
+        api.importCsv("clients", "client_id,name,country,potential\nK70,Key,Italy,70\n");
+
+        String secondVersion = (String) api.read(http.toBlocking().retrieve(zip("/api/rules/versions", second))).get("version");
+
+        assertEquals(secondVersion, api.get("/api/rules").get("version"));
+        assertEquals(runBefore + 1, run.count(), "an import since the validation: the stored clients are checked again");
+        assertEquals(reusedBefore + 1, reused.count());
+        api.post("/api/rules/versions/" + original + "/activate", Map.of());
     }
 
     @Test
