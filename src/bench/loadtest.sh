@@ -4,6 +4,8 @@
 # deletes temp data directories on exit). Every answered decision is audited before the answer.
 #
 #   src/bench/loadtest.sh [clients] [duration] [connections]     e.g. src/bench/loadtest.sh 100000 60s 32
+#   PUBLISH=10 src/bench/loadtest.sh ...   also publishes 10 new rule versions during the measured run
+#                                          (src/bench/publish-during-load.sh) and prints each one's time
 #
 # JAVA_OPTS adds JVM options (e.g. a JFR recording).
 # Prints wrk's latency distribution and throughput, the service's RSS, and the audited count.
@@ -44,7 +46,17 @@ end
 LUA
 wrk -t2 -c8 -d10s -s "$BENCH_DIR/decide.lua" "http://127.0.0.1:$PORT" >/dev/null   # warm-up
 before=$(curl -s -H "Authorization: Bearer $TOKEN" "localhost:$PORT/api/audit/verify" | sed 's/.*"recordsChecked":\([0-9]*\).*/\1/')
+if [ "${PUBLISH:-0}" -gt 0 ]; then
+  src/bench/publish-during-load.sh "$PORT" "$TOKEN" "$PUBLISH" "$BENCH_DIR/publications.txt" &
+  PUBLISHER=$!
+fi
+# wrk prints "Non-2xx or 3xx responses: N" only when there were some
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/decide.lua" "http://127.0.0.1:$PORT"
+if [ -n "${PUBLISHER:-}" ]; then
+  wait "$PUBLISHER"
+  cat "$BENCH_DIR/publications.txt"
+  echo "stored rule versions: $(curl -s -H "Authorization: Bearer $TOKEN" "localhost:$PORT/api/rules/versions" | grep -o "\"version\"" | wc -l)"
+fi
 echo "service RSS: $(ps -o rss= -p $SERVICE | awk '{printf "%.0f MiB", $1/1024}')"
 after=$(curl -s -H "Authorization: Bearer $TOKEN" "localhost:$PORT/api/audit/verify" | sed 's/.*"recordsChecked":\([0-9]*\).*/\1/')
 echo "audited during the run: $((after - before)) decisions (audit chain verified: $after records)"

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
@@ -48,10 +47,10 @@ public class ClientDecider {
     public List<Decision> decideAll(List<String> clientIds, LocalDate asOf, Long jobId) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
         RuleBase ruleBase = rules.current();
-        List<Decision> decisions = new ArrayList<>();
-        for (DecisionInputs.Inputs in : inputs.load(List.copyOf(new LinkedHashSet<>(clientIds)), date)) {
-            decisions.add(decision(in, ruleBase));
-        }
+        List<DecisionInputs.Inputs> loaded = inputs.load(List.copyOf(new LinkedHashSet<>(clientIds)), date);
+        // evaluations are independent (a session each): a batch uses every core
+        List<Decision> decisions = (loaded.size() > 1 ? loaded.parallelStream() : loaded.stream())
+                .map(in -> decision(in, ruleBase)).toList();
         recorder.record(decisions, jobId);
         return decisions;
     }

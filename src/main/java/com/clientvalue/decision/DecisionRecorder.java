@@ -34,9 +34,17 @@ class DecisionRecorder {
     // listeners run asynchronously (@Async), so the answer never waits for them
     @Transactional
     void record(List<GroupCommit.Pending> callers) {
-        audit.record(callers.stream().flatMap(c -> c.decisions.stream().map(d -> entry(d, c.jobId))).toList());
+        audit.record(callers.stream().flatMap(c -> c.entries.stream()).toList());
         grants.record(callers.stream().flatMap(c -> c.decisions.stream()).toList());
         callers.forEach(c -> events.publishEvent(new DecisionsRecorded(c.decisions)));
+    }
+
+    /**
+     * The audit records of these decisions, documents serialized: done by each caller (a batch on
+     * every core) before its decisions join a group commit, so the shared write only writes.
+     */
+    List<AuditEntry> entries(List<Decision> decisions, Long jobId) {
+        return (decisions.size() > 1 ? decisions.parallelStream() : decisions.stream()).map(d -> entry(d, jobId)).toList();
     }
 
     private AuditEntry entry(Decision decision, Long jobId) {

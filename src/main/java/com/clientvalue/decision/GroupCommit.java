@@ -2,6 +2,7 @@ package com.clientvalue.decision;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.clientvalue.audit.AuditEntry;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -37,20 +38,19 @@ class GroupCommit {
     /** One caller's decisions, written in the same transaction as the others' waiting with them. */
     static final class Pending {
         final List<Decision> decisions;
-        @Nullable
-        final Long jobId;
+        final List<AuditEntry> entries;
         boolean done;
         Throwable failure;
 
-        Pending(List<Decision> decisions, @Nullable Long jobId) {
+        Pending(List<Decision> decisions, List<AuditEntry> entries) {
             this.decisions = decisions;
-            this.jobId = jobId;
+            this.entries = entries;
         }
     }
 
     /** Returns once these decisions are committed; throws what the write threw if it failed. */
     void record(List<Decision> decisions, @Nullable Long jobId) {
-        Pending mine = new Pending(decisions, jobId);
+        Pending mine = new Pending(decisions, recorder.entries(decisions, jobId));
         boolean interrupted = false;
         synchronized (this) {
             waiting.add(mine);
