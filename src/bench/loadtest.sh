@@ -6,6 +6,7 @@
 #   src/bench/loadtest.sh [clients] [duration] [connections]     e.g. src/bench/loadtest.sh 100000 60s 32
 #   PUBLISH=10 src/bench/loadtest.sh ...   also publishes 10 new rule versions during the measured run
 #                                          (src/bench/publish-during-load.sh) and prints each one's time
+#   PROFILE=/abs/path.jfr src/bench/loadtest.sh ...   records a JFR CPU profile of the measured run only
 #
 # JAVA_OPTS adds JVM options (e.g. a JFR recording).
 # Prints wrk's latency distribution and throughput, the service's RSS, and the audited count.
@@ -25,7 +26,7 @@ java src/bench/GeneratePortfolio.java --clients "$CLIENTS" --lines-per-client 10
 rm -rf "$BENCH_DIR/db"
 DB_EMBEDDED_DATA_DIR="$BENCH_DIR/db" MICRONAUT_SERVER_PORT=$PORT DEMO_ENABLED=false SECURITY_BOOTSTRAP_TOKEN=$TOKEN \
   SECURITY_BOOTSTRAP_ROLES=CRM,ANALYST,AUDITOR,ADMIN SECURITY_BOOTSTRAP_TOKEN_FILE= \
-  java -Xmx512m ${JAVA_OPTS:-} -jar target/client-decisions-0.1.0-SNAPSHOT.jar > "$BENCH_DIR/service.log" 2>&1 &
+  java -Xmx512m -XX:FlightRecorderOptions=stackdepth=256 ${JAVA_OPTS:-} -jar target/client-decisions-0.1.0-SNAPSHOT.jar > "$BENCH_DIR/service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
 until curl -sf "localhost:$PORT/health" >/dev/null; do sleep 1; done
@@ -50,8 +51,14 @@ if [ "${PUBLISH:-0}" -gt 0 ]; then
   src/bench/publish-during-load.sh "$PORT" "$TOKEN" "$PUBLISH" "$BENCH_DIR/publications.txt" &
   PUBLISHER=$!
 fi
+if [ -n "${PROFILE:-}" ]; then
+  jcmd "$SERVICE" JFR.start name=load settings=profile >/dev/null
+fi
 # wrk prints "Non-2xx or 3xx responses: N" only when there were some
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/decide.lua" "http://127.0.0.1:$PORT"
+if [ -n "${PROFILE:-}" ]; then
+  jcmd "$SERVICE" JFR.dump name=load filename="$PROFILE" >/dev/null && echo "profile of the run: $PROFILE"
+fi
 if [ -n "${PUBLISHER:-}" ]; then
   wait "$PUBLISHER"
   cat "$BENCH_DIR/publications.txt"
