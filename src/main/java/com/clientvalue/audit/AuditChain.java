@@ -4,9 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.TransactionStatus;
-import io.micronaut.transaction.support.TransactionSynchronization;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -36,46 +33,21 @@ import java.util.List;
 public class AuditChain {
     static final String GENESIS = "0".repeat(64);
     private final JdbcOperations jdbc;
-    private final TransactionOperations<java.sql.Connection> transactions;
 
-    AuditChain(JdbcOperations jdbc, TransactionOperations<java.sql.Connection> transactions) {
+    AuditChain(JdbcOperations jdbc) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
-    }
-
-    /**
-     * Links these records (already inserted in the caller's transaction) just before it commits:
-     * the head row's lock is then held only for the last updates and the commit itself, not while
-     * the rest of the transaction does its work.
-     */
-    void linkBeforeCommit(List<AuditEntry> entries) {
-        TransactionStatus<?> status = transactions.findTransactionStatus()
-                .orElseThrow(() -> new IllegalStateException("audit records are written in a transaction"));
-        status.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                List<Link> links = extend(entries);
-                jdbc.prepareStatement("UPDATE decision_audit SET chain_seq = ?, prev_hash = ?, record_hash = ? WHERE decision_id = ?",
-                        statement -> {
-                            for (int i = 0; i < entries.size(); i++) {
-                                statement.setLong(1, links.get(i).seq());
-                                statement.setString(2, links.get(i).previous());
-                                statement.setString(3, links.get(i).hash());
-                                statement.setString(4, entries.get(i).decisionId());
-                                statement.addBatch();
-                            }
-                            return statement.executeBatch();
-                        });
-            }
-        });
     }
 
     /** The chain fields of one new record. */
     record Link(long seq, String previous, String hash) {
     }
 
-    /** Extends the chain by these entries, in order; holds the head's row lock until the caller's transaction ends. */
-    private List<Link> extend(List<AuditEntry> entries) {
+    /**
+     * Extends the chain by these entries, in order, before they are inserted with their links; holds
+     * the head's row lock until the caller's transaction ends. Writers of one instance already take
+     * turns (group commit), so the lock only orders instances sharing the database.
+     */
+    List<Link> extend(List<AuditEntry> entries) {
         Head start = head(true);
         long[] seq = {start.seq()};
         String[] hash = {start.hash()};

@@ -29,9 +29,12 @@ public class AuditTrail {
 
     @Transactional
     public void record(List<AuditEntry> entries) {
+        List<AuditChain.Link> links = chain.extend(entries);
         jdbc.prepareStatement("INSERT INTO decision_audit (decision_id, client_id, as_of, rule_version, decided_at, kind, "
-                + "job_id, cluster, lifecycle, experience_segment, decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
-            for (AuditEntry entry : entries) {
+                + "job_id, cluster, lifecycle, experience_segment, decision, chain_seq, prev_hash, record_hash) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
+            for (int i = 0; i < entries.size(); i++) {
+                AuditEntry entry = entries.get(i);
                 statement.setString(1, entry.decisionId());
                 statement.setString(2, entry.clientId());
                 statement.setDate(3, Date.valueOf(entry.asOf()));
@@ -43,6 +46,9 @@ public class AuditTrail {
                 statement.setString(9, entry.lifecycle());
                 statement.setString(10, entry.experienceSegment());
                 statement.setString(11, entry.document());
+                statement.setLong(12, links.get(i).seq());
+                statement.setString(13, links.get(i).previous());
+                statement.setString(14, links.get(i).hash());
                 statement.addBatch();
             }
             return statement.executeBatch();
@@ -60,7 +66,6 @@ public class AuditTrail {
         });
         recordTransitions(entries);
         recordLatest(entries);
-        chain.linkBeforeCommit(entries);
     }
 
     private void recordTransitions(List<AuditEntry> entries) {
