@@ -45,14 +45,27 @@ public class ClientDecider {
 
     /** The same, on behalf of a batch job: the audit records the job, which is how it knows its progress. */
     public List<Decision> decideAll(List<String> clientIds, LocalDate asOf, Long jobId) {
+        List<Decision> decisions = prepare(clientIds, asOf);
+        record(decisions, jobId);
+        return decisions;
+    }
+
+    /**
+     * The first half of {@link #decideAll}: inputs loaded and evaluated, nothing recorded. Only for a
+     * job that records one chunk while it prepares the next; these decisions must reach
+     * {@link #record} before anything is said about them.
+     */
+    public List<Decision> prepare(List<String> clientIds, LocalDate asOf) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
         RuleBase ruleBase = rules.current();
         List<DecisionInputs.Inputs> loaded = inputs.load(List.copyOf(new LinkedHashSet<>(clientIds)), date);
         // evaluations are independent (a session each): a batch uses every core
-        List<Decision> decisions = (loaded.size() > 1 ? loaded.parallelStream() : loaded.stream())
-                .map(in -> decision(in, ruleBase)).toList();
+        return (loaded.size() > 1 ? loaded.parallelStream() : loaded.stream()).map(in -> decision(in, ruleBase)).toList();
+    }
+
+    /** The second half: the decisions audited (group commit), on behalf of a job when jobId is set. */
+    public void record(List<Decision> decisions, Long jobId) {
         recorder.record(decisions, jobId);
-        return decisions;
     }
 
     /** Decides a client together with a request for a service; a granted request is recorded. */

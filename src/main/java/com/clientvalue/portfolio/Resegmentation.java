@@ -2,6 +2,7 @@ package com.clientvalue.portfolio;
 
 import com.clientvalue.common.Problems;
 import com.clientvalue.decision.ClientDecider;
+import com.clientvalue.decision.Decision;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -16,12 +17,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * Decides every client as of a date through the one decision path, a chunk at a time, each chunk
- * audited in one transaction. Jobs left running by a stopped instance resume where their audit ends.
+ * audited in one transaction. While one chunk is written, the next is loaded and evaluated; chunks
+ * are written one after the other, in client order, so the audit always holds a prefix of the job.
+ * Jobs left running by a stopped instance resume where their audit ends.
  */
 @Singleton
 class Resegmentation {
@@ -33,6 +38,7 @@ class Resegmentation {
     private final String owner = "instance-" + UUID.randomUUID();
     private final java.util.Set<Long> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "resegmentation"));
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "resegmentation-writer"));
 
     Resegmentation(ResegmentationStore store, ClientDecider decider) {
         this.store = store;
@@ -86,18 +92,31 @@ class Resegmentation {
     /** Runs the job to its end, unless another live instance holds it. */
     void run(long id, LocalDate asOf) {
         mine.add(id);
+        CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
         try {
+            String after = store.lastDecided(id);
             while (store.claim(id, owner)) {
-                List<String> clients = store.nextClients(id, CHUNK);
+                List<String> clients = store.clientsAfter(after, CHUNK);
                 if (clients.isEmpty()) {
+                    writing.join();
                     store.finish(id, "DONE", null);
                     return;
                 }
-                decider.decideAll(clients, asOf, id);
+                List<Decision> decisions = decider.prepare(clients, asOf);
+                writing.join(); // the chunk before is committed first
+                writing = CompletableFuture.runAsync(() -> decider.record(decisions, id), writer);
+                after = clients.get(clients.size() - 1);
             }
+            writing.join(); // another instance holds the job now: end with what is under way
         } catch (RuntimeException e) {
-            LOG.error("Resegmentation job {} failed", id, e);
-            store.finish(id, "FAILED", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            LOG.error("Resegmentation job {} failed", id, cause);
+            try {
+                writing.join();
+            } catch (RuntimeException alsoFailed) {
+                // the failure reported is the first one
+            }
+            store.finish(id, "FAILED", cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
         } finally {
             mine.remove(id);
         }
@@ -106,5 +125,6 @@ class Resegmentation {
     @PreDestroy
     void close() {
         worker.shutdownNow();
+        writer.shutdownNow();
     }
 }

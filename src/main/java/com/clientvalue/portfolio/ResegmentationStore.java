@@ -86,10 +86,21 @@ class ResegmentationStore {
     }
 
     /** The next clients to decide: after the last one this job audited, in client_id order. */
-    List<String> nextClients(long id, int limit) {
-        return jdbc.prepareStatement("SELECT client_id FROM client WHERE client_id > COALESCE((SELECT MAX(client_id) "
-                + "FROM decision_audit WHERE job_id = ?), '') ORDER BY client_id LIMIT ?", statement -> {
+    /** The last client the job's audit holds ("" before the first chunk): a job resumes after it. */
+    String lastDecided(long id) {
+        return jdbc.prepareStatement("SELECT COALESCE(MAX(client_id), '') FROM decision_audit WHERE job_id = ?", statement -> {
             statement.setLong(1, id);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        });
+    }
+
+    /** The next clients in client_id order after this one. */
+    List<String> clientsAfter(String clientId, int limit) {
+        return jdbc.prepareStatement("SELECT client_id FROM client WHERE client_id > ? ORDER BY client_id LIMIT ?", statement -> {
+            statement.setString(1, clientId);
             statement.setInt(2, limit);
             List<String> ids = new ArrayList<>(limit);
             try (var rows = statement.executeQuery()) {

@@ -67,7 +67,7 @@ class ResegmentationIntegrationTest extends HttpIntegrationTest {
     @Test
     void jobInterruptedAfterSomeChunksResumesWithoutDecidingAnyClientTwice() {
         long id = store.create(AS_OF);
-        List<String> firstChunks = store.nextClients(id, 600);
+        List<String> firstChunks = store.clientsAfter(store.lastDecided(id), 600);
         decider.decideAll(firstChunks, AS_OF, id); // what the job had audited when its instance stopped
 
         resegmentation.run(id, AS_OF);
