@@ -102,6 +102,19 @@ class DecisionIntegrationTest extends HttpIntegrationTest {
     }
 
     @Test
+    void decisionIdsAreTimeOrderedUuidsSoTheAuditGrowsAtTheEndOfItsKey() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add((String) api.post("/api/decisions", Map.of("clientId", "K1", "asOf", "2011-12-10")).get("decisionId"));
+        }
+
+        assertEquals(ids.stream().sorted().toList(), ids, "later decisions have greater ids");
+        for (String id : ids) {
+            assertEquals(7, java.util.UUID.fromString(id).version(), id);
+        }
+    }
+
+    @Test
     void unknownClientIs404AndNothingIsAudited() {
         Api.Problem problem = api.problem(HttpRequest.POST("/api/decisions", Map.of("clientId", "GHOST")));
 
