@@ -26,10 +26,14 @@ import java.util.concurrent.TimeUnit;
  *       per benchmark thread, emptied (every fact handle deleted) after each client
  *       (benchmark-only variant, no production change);</li>
  *   <li>handWritten*: plain Java of the cluster, level, segment-action, lifecycle and trigger
- *       tables only (the limit).</li>
+ *       tables only (the limit);</li>
+ *   <li>kieDmn*, camundaDmn*: the same tables as the hand-written ones, as one DMN model
+ *       (dmn/client-decisions.dmn) on Apache KIE DMN and on the Camunda 7 DMN engine, the peers a
+ *       user would pick instead; building the input map and reading the result back are measured.</li>
  * </ul>
- * The setup checks on the {@value #BATCH} clients that the hand-written tables decide like Drools
- * and that the reused-session variant gives exactly the production evaluations.
+ * The setup checks on the {@value #BATCH} clients that the hand-written tables and both DMN
+ * engines decide like Drools, and that the reused-session variant gives exactly the production
+ * evaluations.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -40,13 +44,24 @@ public class EngineBenchmark {
     BenchFacts.Input[] inputs;
     DroolsEngine drools;
     HandWrittenEngine hand;
+    KieDmnEngine kieDmn;
+    CamundaDmnEngine camundaDmn;
 
+    /** Every benchmark runs in its own fork, so this runs (and checks) once per benchmark. */
     @Setup(Level.Trial)
     public void setUp() {
         inputs = BenchFacts.generate(BATCH);
         drools = DroolsEngine.load();
         hand = new HandWrittenEngine();
+        kieDmn = KieDmnEngine.load();
+        camundaDmn = CamundaDmnEngine.load();
+        check();
+    }
+
+    private void check() {
         EquivalenceCheck.require(inputs, drools::evaluate, hand, "production evaluator");
+        EquivalenceCheck.require(inputs, drools::evaluate, "KIE DMN", in -> kieDmn.evaluate(in.facts(), in.previous()));
+        EquivalenceCheck.require(inputs, drools::evaluate, "Camunda DMN", in -> camundaDmn.evaluate(in.facts(), in.previous()));
         ReusedSessionEvaluator check = drools.reused();
         EquivalenceCheck.require(inputs, in -> check.evaluate(in.facts(), in.previous(), null), hand, "reused-session evaluator");
         int differ = EquivalenceCheck.differences(inputs, drools, in -> check.evaluate(in.facts(), in.previous(), null));
@@ -54,6 +69,8 @@ public class EngineBenchmark {
         if (differ > 0) {
             throw new IllegalStateException("the reused-session evaluator differs from production on " + differ + " clients");
         }
+        System.out.println("checked on " + inputs.length + " clients: hand-written, KIE DMN and Camunda DMN decide like"
+                + " Drools, the reused session gives exactly the production evaluations");
     }
 
     /** One reused session per benchmark thread: never shared between threads. */
@@ -122,6 +139,34 @@ public class EngineBenchmark {
     public void handWrittenBatch(Blackhole bh) {
         for (BenchFacts.Input in : inputs) {
             bh.consume(hand.evaluate(in.facts(), in.previous()));
+        }
+    }
+
+    @Benchmark
+    public Object kieDmnSingle(Cursor cursor) {
+        BenchFacts.Input in = cursor.take(inputs);
+        return kieDmn.evaluate(in.facts(), in.previous());
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void kieDmnBatch(Blackhole bh) {
+        for (BenchFacts.Input in : inputs) {
+            bh.consume(kieDmn.evaluate(in.facts(), in.previous()));
+        }
+    }
+
+    @Benchmark
+    public Object camundaDmnSingle(Cursor cursor) {
+        BenchFacts.Input in = cursor.take(inputs);
+        return camundaDmn.evaluate(in.facts(), in.previous());
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void camundaDmnBatch(Blackhole bh) {
+        for (BenchFacts.Input in : inputs) {
+            bh.consume(camundaDmn.evaluate(in.facts(), in.previous()));
         }
     }
 }

@@ -12,10 +12,11 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Checks that the hand-written tables decide like the rule engine on generated clients: same
- * cluster, potential and revenue level, lifecycle, and the same action codes from the tables
- * the hand-written engine implements (actions whose rule id starts with POT-, ACT- or TRG-;
- * the engine's other tables, e.g. experience, complaints, assessment, propose more actions).
+ * Checks that the hand-written tables and the DMN model of them (on KIE DMN and on Camunda) decide
+ * like the rule engine on generated clients: same cluster, potential and revenue level,
+ * lifecycle, and the same action codes from the tables the hand-written engine implements
+ * (actions whose rule id starts with POT-, ACT- or TRG-; the engine's other tables, e.g.
+ * experience, complaints, assessment, propose more actions).
  * Run by the benchmarks' setup, or alone:
  * {@code java -cp <test classpath> com.clientvalue.bench.EquivalenceCheck [clients]}.
  */
@@ -28,33 +29,44 @@ public final class EquivalenceCheck {
     /** Compares both engines on the inputs; returns the mismatches (at most maxReported described). */
     public static List<String> compare(BenchFacts.Input[] inputs, Function<BenchFacts.Input, Evaluation> drools,
                                        HandWrittenEngine hand, int maxReported) {
+        return compare(inputs, drools, "hand", in -> hand.evaluate(in.facts(), in.previous()), maxReported);
+    }
+
+    /**
+     * Compares Drools with another implementation of the same tables (hand-written, a DMN model)
+     * on the inputs; returns the mismatches (at most maxReported described).
+     */
+    public static List<String> compare(BenchFacts.Input[] inputs, Function<BenchFacts.Input, Evaluation> drools,
+                                       String name, Function<BenchFacts.Input, HandWrittenEngine.Result> other,
+                                       int maxReported) {
         List<String> mismatches = new ArrayList<>();
         int count = 0;
         for (BenchFacts.Input in : inputs) {
             Outcome engine;
+            HandWrittenEngine.Result mine;
             try {
                 engine = drools.apply(in).outcome();
+                mine = other.apply(in);
             } catch (RuntimeException e) {
                 count++;
                 if (mismatches.size() < maxReported) {
-                    mismatches.add(in.facts().clientId() + ": the engine failed: " + e.getMessage());
+                    mismatches.add(in.facts().clientId() + ": an engine failed: " + e);
                 }
                 continue;
             }
-            HandWrittenEngine.Result mine = hand.evaluate(in.facts(), in.previous());
             List<String> engineActions = engine.actions().stream()
                     .filter(a -> COMPARED_RULE_PREFIXES.stream().anyMatch(p -> a.ruleId().startsWith(p)))
                     .map(ProposedAction::code).sorted().toList();
-            List<String> handActions = mine.actions().stream().sorted().toList();
+            List<String> otherActions = mine.actions().stream().sorted().toList();
             if (engine.cluster() != mine.cluster() || engine.lifecycle() != mine.lifecycle()
                     || engine.potentialLevel() != mine.potentialLevel() || engine.revenueLevel() != mine.revenueLevel()
-                    || !Objects.equals(engineActions, handActions)) {
+                    || !Objects.equals(engineActions, otherActions)) {
                 count++;
                 if (mismatches.size() < maxReported) {
                     mismatches.add(in.facts() + " previous=" + in.previous() + "\n  drools: " + engine.cluster() + " "
                             + engine.potentialLevel() + "/" + engine.revenueLevel() + " " + engine.lifecycle() + " "
-                            + engineActions + "\n  hand:   " + mine.cluster() + " " + mine.potentialLevel() + "/"
-                            + mine.revenueLevel() + " " + mine.lifecycle() + " " + handActions);
+                            + engineActions + "\n  " + name + ": " + mine.cluster() + " " + mine.potentialLevel() + "/"
+                            + mine.revenueLevel() + " " + mine.lifecycle() + " " + otherActions);
                 }
             }
         }
@@ -70,6 +82,15 @@ public final class EquivalenceCheck {
         List<String> mismatches = compare(inputs, drools, hand, 10);
         if (!mismatches.isEmpty()) {
             throw new IllegalStateException(what + ": hand-written engine and Drools disagree:\n" + String.join("\n", mismatches));
+        }
+    }
+
+    /** Throws with the first mismatches described if the other implementation disagrees with Drools on any input. */
+    public static void require(BenchFacts.Input[] inputs, Function<BenchFacts.Input, Evaluation> drools, String name,
+                               Function<BenchFacts.Input, HandWrittenEngine.Result> other) {
+        List<String> mismatches = compare(inputs, drools, name, other, 10);
+        if (!mismatches.isEmpty()) {
+            throw new IllegalStateException(name + " and Drools disagree:\n" + String.join("\n", mismatches));
         }
     }
 
@@ -89,11 +110,17 @@ public final class EquivalenceCheck {
         pooled.close();
         System.out.println("production evaluator vs hand-written: " + (m1.isEmpty() ? "no mismatch" : String.join("\n", m1)));
         System.out.println("reused-session evaluator vs hand-written: " + (m2.isEmpty() ? "no mismatch" : String.join("\n", m2)));
+        KieDmnEngine kie = KieDmnEngine.load();
+        List<String> m3 = compare(inputs, drools::evaluate, "kie-dmn", in -> kie.evaluate(in.facts(), in.previous()), 20);
+        System.out.println("production evaluator vs KIE DMN: " + (m3.isEmpty() ? "no mismatch" : String.join("\n", m3)));
+        CamundaDmnEngine camunda = CamundaDmnEngine.load();
+        List<String> m4 = compare(inputs, drools::evaluate, "camunda-dmn", in -> camunda.evaluate(in.facts(), in.previous()), 20);
+        System.out.println("production evaluator vs Camunda DMN: " + (m4.isEmpty() ? "no mismatch" : String.join("\n", m4)));
         System.out.println("reused-session vs production (whole outcome and fired rules): " + reusedDiffer + " of " + n + " differ");
         System.out.println("KieSessionsPool (reset on dispose) vs production: " + pooledDiffer + " of " + n
                 + " differ (known: activation groups broken after reset in Drools 10.2.0; not benchmarked)");
         summary(inputs, hand);
-        if (!m1.isEmpty() || !m2.isEmpty() || reusedDiffer > 0) {
+        if (!m1.isEmpty() || !m2.isEmpty() || !m3.isEmpty() || !m4.isEmpty() || reusedDiffer > 0) {
             System.exit(1);
         }
     }
