@@ -22,6 +22,7 @@ AUTH="Authorization: Bearer $TOKEN"
 [ -f "$PORTFOLIO/orders.csv" ] || java src/bench/GeneratePortfolio.java --clients "$CLIENTS" --lines-per-client "$LINES" --seed 42 --out "$PORTFOLIO"
 
 rm -rf "$BENCH_DIR/db"
+mkdir -p "$BENCH_DIR"
 DB_EMBEDDED_DATA_DIR="$BENCH_DIR/db" MICRONAUT_SERVER_PORT=$PORT DEMO_ENABLED=false SECURITY_BOOTSTRAP_TOKEN=$TOKEN \
   SECURITY_BOOTSTRAP_ROLES=CRM,ANALYST,AUDITOR,ADMIN SECURITY_BOOTSTRAP_TOKEN_FILE= RULES_WATCH=false \
   java -Xmx1g -XX:FlightRecorderOptions=stackdepth=256 ${JAVA_OPTS:-} -jar target/client-decisions-0.1.0-SNAPSHOT.jar \
