@@ -157,6 +157,12 @@ class OrderImportIntegrationTest extends HttpIntegrationTest {
     }
 
     @Test
+    void aFileWithOnlyItsHeaderImportsNothing() {
+        assertEquals(Map.of("rows", 0, "clients", 0, "orders", 0), ints(api.importCsv("orders", HEADER)));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM customer_order"));
+    }
+
+    @Test
     void identifiersAreStoredAsWrittenWhateverTheirCharacters() {
         String csv = HEADER + "C1,back\\slash,2011-03-01,1,\nC1,\\N,2011-03-01,2,\nC1,NULL,2011-03-01,3,\nC1,\"quoted, comma\",2011-03-01,4,\n"
                 + "C1,àccénted €,2011-03-01,5,\n";
