@@ -11,6 +11,7 @@ import java.util.Map;
 record CsvRow(long line, CSVRecord record, Map<String, Integer> columns) {
     private static final LocalDate EARLIEST = com.clientvalue.common.BusinessDate.EARLIEST;
     private static final LocalDate LATEST = com.clientvalue.common.BusinessDate.LATEST;
+    private static final BigDecimal AMOUNT_LIMIT = new BigDecimal("100000000000000");
 
     boolean isBlank() {
         return record.size() == 1 && record.get(0).isBlank();
@@ -59,7 +60,7 @@ record CsvRow(long line, CSVRecord record, Map<String, Integer> columns) {
         String value = required(column, 40);
         try {
             BigDecimal amount = new BigDecimal(value);
-            if (amount.scale() > 4 || amount.abs().compareTo(new BigDecimal("100000000000000")) >= 0) {
+            if (amount.scale() > 4 || amount.abs().compareTo(AMOUNT_LIMIT) >= 0) {
                 throw reject(column, "'" + value + "' must have at most 4 decimals and 14 digits before the point");
             }
             return amount;
@@ -89,8 +90,10 @@ record CsvRow(long line, CSVRecord record, Map<String, Integer> columns) {
         if (value.length() > maxLength) {
             throw reject(column, "the value is longer than " + maxLength + " characters");
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw reject(column, "the value contains control characters");
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw reject(column, "the value contains control characters");
+            }
         }
         return value;
     }

@@ -49,7 +49,8 @@ class ImportController {
     @Operation(summary = "Import order lines from CSV",
             description = "Header client_id,order_id,order_date,amount and optionally margin; one row per order line, several rows per order_id; "
                     + "negative amounts are credit notes. An order_id in the file replaces all stored lines of that order, "
-                    + "so re-importing a file changes nothing. All or nothing, like the client import.")
+                    + "so re-importing a file changes nothing. All or nothing, like the client import; the problem names the "
+                    + "first faulty line of the file.")
     ImportResult orders(@Nullable @Body InputStream csv, Authentication caller) {
         return logged(caller, "ORDERS", orderImport.run(orEmpty(csv)));
     }
