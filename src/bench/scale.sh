@@ -8,6 +8,9 @@
 #   src/bench/scale.sh [clients] [lines-per-client]          e.g. src/bench/scale.sh 1000000 10
 #
 # PORTFOLIO=DIR reuses CSVs generated before (java src/bench/GeneratePortfolio.java ... --out DIR).
+# KEEP_DB=1 reuses the database of the previous run (no imports; its decisions stay, so the
+# resegmentation compares with them). ONLY=import stops after the imports, having imported the order file a second time (timed: a
+# re-import compares and writes nothing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CLIENTS=${1:-1000000}
@@ -21,7 +24,7 @@ AUTH="Authorization: Bearer $TOKEN"
 [ -f target/client-decisions-0.1.0-SNAPSHOT.jar ] || ./mvnw -q -DskipTests package
 [ -f "$PORTFOLIO/orders.csv" ] || java src/bench/GeneratePortfolio.java --clients "$CLIENTS" --lines-per-client "$LINES" --seed 42 --out "$PORTFOLIO"
 
-rm -rf "$BENCH_DIR/db"
+[ -n "${KEEP_DB:-}" ] || rm -rf "$BENCH_DIR/db"
 mkdir -p "$BENCH_DIR"
 DB_EMBEDDED_DATA_DIR="$BENCH_DIR/db" MICRONAUT_SERVER_PORT=$PORT DEMO_ENABLED=false SECURITY_BOOTSTRAP_TOKEN=$TOKEN \
   SECURITY_BOOTSTRAP_ROLES=CRM,ANALYST,AUDITOR,ADMIN SECURITY_BOOTSTRAP_TOKEN_FILE= RULES_WATCH=false \
@@ -33,11 +36,18 @@ until curl -sf "localhost:$PORT/health" >/dev/null; do sleep 1; done
 echo "$(wc -l < "$PORTFOLIO/clients.csv") client rows, $(wc -l < "$PORTFOLIO/orders.csv") order rows (with headers); load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 timed() { local start; start=$(date +%s.%N); "$@"; echo "$(echo "$(date +%s.%N) - $start" | bc)"; }
-for kind in clients orders; do
+for kind in $([ -n "${KEEP_DB:-}" ] || echo clients orders); do
   seconds=$(timed curl -sf -o "$BENCH_DIR/import-$kind.json" -H "$AUTH" -H 'Content-Type: text/csv' \
     --data-binary "@$PORTFOLIO/$kind.csv" "localhost:$PORT/api/imports/$kind")
   echo "import $kind: ${seconds} s $(cat "$BENCH_DIR/import-$kind.json"); service RSS $(ps -o rss= -p $SERVICE | awk '{printf "%.0f MiB", $1/1024}')"
 done
+
+if [ "${ONLY:-}" = import ]; then
+  seconds=$(timed curl -sf -o "$BENCH_DIR/import-orders-again.json" -H "$AUTH" -H 'Content-Type: text/csv' \
+    --data-binary "@$PORTFOLIO/orders.csv" "localhost:$PORT/api/imports/orders")
+  echo "import orders again: ${seconds} s $(cat "$BENCH_DIR/import-orders-again.json"); service RSS $(ps -o rss= -p $SERVICE | awk '{printf "%.0f MiB", $1/1024}')"
+  exit 0
+fi
 
 job=$(curl -sf -D - -o /dev/null -X POST -H "$AUTH" "localhost:$PORT/api/portfolio/resegmentations?asOf=2011-12-10" \
   | tr -d '\r' | awk 'tolower($1) == "location:" {print $2}')

@@ -17,8 +17,8 @@ public class TestDatabase {
     /** Empties every table; the revision moves on so that cached portfolio figures are dropped. */
     @Transactional
     public void clear() {
-        for (String table : new String[]{"decision_transition", "service_grant", "latest_decision", "decision_fired_rule",
-                "shadow_comparison", "action_record", "decision_audit", "audit_archive", "resegmentation_job", "assessment", "survey", "complaint", "order_line", "customer_order", "client"}) {
+        for (String table : new String[]{"decision_transition", "service_grant", "latest_decision",
+                "shadow_comparison", "action_record", "decision_audit", "fired_rule_set_rule", "fired_rule_set", "audit_archive", "resegmentation_job", "assessment", "survey", "complaint", "order_line", "customer_order", "client"}) {
             jdbc.prepareStatement("DELETE FROM " + table, statement -> statement.executeUpdate());
         }
         jdbc.prepareStatement("UPDATE portfolio_revision SET revision = revision + 1 WHERE id = 1",
@@ -66,7 +66,7 @@ public class TestDatabase {
     public String fingerprintAll() {
         StringBuilder all = new StringBuilder(fingerprint());
         for (String table : new String[]{"survey", "complaint", "assessment", "action_record", "service_grant", "latest_decision",
-                "decision_transition", "decision_fired_rule", "rule_version", "rule_activation", "rule_shadow", "api_token",
+                "decision_transition", "fired_rule_set", "rule_version", "rule_activation", "rule_shadow", "api_token",
                 "admin_event", "resegmentation_job"}) {
             all.append('/').append(table).append('=').append(count("SELECT COUNT(*) FROM " + table));
         }

@@ -115,7 +115,7 @@ public class AuditArchiver {
         String[] lastHash = new String[1];
         long[] count = new long[1];
         String sha256 = write(file, out -> jdbc.prepareStatement("SELECT a.*, (SELECT GROUP_CONCAT(r.rule_id ORDER BY r.seq SEPARATOR ' ') "
-                + "FROM decision_fired_rule r WHERE r.decision_id = a.decision_id) AS fired_rules FROM decision_audit a "
+                + "FROM fired_rule_set_rule r WHERE r.set_id = a.fired_set) AS fired_rules FROM decision_audit a "
                 + "WHERE a.chain_seq BETWEEN ? AND ? ORDER BY a.chain_seq", statement -> {
             statement.setLong(1, from);
             statement.setLong(2, through);
@@ -132,7 +132,7 @@ public class AuditArchiver {
             }
             return null;
         }));
-        for (String dependent : List.of("decision_fired_rule", "decision_transition", "service_grant", "action_record", "shadow_comparison")) {
+        for (String dependent : List.of("decision_transition", "service_grant", "action_record", "shadow_comparison")) {
             jdbc.prepareStatement("DELETE FROM " + dependent + " WHERE decision_id IN (SELECT decision_id FROM decision_audit "
                     + "WHERE chain_seq BETWEEN ? AND ?)", statement -> {
                 statement.setLong(1, from);

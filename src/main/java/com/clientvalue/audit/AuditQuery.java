@@ -60,7 +60,7 @@ class AuditQuery {
             parameters.add(filter.clientId());
         }
         if (filter.ruleId() != null) {
-            conditions.add("EXISTS (SELECT 1 FROM decision_fired_rule f WHERE f.decision_id = a.decision_id AND f.rule_id = ?)");
+            conditions.add("a.fired_set IN (SELECT f.set_id FROM fired_rule_set_rule f WHERE f.rule_id = ?)");
             parameters.add(filter.ruleId());
         }
         if (filter.from() != null) {

@@ -21,18 +21,21 @@ import java.util.Map;
 public class AuditTrail {
     private final JdbcOperations jdbc;
     private final AuditChain chain;
+    private final FiredRuleSets firedRuleSets;
 
-    AuditTrail(JdbcOperations jdbc, AuditChain chain) {
+    AuditTrail(JdbcOperations jdbc, AuditChain chain, FiredRuleSets firedRuleSets) {
         this.jdbc = jdbc;
         this.chain = chain;
+        this.firedRuleSets = firedRuleSets;
     }
 
     @Transactional
     public void record(List<AuditEntry> entries) {
         List<AuditChain.Link> links = chain.extend(entries);
+        List<String> firedSets = firedRuleSets.record(entries);
         jdbc.prepareStatement("INSERT INTO decision_audit (decision_id, client_id, as_of, rule_version, decided_at, kind, "
-                + "job_id, cluster, lifecycle, experience_segment, decision, chain_seq, prev_hash, record_hash) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
+                + "job_id, cluster, lifecycle, experience_segment, decision, chain_seq, prev_hash, record_hash, fired_set) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
             for (int i = 0; i < entries.size(); i++) {
                 AuditEntry entry = entries.get(i);
                 statement.setString(1, entry.decisionId());
@@ -49,18 +52,8 @@ public class AuditTrail {
                 statement.setLong(12, links.get(i).seq());
                 statement.setString(13, links.get(i).previous());
                 statement.setString(14, links.get(i).hash());
+                statement.setString(15, firedSets.get(i));
                 statement.addBatch();
-            }
-            return statement.executeBatch();
-        });
-        jdbc.prepareStatement("INSERT INTO decision_fired_rule (decision_id, seq, rule_id) VALUES (?, ?, ?)", statement -> {
-            for (AuditEntry entry : entries) {
-                for (int seq = 0; seq < entry.firedRuleIds().size(); seq++) {
-                    statement.setString(1, entry.decisionId());
-                    statement.setInt(2, seq + 1);
-                    statement.setString(3, entry.firedRuleIds().get(seq));
-                    statement.addBatch();
-                }
             }
             return statement.executeBatch();
         });

@@ -63,7 +63,6 @@ class AuditChainIntegrationTest extends HttpIntegrationTest {
         db.execute("UPDATE decision_audit SET cluster = (SELECT JSON_VALUE(decision, '$.outcome.cluster')) WHERE chain_seq = 4");
         assertEquals(true, api.get("/api/audit/verify").get("intact"), "restored exactly, it verifies again");
 
-        db.execute("DELETE FROM decision_fired_rule WHERE decision_id = (SELECT decision_id FROM decision_audit WHERE chain_seq = 5)");
         db.execute("DELETE FROM decision_transition WHERE decision_id = (SELECT decision_id FROM decision_audit WHERE chain_seq = 5)");
         db.execute("DELETE FROM latest_decision WHERE decision_id = (SELECT decision_id FROM decision_audit WHERE chain_seq = 5)");
         db.execute("DELETE FROM decision_audit WHERE chain_seq = 5");
@@ -83,7 +82,7 @@ class AuditChainIntegrationTest extends HttpIntegrationTest {
 
         assertEquals(List.of(3, 1, 3), List.of(archive.get("records"), archive.get("fromSeq"), archive.get("throughSeq")));
         assertEquals(2, db.count("SELECT COUNT(*) FROM decision_audit"));
-        assertEquals(0, db.count("SELECT COUNT(*) FROM decision_fired_rule WHERE decision_id IN ('" + String.join("','", decisions) + "')"));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM decision_transition WHERE decision_id IN ('" + String.join("','", decisions) + "')"));
         java.nio.file.Path file = java.nio.file.Path.of((String) archive.get("file"));
         List<String> lines;
         try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(file))) {

@@ -80,7 +80,14 @@ class DecisionIntegrationTest extends HttpIntegrationTest {
         assertEquals(decision, audited);
         assertTrue(((List<Map<String, Object>>) ((Map<?, ?>) audited.get("outcome")).get("actions")).stream()
                 .anyMatch(a -> a.get("code").equals("ASSESS_POTENTIAL") && a.get("ruleId").equals("POT-UNRATED")));
-        assertEquals(ruleIds(decision).size(), db.count("SELECT COUNT(*) FROM decision_fired_rule WHERE decision_id = '" + decision.get("decisionId") + "'"));
+        assertEquals(String.join(" ", ruleIds(decision)), db.text("SELECT GROUP_CONCAT(r.rule_id ORDER BY r.seq SEPARATOR ' ') "
+                + "FROM decision_audit a JOIN fired_rule_set_rule r ON r.set_id = a.fired_set WHERE a.decision_id = '"
+                + decision.get("decisionId") + "'"), "the fired rules are searchable in firing order");
+        long lists = db.count("SELECT COUNT(*) FROM fired_rule_set");
+        String again = (String) api.post("/api/decisions", Map.of("clientId", "M1", "asOf", "2011-12-10")).get("decisionId");
+        assertEquals(db.text("SELECT fired_set FROM decision_audit WHERE decision_id = '" + decision.get("decisionId") + "'"),
+                db.text("SELECT fired_set FROM decision_audit WHERE decision_id = '" + again + "'"));
+        assertEquals(lists, db.count("SELECT COUNT(*) FROM fired_rule_set"), "a list of fired rules is stored once");
     }
 
     @Test
