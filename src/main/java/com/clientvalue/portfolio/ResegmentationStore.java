@@ -124,12 +124,13 @@ class ResegmentationStore {
     }
 
     Optional<JobView> find(long id) {
+        // one pass over the index (job_id, client_id, decided_at); the audit rows themselves are not read
         return jdbc.prepareStatement("SELECT j.id, j.as_of, j.status, j.total, j.created_at, j.finished_at, j.error, "
-                + "(SELECT COUNT(*) FROM decision_audit a WHERE a.job_id = j.id), "
-                + "(SELECT MIN(decided_at) FROM decision_audit a WHERE a.job_id = j.id), "
-                + "(SELECT MAX(decided_at) FROM decision_audit a WHERE a.job_id = j.id) "
-                + "FROM resegmentation_job j WHERE j.id = ?", statement -> {
+                + "p.done, p.first_at, p.last_at FROM resegmentation_job j, "
+                + "(SELECT COUNT(*) AS done, MIN(decided_at) AS first_at, MAX(decided_at) AS last_at "
+                + "FROM decision_audit WHERE job_id = ?) p WHERE j.id = ?", statement -> {
             statement.setLong(1, id);
+            statement.setLong(2, id);
             try (var rows = statement.executeQuery()) {
                 if (!rows.next()) {
                     return Optional.<JobView>empty();
