@@ -6,6 +6,9 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +17,9 @@ import java.util.Map;
 /**
  * The lists of fired rules that decisions name (table fired_rule_set): each distinct list is
  * stored once, under the SHA-256 of its rule ids in firing order joined by a line break, and
- * decisions refer to it. A portfolio's decisions repeat a few hundred lists, so a batch of a
- * thousand decisions writes a handful of list rows, mostly already there, instead of ten
- * thousand rows of its own.
+ * decisions refer to it. A portfolio's decisions repeat a few hundred lists (469 among 100,000
+ * generated clients), so a batch of decisions looks its lists up and writes only the new ones,
+ * instead of about ten rows per decision.
  */
 @Singleton
 class FiredRuleSets {
@@ -26,7 +29,11 @@ class FiredRuleSets {
         this.jdbc = jdbc;
     }
 
-    /** Stores the lists these entries name that are not stored yet; returns each entry's list id. */
+    /**
+     * Stores the lists these entries name that are not stored yet; returns each entry's list id.
+     * Runs after the audit chain's head lock is taken ({@link AuditChain#extend}), so no other writer
+     * stores a list between the lookup and the inserts.
+     */
     List<String> record(List<AuditEntry> entries) {
         Map<String, List<String>> distinct = new LinkedHashMap<>();
         List<String> ids = entries.stream().map(entry -> {
@@ -34,18 +41,20 @@ class FiredRuleSets {
             distinct.putIfAbsent(id, entry.firedRuleIds());
             return id;
         }).toList();
-        // in set_id order, so that concurrent writers take the rows' locks in one order
-        List<Map.Entry<String, List<String>>> sets = distinct.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
-        jdbc.prepareStatement("INSERT IGNORE INTO fired_rule_set (set_id, rule_count) VALUES (?, ?)", statement -> {
-            for (Map.Entry<String, List<String>> set : sets) {
+        stored(distinct.keySet()).forEach(distinct::remove);
+        if (distinct.isEmpty()) {
+            return ids;
+        }
+        jdbc.prepareStatement("INSERT INTO fired_rule_set (set_id, rule_count) VALUES (?, ?)", statement -> {
+            for (Map.Entry<String, List<String>> set : distinct.entrySet()) {
                 statement.setString(1, set.getKey());
                 statement.setInt(2, set.getValue().size());
                 statement.addBatch();
             }
             return statement.executeBatch();
         });
-        jdbc.prepareStatement("INSERT IGNORE INTO fired_rule_set_rule (set_id, seq, rule_id) VALUES (?, ?, ?)", statement -> {
-            for (Map.Entry<String, List<String>> set : sets) {
+        jdbc.prepareStatement("INSERT INTO fired_rule_set_rule (set_id, seq, rule_id) VALUES (?, ?, ?)", statement -> {
+            for (Map.Entry<String, List<String>> set : distinct.entrySet()) {
                 for (int seq = 0; seq < set.getValue().size(); seq++) {
                     statement.setString(1, set.getKey());
                     statement.setInt(2, seq + 1);
@@ -56,6 +65,23 @@ class FiredRuleSets {
             return statement.executeBatch();
         });
         return ids;
+    }
+
+    private List<String> stored(Collection<String> setIds) {
+        String marks = String.join(",", Collections.nCopies(setIds.size(), "?"));
+        return jdbc.prepareStatement("SELECT set_id FROM fired_rule_set WHERE set_id IN (" + marks + ")", statement -> {
+            int i = 1;
+            for (String id : setIds) {
+                statement.setString(i++, id);
+            }
+            List<String> found = new ArrayList<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getString(1));
+                }
+            }
+            return found;
+        });
     }
 
     /** What MariaDB's SHA2(GROUP_CONCAT(rule_id ORDER BY seq SEPARATOR '\n'), 256) gives (the migration's way). */
