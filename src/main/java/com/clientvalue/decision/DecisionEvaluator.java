@@ -88,9 +88,24 @@ public class DecisionEvaluator {
                 byType.single("experience segment", ExperienceAssignment.class) instanceof ExperienceAssignment e
                         ? e.segment() : null,
                 List.copyOf(actions),
-                byType.all(CategoryTag.class).stream().map(i -> ((CategoryTag) i.fact()).code()).distinct().toList(),
+                categories(byType.all(CategoryTag.class)),
                 assessment(facts, byType),
                 serviceRequested ? serviceAnswer(byType.all(ServiceVerdict.class)) : null);
+    }
+
+    /** The category codes in insertion order, each once. */
+    private static List<String> categories(List<OutcomeRecorder.Inserted> tags) {
+        if (tags.isEmpty()) {
+            return List.of();
+        }
+        List<String> codes = new ArrayList<>(tags.size());
+        for (OutcomeRecorder.Inserted tag : tags) {
+            String code = ((CategoryTag) tag.fact()).code();
+            if (!codes.contains(code)) {
+                codes.add(code);
+            }
+        }
+        return java.util.Collections.unmodifiableList(codes);
     }
 
     /** The scoring tables' view of the latest assessment; null without one. */
@@ -158,6 +173,11 @@ public class DecisionEvaluator {
         if (fired.isEmpty()) {
             return List.of("No rule applied to these facts.");
         }
-        return fired.stream().map(rule -> rule.name() + " [" + rule.ruleId() + "]").toList();
+        String[] reasons = new String[fired.size()];
+        for (int i = 0; i < reasons.length; i++) {
+            RuleDescriptor rule = fired.get(i);
+            reasons[i] = rule.name() + " [" + rule.ruleId() + "]";
+        }
+        return List.of(reasons);
     }
 }

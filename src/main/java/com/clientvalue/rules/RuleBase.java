@@ -24,6 +24,8 @@ public final class RuleBase {
     private final java.util.concurrent.ConcurrentHashMap<Rule, RuleDescriptor> described = new java.util.concurrent.ConcurrentHashMap<>();
     private final KieContainer container;
     private final KieBase kieBase;
+    /** Each compiled rule's descriptor by identity, filled once here and only read after. */
+    private final Map<Rule, RuleDescriptor> compiled;
 
     RuleBase(String version, Instant loadedAt, List<RuleFileSummary> files, List<RuleDescriptor> rules,
              Map<String, RuleDescriptor> byQualifiedName, Vocabulary vocabulary, List<RuleSource> sources, String drl,
@@ -38,6 +40,16 @@ public final class RuleBase {
         this.drl = drl;
         this.container = container;
         this.kieBase = container.getKieBase();
+        Map<Rule, RuleDescriptor> compiled = new java.util.IdentityHashMap<>();
+        for (org.kie.api.definition.KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                RuleDescriptor descriptor = this.byQualifiedName.get(qualifiedName(rule.getPackageName(), rule.getName()));
+                if (descriptor != null) {
+                    compiled.put(rule, descriptor);
+                }
+            }
+        }
+        this.compiled = java.util.Collections.unmodifiableMap(compiled);
     }
 
     public String version() {
@@ -76,7 +88,12 @@ public final class RuleBase {
 
     /** The analyst's view of a compiled rule: id, sentence, file and row. */
     public RuleDescriptor describe(Rule rule) {
-        // called for every firing and inserted fact: remember each compiled rule's descriptor
+        // called for every firing and inserted fact: the rule objects of the kie base by identity
+        // (no hashing of names); any other instance of a rule is looked up by name once and remembered
+        RuleDescriptor known = compiled.get(rule);
+        if (known != null) {
+            return known;
+        }
         return described.computeIfAbsent(rule, r -> {
             RuleDescriptor descriptor = byQualifiedName.get(qualifiedName(r.getPackageName(), r.getName()));
             if (descriptor == null) {
