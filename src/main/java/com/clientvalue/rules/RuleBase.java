@@ -21,7 +21,6 @@ public final class RuleBase {
     private final Vocabulary vocabulary;
     private final List<RuleSource> sources;
     private final String drl;
-    private final java.util.concurrent.ConcurrentHashMap<Rule, RuleDescriptor> described = new java.util.concurrent.ConcurrentHashMap<>();
     private final KieContainer container;
     private final KieBase kieBase;
     /** Each compiled rule's descriptor by identity, filled once here and only read after. */
@@ -88,19 +87,16 @@ public final class RuleBase {
 
     /** The analyst's view of a compiled rule: id, sentence, file and row. */
     public RuleDescriptor describe(Rule rule) {
-        // called for every firing and inserted fact: the rule objects of the kie base by identity
-        // (no hashing of names); any other instance of a rule is looked up by name once and remembered
+        // called for every firing and inserted fact: the kie base's own rule objects, by identity
         RuleDescriptor known = compiled.get(rule);
         if (known != null) {
             return known;
         }
-        return described.computeIfAbsent(rule, r -> {
-            RuleDescriptor descriptor = byQualifiedName.get(qualifiedName(r.getPackageName(), r.getName()));
-            if (descriptor == null) {
-                throw new IllegalStateException("rule " + r.getName() + " is not part of rule version " + version);
-            }
-            return descriptor;
-        });
+        RuleDescriptor byName = byQualifiedName.get(qualifiedName(rule.getPackageName(), rule.getName()));
+        if (byName == null) {
+            throw new IllegalStateException("rule " + rule.getName() + " is not part of rule version " + version);
+        }
+        return byName;
     }
 
     static String qualifiedName(String packageName, String ruleName) {
