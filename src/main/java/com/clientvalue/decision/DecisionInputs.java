@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * Loads many clients in one go, so that batches and portfolio views cost a few queries.
  */
 @Singleton
-class DecisionInputs {
+public class DecisionInputs {
     static final int CHUNK = 1_000;
     private final FactsLoader facts;
     private final AuditTrail audit;
@@ -35,11 +35,11 @@ class DecisionInputs {
     }
 
     /** The inputs of one client's decision; request only when a service is asked for. */
-    record Inputs(ClientFacts facts, @Nullable PreviousDecision previous, @Nullable ServiceRequest request) {
+    public record Inputs(ClientFacts facts, @Nullable PreviousDecision previous, @Nullable ServiceRequest request) {
     }
 
     /** Inputs of a service request: the client's, plus the request with the unpaid services granted this year. */
-    Inputs loadRequest(ServiceRequestBody body, ServiceDefinition service, LocalDate asOf) {
+    public Inputs loadRequest(ServiceRequestBody body, ServiceDefinition service, LocalDate asOf) {
         Inputs client = load(List.of(body.clientId()), asOf).get(0);
         BigDecimal discount = body.discountPercent() == null ? BigDecimal.ZERO : body.discountPercent();
         return new Inputs(client.facts(), client.previous(), new ServiceRequest(service.code(), service.category(),
@@ -47,7 +47,7 @@ class DecisionInputs {
     }
 
     /** Inputs of these distinct clients, in the order given; any unknown client and none is loaded. */
-    List<Inputs> load(List<String> clientIds, LocalDate asOf) {
+    public List<Inputs> load(List<String> clientIds, LocalDate asOf) {
         Map<String, ClientFacts> byId = facts.loadMany(clientIds, asOf).stream()
                 .collect(Collectors.toMap(ClientFacts::clientId, Function.identity()));
         List<String> missing = clientIds.stream().filter(id -> !byId.containsKey(id)).toList();
@@ -59,7 +59,7 @@ class DecisionInputs {
     }
 
     /** Inputs of every stored client, a chunk at a time, ordered by client id. */
-    void forEachChunk(LocalDate asOf, Consumer<List<Inputs>> consumer) {
+    public void forEachChunk(LocalDate asOf, Consumer<List<Inputs>> consumer) {
         facts.forEachChunk(asOf, CHUNK, chunk -> {
             Map<String, LatestDecision> latest = audit.latest(chunk.stream().map(ClientFacts::clientId).toList());
             consumer.accept(chunk.stream().map(f -> new Inputs(f, previous(latest.get(f.clientId())), null)).toList());
