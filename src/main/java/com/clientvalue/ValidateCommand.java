@@ -33,7 +33,9 @@ final class ValidateCommand {
         RuleBase candidate = null;
         try {
             candidate = ActiveRuleBase.compileFolder(folder);
-            for (RuleSetCheck check : List.of(new ScenarioCheck(), new InvariantCheck(), new BudgetWeights())) {
+            // no database here: the folder's own invariants file is the guard (the service checks against its stored ones)
+            InvariantCheck invariants = new InvariantCheck();
+            for (RuleSetCheck check : List.<RuleSetCheck>of(new ScenarioCheck(), invariants::check, new BudgetWeights())) {
                 problems.addAll(check.check(candidate, candidate.sources()));
             }
         } catch (RuleSetInvalid invalid) {

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -14,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Who did what to the service itself: rule publications and rollbacks, imports, token changes.
+ * Who did what to the service itself: rule publications, refusals and activations, shadow runs,
+ * invariant changes, imports, resegmentation jobs, token changes.
  * Written in the transaction of the change it records (callers open it), so one is never kept
  * without the other.
  */
@@ -45,6 +47,15 @@ public class AdminLog {
                     statement.setString(5, detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000));
                     return statement.executeUpdate();
                 });
+    }
+
+    /**
+     * For refusals: written in a transaction of its own, so that it is kept although the refused
+     * change's transaction rolls back.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
+    public void recordApart(String actor, String action, @Nullable String subject, @Nullable String detail) {
+        record(actor, action, subject, detail);
     }
 
     /** Newest first, at most limit events older than beforeId (all when null). */

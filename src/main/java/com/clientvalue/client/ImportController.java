@@ -75,7 +75,8 @@ class ImportController {
 
     // the import and its admin-log line commit together (the controller methods are transactional)
     private ImportResult logged(Authentication caller, String kind, ImportResult result) {
-        log.record(caller.getName(), "IMPORT_" + kind, null, result.toString());
+        log.record(caller.getName(), "IMPORT_" + kind, null, result.rows() + " rows read, " + result.clients() + " clients touched"
+                + (result.orders() == null ? "" : ", " + result.orders() + " orders written"));
         return result;
     }
 

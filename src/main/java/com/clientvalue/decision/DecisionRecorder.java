@@ -3,7 +3,6 @@ package com.clientvalue.decision;
 import com.clientvalue.audit.AuditEntry;
 import com.clientvalue.audit.AuditTrail;
 import com.clientvalue.rules.RuleDescriptor;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -22,21 +21,18 @@ class DecisionRecorder {
     private final AuditTrail audit;
     private final ServiceGrants grants;
     private final JsonMapper json;
-    private final ApplicationEventPublisher<DecisionsRecorded> events;
 
-    DecisionRecorder(AuditTrail audit, ServiceGrants grants, JsonMapper json, ApplicationEventPublisher<DecisionsRecorded> events) {
+    DecisionRecorder(AuditTrail audit, ServiceGrants grants, JsonMapper json) {
         this.audit = audit;
         this.grants = grants;
         this.json = json;
-        this.events = events;
     }
 
-    // listeners run asynchronously (@Async), so the answer never waits for them
+    // DecisionsRecorded is published by the GroupCommit once this transaction has committed, never here
     @Transactional
     void record(List<GroupCommit.Pending> callers) {
         audit.record(callers.stream().flatMap(c -> c.entries.stream()).toList());
         grants.record(callers.stream().flatMap(c -> c.decisions.stream()).toList());
-        callers.forEach(c -> events.publishEvent(new DecisionsRecorded(c.decisions)));
     }
 
     /**

@@ -3,6 +3,7 @@ package com.clientvalue.decision;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.clientvalue.audit.AuditEntry;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -24,12 +25,14 @@ class GroupCommit {
     static final int MAX_DECISIONS = 1_000;
 
     private final DecisionRecorder recorder;
+    private final ApplicationEventPublisher<DecisionsRecorded> events;
     private final DistributionSummary groupSizes;
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private boolean writing;
 
-    GroupCommit(DecisionRecorder recorder, MeterRegistry meters) {
+    GroupCommit(DecisionRecorder recorder, ApplicationEventPublisher<DecisionsRecorded> events, MeterRegistry meters) {
         this.recorder = recorder;
+        this.events = events;
         this.groupSizes = DistributionSummary.builder("decisions.group.commit")
                 .description("decisions written per audit transaction (count: transactions, total: decisions)")
                 .register(meters);
@@ -78,6 +81,9 @@ class GroupCommit {
             } catch (Throwable e) {
                 failure = e;
             }
+            if (failure == null) {
+                announce(batch);
+            }
             synchronized (this) {
                 for (Pending pending : batch) {
                     pending.done = true;
@@ -98,6 +104,18 @@ class GroupCommit {
         }
         if (mine.failure != null) {
             throw new IllegalStateException(mine.failure);
+        }
+    }
+
+    // only committed decisions are announced (shadow comparisons exist only for stored decisions); a listener's
+    // failure is not the decisions' failure: they are stored and will be answered
+    private void announce(List<Pending> batch) {
+        for (Pending pending : batch) {
+            try {
+                events.publishEvent(new DecisionsRecorded(pending.decisions));
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(GroupCommit.class).warn("A listener of recorded decisions failed: {}", e.getMessage());
+            }
         }
     }
 

@@ -25,6 +25,11 @@ public class BudgetWeights implements RuleSetCheck {
     static final String FILE = "budget/segment-weights.csv";
 
     @Override
+    public String name() {
+        return "the budget weights";
+    }
+
+    @Override
     public List<RuleProblem> check(RuleBase candidate, List<RuleSource> sources) {
         List<RuleProblem> problems = new ArrayList<>();
         read(sources, problems);

@@ -1,6 +1,8 @@
 package com.clientvalue.portfolio;
 
+import com.clientvalue.audit.AdminLog;
 import com.clientvalue.common.BusinessDate;
+import io.micronaut.security.authentication.Authentication;
 import com.clientvalue.security.Roles;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
@@ -25,10 +27,12 @@ import java.time.LocalDate;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ResegmentationController {
     private final Resegmentation resegmentation;
+    private final AdminLog log;
     private final Clock clock;
 
-    ResegmentationController(Resegmentation resegmentation, Clock clock) {
+    ResegmentationController(Resegmentation resegmentation, AdminLog log, Clock clock) {
         this.resegmentation = resegmentation;
+        this.log = log;
         this.clock = clock;
     }
 
@@ -36,8 +40,10 @@ class ResegmentationController {
     @Operation(summary = "Start deciding every client as of a date (default today)",
             description = "Each client is decided and audited like a single decision (the audit records the job), in client_id "
                     + "order, 500 per transaction. 202 with the job; follow it at the Location.")
-    HttpResponse<ResegmentationStore.JobView> start(@Nullable @QueryValue @BusinessDate LocalDate asOf) {
+    HttpResponse<ResegmentationStore.JobView> start(@Nullable @QueryValue @BusinessDate LocalDate asOf, Authentication caller) {
         ResegmentationStore.JobView job = resegmentation.start(asOf != null ? asOf : LocalDate.now(clock));
+        log.record(caller.getName(), "RESEGMENTATION_STARTED", "job " + job.id(), "every client decided as of " + job.asOf()
+                + ": " + job.total() + " clients");
         return HttpResponse.accepted(URI.create("/api/portfolio/resegmentations/" + job.id())).body(job);
     }
 

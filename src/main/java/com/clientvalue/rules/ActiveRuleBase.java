@@ -36,7 +36,7 @@ public class ActiveRuleBase {
         this.versions = versions;
         this.checks = List.copyOf(checks);
         long started = System.nanoTime();
-        RuleBase fromFolder = compile(RuleFolder.read(folder));
+        RuleBase fromFolder = compile(RuleFolder.readRuleSet(folder));
         current.set(startingVersion(fromFolder, config.publishOnStart()));
         LOG.info("Rules version {} active ({} rules in {} files; folder {} is version {}; {} ms)", current().version(),
                 current().rules().size(), current().files().size(), folder, fromFolder.version(),
@@ -46,10 +46,11 @@ public class ActiveRuleBase {
     private RuleBase startingVersion(RuleBase fromFolder, boolean publishOnStart) {
         Optional<String> active = versions.activeVersion();
         if (active.isEmpty() || (publishOnStart && !versions.exists(fromFolder.version()))) {
+            String basis = checkBasis();
             List<RuleProblem> problems = check(fromFolder);
             if (problems.isEmpty()) {
                 versions.storeAndActivate(fromFolder, "startup", "the rules folder at startup",
-                        active.isEmpty() ? RuleVersions.Reason.SEED : RuleVersions.Reason.STARTUP);
+                        active.isEmpty() ? RuleVersions.Reason.SEED : RuleVersions.Reason.STARTUP, checksPassed(basis, false));
                 return remember(fromFolder);
             }
             if (active.isEmpty()) {
@@ -72,8 +73,22 @@ public class ActiveRuleBase {
     /** What the checks read besides a candidate; see {@link RuleSetCheck#basis()}. */
     String checkBasis() {
         StringBuilder basis = new StringBuilder();
-        checks.forEach(check -> basis.append(check.basis()).append('\n'));
+        checks.stream().map(RuleSetCheck::basis).filter(b -> !b.isBlank()).forEach(b -> basis.append(b).append('\n'));
         return basis.toString();
+    }
+
+    /** The checks a version passed on this basis, in words, as versions and activations record them. */
+    String checksPassed(String basis, boolean reused) {
+        StringBuilder done = new StringBuilder("passed: compiled");
+        checks.forEach(check -> done.append(", ").append(check.name()));
+        String on = basis.strip().replace("\n", "; ");
+        if (!on.isEmpty()) {
+            done.append("; on ").append(on);
+        }
+        if (reused) {
+            done.append(" (result of the validation on the same basis)");
+        }
+        return done.length() <= 1000 ? done.toString() : done.substring(0, 1000);
     }
 
     /** The checks every candidate must pass besides compiling. */

@@ -72,7 +72,21 @@ public final class RuleArchive {
         if (sources.isEmpty()) {
             throw new Rejected("the archive holds no rule file (.csv, .xlsx, .drl); zip the content of the rules folder");
         }
-        return withoutTopFolder(sources);
+        List<RuleSource> candidate = withoutTopFolder(sources);
+        refuseInvariants(candidate);
+        return candidate;
+    }
+
+    // the invariants guard candidates: one that brings its own would be judged by rules of its choosing
+    private static void refuseInvariants(List<RuleSource> candidate) {
+        List<RuleProblem> problems = candidate.stream().filter(s -> s.kind() == RuleSource.Kind.INVARIANTS)
+                .map(s -> new RuleProblem(s.path(), null, null, null, "a candidate may not hold policy invariants: the "
+                        + "service keeps them apart and checks every candidate against its own (GET /api/rules/invariants; "
+                        + "only COMPLIANCE changes them, with PUT /api/rules/invariants). Leave the invariants folder out of the zip"))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new RulesRejected(problems, "nothing was validated or published");
+        }
     }
 
     private static byte[] readLimited(ZipInputStream in, String path) throws IOException {

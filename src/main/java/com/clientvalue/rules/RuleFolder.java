@@ -10,7 +10,10 @@ import java.util.stream.Stream;
 
 /**
  * Reads the analysts' rule files from a folder, in a stable order: tables, DRL, vocabulary and
- * test scenarios (tests/), all part of the versioned rule set. Documentation is not.
+ * test scenarios (tests/), all part of the versioned rule set. Documentation is not. The policy
+ * invariants (invariants/) are not part of a rule set in the service: the service keeps them apart
+ * (seeded from the folder), and a candidate that holds them is refused; the command-line validator,
+ * which has no database, checks the folder against its own invariants file.
  */
 final class RuleFolder {
 
@@ -33,6 +36,11 @@ final class RuleFolder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The folder as the service versions it: everything but the policy invariants. */
+    static List<RuleSource> readRuleSet(Path dir) {
+        return read(dir).stream().filter(source -> source.kind() != RuleSource.Kind.INVARIANTS).toList();
     }
 
     private static byte[] readBytes(Path file) {

@@ -18,4 +18,9 @@ public interface RuleSetCheck {
     default String basis() {
         return "";
     }
+
+    /** What the check verifies, in words, for the record of the checks a version passed. */
+    default String name() {
+        return "a check";
+    }
 }

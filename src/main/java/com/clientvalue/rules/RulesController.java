@@ -19,6 +19,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 import java.io.InputStream;
@@ -48,7 +50,10 @@ class RulesController {
                        List<ActionDefinition> actions, List<ServiceDefinition> services) {
     }
 
-    /** A stored version with its files and what changed since the version published before it. */
+    /**
+     * A stored version with its files and what it changed: the diff against the version that was
+     * active when it was published (previousVersion; null for the first version).
+     */
     @Serdeable
     record VersionDetail(RuleVersions.VersionInfo info, List<RuleFileSummary> files, @Nullable String previousVersion,
                          String diff) {
@@ -77,24 +82,36 @@ class RulesController {
         return report;
     }
 
-    @Secured({Roles.ANALYST, Roles.AUDITOR, Roles.ADMIN})
+    @Secured({Roles.ANALYST, Roles.AUDITOR, Roles.ADMIN, Roles.COMPLIANCE})
     @Get("/versions")
-    @Operation(summary = "Stored rule versions, newest first, with the active one marked")
+    @Operation(summary = "Published rule versions, newest publication first, with the active one marked",
+            description = "Append-only: who published each, when, with which comment, the checks it passed and the version "
+                    + "active then. Shadow candidates are not published versions and are not listed (GET /api/rules/shadow/runs).")
     List<RuleVersions.VersionInfo> versions() {
         return versions.list();
     }
 
-    @Secured({Roles.ANALYST, Roles.AUDITOR, Roles.ADMIN})
+    @Secured({Roles.ANALYST, Roles.AUDITOR, Roles.ADMIN, Roles.COMPLIANCE})
     @Get("/versions/{version}")
-    @Operation(summary = "One stored version: who, when, comment, files and a unified diff against the previous version")
+    @Operation(summary = "One published version: who, when, comment, checks, files and a unified diff against the version "
+            + "that was active when it was published")
     VersionDetail version(@PathVariable @Size(max = 64) String version) {
         RuleVersions.VersionInfo info = versions.find(version).orElseThrow(() -> new RuleVersionNotFound(version));
         List<RuleSource> files = versions.files(version);
-        RuleVersions.VersionInfo previous = versions.previous(info).orElse(null);
+        String previous = info.publishedOver();
         return new VersionDetail(info, files.stream().map(f -> new RuleFileSummary(f.path(), RuleSetCompiler.sha256(f.content()),
                 (int) active.compiled(version).rules().stream().filter(r -> r.file().equals(f.path())).count())).toList(),
-                previous == null ? null : previous.version(),
-                RuleVersionDiff.between(previous == null ? List.of() : versions.files(previous.version()), files));
+                previous, RuleVersionDiff.between(previous == null ? List.of() : versions.files(previous), files));
+    }
+
+    @Secured({Roles.ANALYST, Roles.AUDITOR, Roles.ADMIN, Roles.COMPLIANCE})
+    @Get("/activations")
+    @Operation(summary = "Every activation, newest first: who, when, from which version to which, why (SEED, STARTUP, PUBLISH, "
+            + "ROLLBACK, ROLL_FORWARD, WATCH), comment and the checks it passed",
+            description = "Page back with beforeId = the smallest id of the previous page.")
+    List<RuleVersions.Activation> activations(@Nullable @QueryValue Long beforeId,
+                                              @QueryValue(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return versions.activations(beforeId, limit);
     }
 
     @Secured(Roles.ANALYST)
@@ -106,18 +123,44 @@ class RulesController {
     HttpResponse<RuleVersions.VersionInfo> publish(@Body InputStream zip,
                                                    @Nullable @QueryValue @Size(max = 1000) String comment,
                                                    Authentication caller) {
-        RuleVersions.VersionInfo published = publisher.publish(RuleArchive.read(zip), caller.getName(), comment);
-        log.record(caller.getName(), "RULES_PUBLISHED", published.version(), comment);
+        RuleVersions.VersionInfo published;
+        try {
+            published = publisher.publish(RuleArchive.read(zip), caller.getName(), comment);
+        } catch (RulesRejected refused) {
+            log.recordApart(caller.getName(), "RULES_REFUSED", null, refusal(refused, comment));
+            throw refused;
+        }
+        log.record(caller.getName(), "RULES_PUBLISHED", published.version(), "published"
+                + (comment == null ? "" : " with comment '" + comment + "'") + "; " + published.checks());
         return HttpResponse.created(published);
     }
 
     @Secured(Roles.ADMIN)
     @Transactional
     @Post("/versions/{version}/activate")
-    @Operation(summary = "Make a stored version active again (rollback)")
-    RuleVersions.VersionInfo activate(@PathVariable @Size(max = 64) String version, Authentication caller) {
-        RuleVersions.VersionInfo activated = publisher.activate(version, caller.getName());
-        log.record(caller.getName(), "RULES_ACTIVATED", activated.version(), "rollback");
+    @Operation(summary = "Make a published version active again (rollback, or roll forward)",
+            description = "The version is checked again first (compile, scenarios, the stored invariants, the stored portfolio "
+                    + "as of today), or the still-valid result of a check on the same basis is reused; 422 with every problem "
+                    + "otherwise, and the active version is unchanged. A shadow candidate is not a published version: 404.")
+    RuleVersions.VersionInfo activate(@PathVariable @Size(max = 64) String version,
+                                      @Nullable @QueryValue @Size(max = 1000) String comment, Authentication caller) {
+        String from = active.current().version();
+        RuleVersions.VersionInfo activated;
+        try {
+            activated = publisher.activate(version, caller.getName(), comment);
+        } catch (RulesRejected refused) {
+            log.recordApart(caller.getName(), "RULES_ACTIVATION_REFUSED", version, refusal(refused, comment));
+            throw refused;
+        }
+        if (!from.equals(activated.version())) {
+            RuleVersions.Activation event = versions.activations(null, 1).get(0);
+            log.record(caller.getName(), "RULES_ACTIVATED", activated.version(), event.reason().name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', ' ') + " from " + from + (comment == null ? "" : " with comment '" + comment + "'"));
+        }
         return activated;
+    }
+
+    private static String refusal(RulesRejected refused, @Nullable String comment) {
+        return refused.getDetail() + (comment == null ? "" : " (comment '" + comment + "')");
     }
 }

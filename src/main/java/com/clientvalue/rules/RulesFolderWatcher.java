@@ -24,12 +24,12 @@ class RulesFolderWatcher {
     RulesFolderWatcher(ActiveRuleBase active, RulePublisher publisher) {
         this.active = active;
         this.publisher = publisher;
-        this.lastSeen = RuleSetCompiler.version(RuleFolder.read(active.folder()));
+        this.lastSeen = RuleSetCompiler.version(RuleFolder.readRuleSet(active.folder()));
     }
 
     @Scheduled(fixedDelay = "${rules.poll-interval:2s}", initialDelay = "${rules.poll-interval:2s}")
     synchronized void republishOnSave() {
-        List<RuleSource> sources = RuleFolder.read(active.folder());
+        List<RuleSource> sources = RuleFolder.readRuleSet(active.folder());
         String version = RuleSetCompiler.version(sources);
         if (version.equals(lastSeen)) {
             return;

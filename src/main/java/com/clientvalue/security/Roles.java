@@ -5,14 +5,16 @@ import java.util.List;
 /**
  * The roles a token may carry. CRM: decisions, imports, client data. ANALYST: rules (validate,
  * impact, publish, shadow) and portfolio analyses. AUDITOR: the audit (read, replay, verify).
- * ADMIN: tokens and rollbacks.
+ * COMPLIANCE: the policy invariants every rule version must keep (the guard is not in the hands of
+ * those it guards). ADMIN: tokens and rollbacks.
  */
 public final class Roles {
     public static final String CRM = "CRM";
     public static final String ANALYST = "ANALYST";
     public static final String AUDITOR = "AUDITOR";
     public static final String ADMIN = "ADMIN";
-    public static final List<String> ALL = List.of(CRM, ANALYST, AUDITOR, ADMIN);
+    public static final String COMPLIANCE = "COMPLIANCE";
+    public static final List<String> ALL = List.of(CRM, ANALYST, AUDITOR, ADMIN, COMPLIANCE);
 
     private Roles() {
     }

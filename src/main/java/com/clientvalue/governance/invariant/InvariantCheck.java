@@ -9,7 +9,6 @@ import com.clientvalue.client.PortfolioRevision;
 import com.clientvalue.rules.RuleBase;
 import com.clientvalue.rules.RuleDescriptor;
 import com.clientvalue.rules.RuleProblem;
-import com.clientvalue.rules.RuleSetCheck;
 import com.clientvalue.rules.RuleSource;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
@@ -29,10 +28,13 @@ import java.util.function.Function;
  * Verifies a candidate over generated inputs at its tables' boundaries (and, in the service, over
  * the stored portfolio as of today): the analysts' invariants hold, tables meant to give one answer
  * give exactly one (an overlap is a problem naming both rows), and every row can fire (a row no
- * generated input reaches is dead: an earlier row or a condition rules it out).
+ * generated input reaches is dead: an earlier row or a condition rules it out). The invariants are
+ * the files of kind INVARIANTS among the sources given to {@link #check}: in the service always the
+ * stored ones ({@link StoredInvariantCheck}, the RuleSetCheck the publisher runs); in the
+ * command-line validator the folder's own file.
  */
 @Singleton
-public class InvariantCheck implements RuleSetCheck {
+public class InvariantCheck {
     private static final String OVERLAP = "overlap ";
     private final DecisionEvaluator evaluator;
     private final DecisionInputs portfolio;
@@ -54,12 +56,11 @@ public class InvariantCheck implements RuleSetCheck {
     }
 
     /** The stored portfolio's revision and today's date, which the pass over the stored clients reads. */
-    @Override
     public String basis() {
         return portfolio == null || revision == null ? "" : "portfolio revision " + revision.current() + " as of " + LocalDate.now(clock);
     }
 
-    @Override
+    /** @param sources where the invariants are read from (files of kind INVARIANTS), not the candidate's files */
     public List<RuleProblem> check(RuleBase candidate, List<RuleSource> sources) {
         List<RuleProblem> problems = new ArrayList<>();
         List<PolicyInvariant> invariants = PolicyInvariant.parse(sources, problems);

@@ -36,6 +36,11 @@ public class ScenarioCheck implements RuleSetCheck {
     }
 
     @Override
+    public String name() {
+        return "the test scenarios";
+    }
+
+    @Override
     public List<RuleProblem> check(RuleBase candidate, List<RuleSource> sources) {
         return run(candidate, sources).problems();
     }

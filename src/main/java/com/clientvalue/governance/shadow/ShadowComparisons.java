@@ -20,7 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Stores and sums up how live decisions compare with a shadow version. */
+/** Stores and sums up how live decisions compare with a shadow run's candidate, by run. */
 @Singleton
 @Connectable
 class ShadowComparisons {
@@ -48,21 +48,13 @@ class ShadowComparisons {
     record Difference(String decisionId, String clientId, Instant comparedAt, JsonNode active, JsonNode shadow) {
     }
 
-    java.util.Optional<String> shadowVersion() {
-        return jdbc.prepareStatement("SELECT version FROM rule_shadow WHERE id = 1", statement -> {
-            try (var rows = statement.executeQuery()) {
-                return rows.next() ? java.util.Optional.of(rows.getString(1)) : java.util.Optional.<String>empty();
-            }
-        });
-    }
-
     Outcome evaluate(Decision decision, com.clientvalue.rules.RuleBase candidate) {
         return evaluator.evaluate(decision.facts(), decision.previousDecision(), decision.serviceRequest(), candidate).outcome();
     }
 
-    void save(String version, List<Comparison> comparisons) {
+    void save(long runId, String version, List<Comparison> comparisons) {
         jdbc.prepareStatement("INSERT INTO shadow_comparison (shadow_version, decision_id, client_id, compared_at, differs, "
-                + "active_outcome, shadow_outcome) VALUES (?, ?, ?, ?, ?, ?, ?)", statement -> {
+                + "active_outcome, shadow_outcome, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
             Timestamp now = Timestamp.from(clock.instant());
             for (Comparison comparison : comparisons) {
                 boolean differs = comparison.differs();
@@ -73,27 +65,26 @@ class ShadowComparisons {
                 statement.setBoolean(5, differs);
                 statement.setString(6, differs ? json(OutcomeSummary.of(comparison.decision().outcome())) : null);
                 statement.setString(7, differs ? json(OutcomeSummary.of(comparison.shadowOutcome())) : null);
+                statement.setLong(8, runId);
                 statement.addBatch();
             }
             return statement.executeBatch();
         });
     }
 
-    ShadowRun.ShadowReport summary(ShadowRun.ShadowReport shadow) {
+    ShadowRun.ShadowReport summary(ShadowRuns.Run run) {
         long[] counts = jdbc.prepareStatement("SELECT COUNT(*), COALESCE(SUM(differs), 0) FROM shadow_comparison "
-                + "WHERE shadow_version = ? AND compared_at >= ?", statement -> {
-            statement.setString(1, shadow.version());
-            statement.setTimestamp(2, Timestamp.from(shadow.startedAt()));
+                + "WHERE run_id = ?", statement -> {
+            statement.setLong(1, run.id());
             try (var rows = statement.executeQuery()) {
                 rows.next();
                 return new long[]{rows.getLong(1), rows.getLong(2)};
             }
         });
         List<Difference> latest = jdbc.prepareStatement("SELECT decision_id, client_id, compared_at, active_outcome, shadow_outcome "
-                + "FROM shadow_comparison WHERE shadow_version = ? AND compared_at >= ? AND differs ORDER BY id DESC LIMIT " + LATEST,
+                + "FROM shadow_comparison WHERE run_id = ? AND differs ORDER BY id DESC LIMIT " + LATEST,
                 statement -> {
-                    statement.setString(1, shadow.version());
-                    statement.setTimestamp(2, Timestamp.from(shadow.startedAt()));
+                    statement.setLong(1, run.id());
                     List<Difference> found = new ArrayList<>();
                     try (var rows = statement.executeQuery()) {
                         while (rows.next()) {
@@ -103,7 +94,8 @@ class ShadowComparisons {
                     }
                     return found;
                 });
-        return new ShadowRun.ShadowReport(shadow.version(), shadow.startedAt(), shadow.startedBy(), counts[0], counts[1], latest);
+        return new ShadowRun.ShadowReport(run.id(), run.version(), run.startedAt(), run.startedBy(), run.checks(), run.endedAt(),
+                run.endedBy(), run.endReason(), counts[0], counts[1], latest);
     }
 
     private String json(Object value) {

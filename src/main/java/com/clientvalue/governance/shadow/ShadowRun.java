@@ -1,12 +1,14 @@
 package com.clientvalue.governance.shadow;
 
+import com.clientvalue.audit.AdminLog;
 import com.clientvalue.decision.Decision;
 import com.clientvalue.decision.DecisionsRecorded;
 
 import com.clientvalue.rules.ActiveRuleBase;
 import com.clientvalue.rules.RuleBase;
-import com.clientvalue.rules.RuleVersions;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import com.clientvalue.rules.RulePublisher;
+import com.clientvalue.rules.RulesActivated;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import io.micronaut.serde.annotation.Serdeable;
@@ -15,8 +17,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,75 +28,98 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A candidate version running in shadow: after each live decision is answered and audited, the same
- * inputs are evaluated with the candidate, off the request path, and the comparison is kept. Nothing
- * from the shadow is returned or audited as a decision. Shared through MariaDB by all instances.
+ * A candidate running in shadow: after each live decision is answered and audited, the same inputs
+ * are evaluated with the candidate, off the request path, and the comparison is kept with the run.
+ * Nothing from the shadow is returned or audited as a decision. Only a candidate that passed every
+ * check may run in shadow; it stays a candidate (never a published version). A run ends when it is
+ * dropped, replaced by another, or when its rules are published; ended runs keep their report.
  */
 @Singleton
 class ShadowRun {
     private static final Logger LOG = LoggerFactory.getLogger(ShadowRun.class);
-    private final JdbcOperations jdbc;
+    private final ShadowRuns runs;
     private final ActiveRuleBase rules;
-    private final RuleVersions versions;
     private final ShadowComparisons comparisons;
-    private final Clock clock;
+    private final AdminLog log;
     private final ExecutorService worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(10_000), runnable -> new Thread(runnable, "shadow-comparisons"));
+    private volatile Compiled compiled;
 
-    ShadowRun(JdbcOperations jdbc, ActiveRuleBase rules, RuleVersions versions, ShadowComparisons comparisons, Clock clock) {
-        this.jdbc = jdbc;
+    ShadowRun(ShadowRuns runs, ActiveRuleBase rules, ShadowComparisons comparisons, AdminLog log) {
+        this.runs = runs;
         this.rules = rules;
-        this.versions = versions;
         this.comparisons = comparisons;
-        this.clock = clock;
+        this.log = log;
     }
 
-    /** The shadow and what it found so far. */
+    /** A run and what it found; endedAt null while it runs. */
     @Serdeable
-    record ShadowReport(String version, Instant startedAt, String startedBy, long compared, long differing,
-                        List<ShadowComparisons.Difference> latestDifferences) {
+    record ShadowReport(long runId, String version, Instant startedAt, String startedBy, @Nullable String checks,
+                        @Nullable Instant endedAt, @Nullable String endedBy, @Nullable String endReason, long compared,
+                        long differing, List<ShadowComparisons.Difference> latestDifferences) {
     }
 
+    private record Compiled(long runId, RuleBase ruleBase) {
+    }
+
+    /** Starts a checked candidate in shadow, ending the run it replaces. */
     @Transactional
-    ShadowReport start(RuleBase candidate, String who) {
-        versions.store(candidate, who, "shadow candidate");
-        jdbc.prepareStatement("REPLACE INTO rule_shadow (id, version, started_at, started_by) VALUES (1, ?, ?, ?)", statement -> {
-            statement.setString(1, candidate.version());
-            statement.setTimestamp(2, Timestamp.from(clock.instant()));
-            statement.setString(3, who);
-            return statement.executeUpdate();
+    ShadowReport start(RulePublisher.Checked candidate, String who) {
+        Optional<ShadowRuns.Run> replaced = runs.running();
+        replaced.ifPresent(run -> endLogged(run, who, "replaced by a new shadow"));
+        long id = runs.insert(candidate.ruleBase(), who, candidate.checks());
+        compiled = new Compiled(id, candidate.ruleBase());
+        log.record(who, "SHADOW_STARTED", "run " + id, "candidate " + candidate.ruleBase().version()
+                + replaced.map(r -> "; replaces run " + r.id()).orElse("") + "; " + candidate.checks());
+        return report(runs.find(id).orElseThrow());
+    }
+
+    /** Drops the running shadow, if any; its report stays readable. */
+    @Transactional
+    Optional<ShadowReport> stop(String who) {
+        return runs.running().map(run -> {
+            endLogged(run, who, "dropped");
+            return report(runs.find(run.id()).orElseThrow());
         });
-        rules.compiled(candidate.version());
-        return report().orElseThrow();
     }
 
-    @Transactional
-    void stop() {
-        jdbc.prepareStatement("DELETE FROM rule_shadow", statement -> statement.executeUpdate());
+    /** The running shadow. Reads only. */
+    Optional<ShadowReport> running() {
+        return runs.running().map(this::report);
     }
 
-    /** The running shadow; one that has since been published is over. */
-    @Transactional
-    Optional<ShadowReport> report() {
-        Optional<ShadowReport> found = jdbc.prepareStatement("SELECT version, started_at, started_by FROM rule_shadow WHERE id = 1",
-                statement -> {
-                    try (var rows = statement.executeQuery()) {
-                        return rows.next()
-                                ? Optional.of(new ShadowReport(rows.getString(1), rows.getTimestamp(2).toInstant(), rows.getString(3),
-                                0, 0, List.of()))
-                                : Optional.<ShadowReport>empty();
-                    }
-                });
-        if (found.isPresent() && found.get().version().equals(rules.current().version())) {
-            stop();
-            return Optional.empty();
+    Optional<ShadowReport> run(long id) {
+        return runs.find(id).map(this::report);
+    }
+
+    List<ShadowReport> list(int limit) {
+        return runs.list(limit).stream().map(this::report).toList();
+    }
+
+    /** Publishing (or activating) the very rules in shadow ends the shadow: there is nothing left to compare. */
+    @EventListener
+    void onActivated(RulesActivated activated) {
+        runs.running().filter(run -> run.version().equals(activated.toVersion()))
+                .ifPresent(run -> endLogged(run, activated.by(), "its rules became the active version ("
+                        + activated.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")"));
+    }
+
+    private void endLogged(ShadowRuns.Run run, String who, String reason) {
+        if (runs.end(run.id(), who, reason)) {
+            ShadowReport report = report(runs.find(run.id()).orElseThrow());
+            log.record(who, "SHADOW_STOPPED", "run " + run.id(), "candidate " + run.version() + " " + reason + " after "
+                    + report.compared() + " decisions compared, " + report.differing() + " differing");
         }
-        return found.map(r -> comparisons.summary(r));
+    }
+
+    private ShadowReport report(ShadowRuns.Run run) {
+        return comparisons.summary(run);
     }
 
     /**
      * Hands the decisions to a thread of the shadow's own, with a bounded queue: the answer never
      * waits, and under overload comparisons are dropped (and counted in the log), never decisions.
+     * Published only once the decisions' audit records are committed.
      */
     @EventListener
     void compare(DecisionsRecorded recorded) {
@@ -109,19 +132,29 @@ class ShadowRun {
 
     private void compareNow(List<Decision> decisions) {
         try {
-            Optional<String> version = comparisons.shadowVersion().filter(v -> !v.equals(rules.current().version()));
-            if (version.isEmpty()) {
+            Optional<ShadowRuns.Run> run = runs.running().filter(r -> !r.version().equals(rules.current().version()));
+            if (run.isEmpty()) {
                 return;
             }
-            RuleBase candidate = rules.compiled(version.get());
+            RuleBase candidate = candidate(run.get());
             List<ShadowComparisons.Comparison> results = new ArrayList<>();
             for (Decision decision : decisions) {
                 results.add(new ShadowComparisons.Comparison(decision, comparisons.evaluate(decision, candidate)));
             }
-            comparisons.save(candidate.version(), results);
+            comparisons.save(run.get().id(), candidate.version(), results);
         } catch (RuntimeException e) {
             LOG.warn("Shadow comparison skipped for {} decisions: {}", decisions.size(), e.getMessage());
         }
+    }
+
+    // a run another instance started is compiled here from its stored files, once
+    private RuleBase candidate(ShadowRuns.Run run) {
+        Compiled known = compiled;
+        if (known == null || known.runId() != run.id()) {
+            known = new Compiled(run.id(), ActiveRuleBase.compile(runs.files(run.id())));
+            compiled = known;
+        }
+        return known.ruleBase();
     }
 
     @PreDestroy
