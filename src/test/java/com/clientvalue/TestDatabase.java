@@ -66,7 +66,7 @@ public class TestDatabase {
     public String fingerprintAll() {
         StringBuilder all = new StringBuilder(fingerprint());
         for (String table : new String[]{"survey", "complaint", "assessment", "action_record", "service_grant", "latest_decision",
-                "decision_transition", "fired_rule_set", "rule_version", "rule_activation", "rule_shadow", "api_token",
+                "decision_transition", "fired_rule_set", "rule_version", "rule_activation", "shadow_run", "policy_invariants", "api_token",
                 "admin_event", "resegmentation_job"}) {
             all.append('/').append(table).append('=').append(count("SELECT COUNT(*) FROM " + table));
         }

@@ -80,13 +80,13 @@ public class ActiveRuleBase {
     /** The checks a version passed on this basis, in words, as versions and activations record them. */
     String checksPassed(String basis, boolean reused) {
         StringBuilder done = new StringBuilder("passed: compiled");
-        checks.forEach(check -> done.append(", ").append(check.name()));
+        checks.stream().map(RuleSetCheck::name).sorted().forEach(name -> done.append(", ").append(name));
         String on = basis.strip().replace("\n", "; ");
         if (!on.isEmpty()) {
             done.append("; on ").append(on);
         }
         if (reused) {
-            done.append(" (result of the validation on the same basis)");
+            done.append(" (result of an earlier check on the same basis)");
         }
         return done.length() <= 1000 ? done.toString() : done.substring(0, 1000);
     }

@@ -59,7 +59,7 @@ class RulesController {
                          String diff) {
     }
 
-    @Secured({Roles.CRM, Roles.ANALYST, Roles.AUDITOR, Roles.ADMIN})
+    @Secured({Roles.CRM, Roles.ANALYST, Roles.AUDITOR, Roles.ADMIN, Roles.COMPLIANCE})
     @Get
     @Operation(summary = "The active rule version, its rules and its vocabulary of action and service codes",
             description = "version is the SHA-256 over every rule file's path and content SHA-256; any edit gives a new version.")

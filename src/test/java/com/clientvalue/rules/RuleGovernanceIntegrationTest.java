@@ -62,11 +62,11 @@ class RuleGovernanceIntegrationTest extends VersionedRulesIntegrationTest {
         assertEquals(candidate, underNew.get("ruleVersion"));
 
         Map<String, Object> detail = api.get("/api/rules/versions/" + candidate);
-        // the diff is against the version stored just before, whichever test stored it
+        // the diff is against the version that was active when it was published
         String diff = (String) detail.get("diff");
         assertTrue(diff.contains("--- a/clusters/potential-level.csv"), diff);
         assertTrue(diff.contains("Change the thresholds in the rows below." + note + "\""), diff);
-        assertNotEquals(candidate, detail.get("previousVersion"));
+        assertEquals(original, detail.get("previousVersion"));
 
         api.post("/api/rules/versions/" + original + "/activate", Map.of());
         assertEquals(original, api.get("/api/rules").get("version"));
@@ -103,6 +103,9 @@ class RuleGovernanceIntegrationTest extends VersionedRulesIntegrationTest {
                 Map.of("file", problems.get(0).get("file"), "row", problems.get(0).get("row"), "column", problems.get(0).get("column")));
         assertEquals(original, api.get("/api/rules").get("version"));
         assertEquals(versionsBefore, db.count("SELECT COUNT(*) FROM rule_version"));
+        Map<String, Object> refused = adminEvents().stream().filter(e -> "RULES_REFUSED".equals(e.get("action"))).findFirst().orElseThrow();
+        assertTrue(((String) refused.get("detail")).startsWith(problems.size() + " problem(s); the active version is unchanged. "
+                + "First: clusters/cluster-classification.csv"), refused.toString());
     }
 
     @Test
@@ -166,6 +169,135 @@ class RuleGovernanceIntegrationTest extends VersionedRulesIntegrationTest {
 
         assertEquals(404, problem.status());
         assertEquals(original, api.get("/api/rules").get("version"));
+    }
+
+    // the bypass of issue 13: a version stored without passing the checks (as a shadow left it before) cannot go live
+    @Test
+    @SuppressWarnings("unchecked")
+    void aStoredVersionThatFailsTodaysChecksIsNotActivatedAndMarginalClientsStayRefused() {
+        api.importCsv("clients", "client_id,name,country,potential\nM1,Marginal,Italy,10\n");
+        api.importCsv("orders", "client_id,order_id,order_date,amount\nM1,A9,2011-10-01,40\n");
+        List<RuleSource> granting = RuleArchive.read(new java.io.ByteArrayInputStream(grantingFreeServiceToMarginal().bytes()));
+        String bad = storeWithoutChecks(granting);
+
+        Api.Problem refused = api.problem(HttpRequest.POST("/api/rules/versions/" + bad + "/activate?comment=try", Map.of()));
+
+        assertEquals(422, refused.status());
+        assertEquals("/problems/rules-rejected", refused.body().get("type"));
+        List<Map<String, Object>> problems = (List<Map<String, Object>>) refused.body().get("problems");
+        assertTrue(problems.stream().anyMatch(p -> ((String) p.get("message")).startsWith("invariant INV-MARGINAL-NO-FREE-SERVICE")),
+                problems.toString());
+        assertTrue(refused.detail().contains("was not activated"), refused.detail());
+        assertEquals(original, api.get("/api/rules").get("version"));
+        Map<String, Object> answer = api.post("/api/decisions/service-requests", Map.of("clientId", "M1", "service", "TECHNICAL_SUPPORT",
+                "paid", false, "asOf", "2011-12-10"));
+        assertEquals(false, ((Map<?, ?>) ((Map<?, ?>) answer.get("outcome")).get("serviceAnswer")).get("granted"));
+        assertTrue(adminEvents().stream().anyMatch(e -> "RULES_ACTIVATION_REFUSED".equals(e.get("action")) && bad.equals(e.get("subject"))));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCandidateWithoutTheInvariantsFileIsCheckedAgainstTheStoredInvariants() {
+        Api.Problem refused = api.problem(zip("/api/rules/versions", grantingFreeServiceToMarginal().bytes()));
+
+        assertEquals(422, refused.status());
+        List<Map<String, Object>> problems = (List<Map<String, Object>>) refused.body().get("problems");
+        assertTrue(problems.stream().anyMatch(p -> ((String) p.get("message")).startsWith("invariant INV-MARGINAL-NO-FREE-SERVICE")
+                && "invariants/policy-invariants.csv".equals(p.get("file"))), problems.toString());
+        assertEquals(original, api.get("/api/rules").get("version"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCandidateThatBringsItsOwnInvariantsIsRefusedNamingTheFile() {
+        byte[] withInvariants = RuleZip.ofRealFolder().add("invariants/policy-invariants.csv",
+                "id,description,rule\nINV-ONE-CLUSTER,Every client gets exactly one cluster,exactly one cluster\n".getBytes()).bytes();
+
+        Api.Problem refused = api.problem(zip("/api/rules/validate", withInvariants));
+
+        assertEquals(422, refused.status());
+        Map<String, Object> problem = ((List<Map<String, Object>>) refused.body().get("problems")).get(0);
+        assertEquals("invariants/policy-invariants.csv", problem.get("file"));
+        assertTrue(((String) problem.get("message")).startsWith("a candidate may not hold policy invariants"), problem.toString());
+        assertEquals(422, api.problem(zip("/api/rules/versions", withInvariants)).status());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachActivationIsAnEventAndNoPublicationRewritesAnEarlierVersion() {
+        String admin = TestTokens.token(http.toBlocking(), "root", "ADMIN");
+        byte[] raise = RuleZip.potentialThreshold70(" " + java.util.UUID.randomUUID());
+        Map<String, Object> first = api.read(http.toBlocking().retrieve(zip("/api/rules/versions?comment=first", raise)
+                .bearerAuth(TestTokens.token(http.toBlocking(), "anna", "ANALYST"))));
+        String raised = (String) first.get("version");
+        http.toBlocking().exchange(HttpRequest.POST("/api/rules/versions/" + original + "/activate?comment=too%20early", Map.of())
+                .bearerAuth(admin));
+
+        Map<String, Object> again = api.read(http.toBlocking().retrieve(zip("/api/rules/versions?comment=second", raise)
+                .bearerAuth(TestTokens.token(http.toBlocking(), "bob", "ANALYST"))));
+        http.toBlocking().exchange(HttpRequest.POST("/api/rules/versions/" + original + "/activate", Map.of()).bearerAuth(admin));
+        http.toBlocking().exchange(HttpRequest.POST("/api/rules/versions/" + raised + "/activate?comment=now", Map.of()).bearerAuth(admin));
+
+        assertEquals(List.of("anna", "first", raised), List.of(again.get("publishedBy"), again.get("comment"), again.get("version")),
+                "a version is a fact: publishing the same files again does not rewrite its author or comment");
+        List<Map<String, Object>> activations = (List<Map<String, Object>>) (Object) api.read("{\"a\":"
+                + api.getRaw("/api/rules/activations?limit=4") + "}").get("a");
+        assertEquals(List.of(
+                        List.of("ROLL_FORWARD", "root", original, raised, "now"),
+                        List.of("ROLLBACK", "root", raised, original, "-"),
+                        List.of("PUBLISH", "bob", original, raised, "second"),
+                        List.of("ROLLBACK", "root", raised, original, "too early")),
+                activations.stream().map(a -> List.of(a.get("reason"), a.get("activatedBy"), a.get("fromVersion"), a.get("toVersion"),
+                        a.get("comment") == null ? "-" : a.get("comment"))).toList());
+        String checks = (String) activations.get(0).get("checks");
+        assertTrue(checks.startsWith("passed: compiled, ") && checks.contains("the test scenarios")
+                && checks.contains("the stored policy invariants (revision "), checks);
+        Map<String, Object> activated = adminEvents().stream().filter(e -> "RULES_ACTIVATED".equals(e.get("action"))).findFirst().orElseThrow();
+        assertEquals("roll forward from " + original + " with comment 'now'", activated.get("detail"));
+        List<Map<String, Object>> versions = (List<Map<String, Object>>) (Object) api.read("{\"v\":"
+                + api.getRaw("/api/rules/versions") + "}").get("v");
+        assertEquals(raised, versions.get(0).get("version"), "newest publication first");
+        assertTrue(((String) versions.get(0).get("checks")).contains("the stored policy invariants (revision "), versions.toString());
+    }
+
+    @Test
+    void aVersionsDiffIsAgainstTheVersionActiveWhenItWasPublished() {
+        publishAs("anna", RuleZip.potentialThreshold70(" " + java.util.UUID.randomUUID()));
+        api.post("/api/rules/versions/" + original + "/activate", Map.of());
+        String second = publishAs("anna", RuleZip.potentialThreshold70(" " + java.util.UUID.randomUUID()));
+
+        Map<String, Object> detail = api.get("/api/rules/versions/" + second);
+
+        assertEquals(original, detail.get("previousVersion"));
+        String diff = (String) detail.get("diff");
+        assertTrue(diff.contains("-POT-HIGH,A potential rated 60 or more is high,60"), diff);
+        assertTrue(diff.contains("+POT-HIGH,A potential rated 70 or more is high,70"), diff);
+    }
+
+    private String publishAs(String analyst, byte[] zip) {
+        return (String) api.read(http.toBlocking().retrieve(zip("/api/rules/versions", zip)
+                .bearerAuth(TestTokens.token(http.toBlocking(), analyst, "ANALYST")))).get("version");
+    }
+
+    static RuleZip grantingFreeServiceToMarginal() {
+        return RuleZip.ofRealFolder().replace("policies/service-entitlement.csv", "MARGINAL,false,,,,,,REFUSED", "MARGINAL,false,,,,,,GRANTED");
+    }
+
+    // as an earlier release stored a shadow candidate: files in rule_version, no check
+    private String storeWithoutChecks(List<RuleSource> sources) {
+        String version = RuleSetCompiler.version(sources);
+        db.execute("INSERT INTO rule_version (version, published_at, published_by, comment) VALUES ('" + version
+                + "', CURRENT_TIMESTAMP(6), 'legacy', 'shadow candidate')");
+        for (RuleSource source : sources) {
+            db.execute("INSERT INTO rule_version_file (version, path, sha256, content) VALUES ('" + version + "', '" + source.path()
+                    + "', '" + RuleSetCompiler.sha256(source.content()) + "', X'" + java.util.HexFormat.of().formatHex(source.content()) + "')");
+        }
+        return version;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> adminEvents() {
+        return (List<Map<String, Object>>) (Object) api.read("{\"e\":" + api.getRaw("/api/admin/events?limit=20") + "}").get("e");
     }
 
     private Map<String, Object> decide(String clientId) {

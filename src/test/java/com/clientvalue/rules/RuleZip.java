@@ -17,9 +17,10 @@ public final class RuleZip {
     private RuleZip() {
     }
 
+    /** The folder as an analyst zips a candidate: everything but the invariants, which the service keeps apart. */
     public static RuleZip ofRealFolder() {
         RuleZip zip = new RuleZip();
-        for (RuleSource source : RuleFolder.read(Path.of(System.getProperty("rules.dir", "rules")))) {
+        for (RuleSource source : RuleFolder.readRuleSet(Path.of(System.getProperty("rules.dir", "rules")))) {
             zip.files.put(source.path(), source.content());
         }
         return zip;
@@ -53,6 +54,11 @@ public final class RuleZip {
             throw new IllegalArgumentException("'" + from + "' not in " + path);
         }
         files.put(path, text.replace(from, to).getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    public RuleZip remove(String path) {
+        files.remove(path);
         return this;
     }
 

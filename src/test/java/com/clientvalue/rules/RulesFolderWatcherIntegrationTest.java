@@ -32,7 +32,7 @@ class RulesFolderWatcherIntegrationTest {
                 Thread.sleep(1500);
                 assertEquals(saved, active.current().version(), "a broken save is reported, not activated");
             } finally {
-                context.getBean(RulePublisher.class).activate(before, "test");
+                context.getBean(RulePublisher.class).activate(before, "test", null);
             }
         }
     }

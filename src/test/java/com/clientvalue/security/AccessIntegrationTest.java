@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 class AccessIntegrationTest extends HttpIntegrationTest {
-    private static final Set<String> ALL = Set.of("CRM", "ANALYST", "AUDITOR", "ADMIN");
+    private static final Set<String> ALL = Set.of("CRM", "ANALYST", "AUDITOR", "ADMIN", "COMPLIANCE");
+    private static final Set<String> RULE_READERS = Set.of("ANALYST", "AUDITOR", "ADMIN", "COMPLIANCE");
 
     record Endpoint(HttpMethod method, String path, Set<String> owners) {
         @Override
@@ -60,8 +61,14 @@ class AccessIntegrationTest extends HttpIntegrationTest {
             new Endpoint(HttpMethod.DELETE, "/api/rules/shadow", Set.of("ANALYST")),
             new Endpoint(HttpMethod.GET, "/api/rules", ALL),
             new Endpoint(HttpMethod.POST, "/api/rules/validate", Set.of("ANALYST")),
-            new Endpoint(HttpMethod.GET, "/api/rules/versions", Set.of("ANALYST", "AUDITOR", "ADMIN")),
-            new Endpoint(HttpMethod.GET, "/api/rules/versions/unknown", Set.of("ANALYST", "AUDITOR", "ADMIN")),
+            new Endpoint(HttpMethod.GET, "/api/rules/shadow/runs?limit=0", Set.of("ANALYST", "AUDITOR")),
+            new Endpoint(HttpMethod.GET, "/api/rules/shadow/runs/0", Set.of("ANALYST", "AUDITOR")),
+            new Endpoint(HttpMethod.GET, "/api/rules/versions", RULE_READERS),
+            new Endpoint(HttpMethod.GET, "/api/rules/versions/unknown", RULE_READERS),
+            new Endpoint(HttpMethod.GET, "/api/rules/activations?limit=0", RULE_READERS),
+            new Endpoint(HttpMethod.GET, "/api/rules/invariants", RULE_READERS),
+            new Endpoint(HttpMethod.GET, "/api/rules/invariants/history", RULE_READERS),
+            new Endpoint(HttpMethod.PUT, "/api/rules/invariants", Set.of("COMPLIANCE")),
             new Endpoint(HttpMethod.POST, "/api/rules/versions", Set.of("ANALYST")),
             new Endpoint(HttpMethod.POST, "/api/rules/versions/unknown/activate", Set.of("ADMIN")),
             new Endpoint(HttpMethod.GET, "/api/portfolio/summary?asOf=bad", Set.of("ANALYST", "CRM")),
@@ -162,7 +169,9 @@ class AccessIntegrationTest extends HttpIntegrationTest {
         return switch (endpoint.method()) {
             case GET -> HttpRequest.GET(path);
             case DELETE -> HttpRequest.DELETE(path);
-            case PUT -> HttpRequest.PUT(path, "{}");
+            // an invariants file that cannot be read: refused 422 for its owner, nothing changes
+            case PUT -> path.equals("/api/rules/invariants") ? HttpRequest.PUT(path, "not,an,invariant\n").contentType("text/csv")
+                    : HttpRequest.PUT(path, "{}");
             default -> path.startsWith("/api/imports/") ? HttpRequest.POST(path, "").contentType("text/csv")
                     : path.equals("/api/rules/impact") || path.equals("/api/rules/shadow") || path.equals("/api/rules/validate")
                     || path.equals("/api/rules/versions") ? HttpRequest.POST(path, new byte[]{1, 2, 3}).contentType("application/zip")
