@@ -1,6 +1,7 @@
 package com.clientvalue.portfolio;
 
 import com.clientvalue.common.Problems;
+import com.clientvalue.audit.AdminLog;
 import com.clientvalue.decision.ClientDecider;
 import com.clientvalue.decision.Decision;
 import io.micronaut.context.event.StartupEvent;
@@ -35,14 +36,16 @@ class Resegmentation {
 
     private final ResegmentationStore store;
     private final ClientDecider decider;
+    private final AdminLog log;
     private final String owner = "instance-" + UUID.randomUUID();
     private final java.util.Set<Long> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "resegmentation"));
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "resegmentation-writer"));
 
-    Resegmentation(ResegmentationStore store, ClientDecider decider) {
+    Resegmentation(ResegmentationStore store, ClientDecider decider, AdminLog log) {
         this.store = store;
         this.decider = decider;
+        this.log = log;
     }
 
     /** No such job. */
@@ -83,6 +86,8 @@ class Resegmentation {
             ResegmentationStore.JobView job = view(id);
             if (store.claim(id, owner)) {
                 LOG.info("Resuming resegmentation job {} ({} of {} clients decided)", id, job.done(), job.total());
+                log.record(owner, "RESEGMENTATION_RESUMED", "job " + id, "taken over after its instance stopped, "
+                        + job.done() + " of " + job.total() + " clients decided as of " + job.asOf());
                 mine.add(id);
                 worker.execute(() -> run(id, job.asOf()));
             }
@@ -99,6 +104,10 @@ class Resegmentation {
                 List<String> clients = store.clientsAfter(after, CHUNK);
                 if (clients.isEmpty()) {
                     writing.join();
+                    // logged before the job reads DONE, so that whoever sees it done finds it in the log
+                    ResegmentationStore.JobView done = view(id);
+                    log.record(owner, "RESEGMENTATION_DONE", "job " + id, done.done() + " of " + done.total()
+                            + " clients decided as of " + asOf);
                     store.finish(id, "DONE", null);
                     return;
                 }
@@ -117,6 +126,12 @@ class Resegmentation {
                 // the failure reported is the first one
             }
             store.finish(id, "FAILED", cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+            try {
+                log.record(owner, "RESEGMENTATION_FAILED", "job " + id, "stopped after " + view(id).done()
+                        + " clients decided as of " + asOf + "; the job's error is at GET /api/portfolio/resegmentations/" + id);
+            } catch (RuntimeException unlogged) {
+                LOG.warn("Resegmentation job {}: failure not in the admin log: {}", id, unlogged.getMessage());
+            }
         } finally {
             mine.remove(id);
         }

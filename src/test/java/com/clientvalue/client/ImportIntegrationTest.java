@@ -50,6 +50,14 @@ class ImportIntegrationTest extends HttpIntegrationTest {
     }
 
     @Test
+    void theAdminLogSaysWhatAnImportWroteInWords() {
+        api.importCsv("orders", ORDERS);
+
+        assertEquals("5 rows read, 3 clients touched, 4 orders written", db.text("SELECT detail FROM admin_event "
+                + "WHERE action = 'IMPORT_ORDERS' ORDER BY id DESC LIMIT 1"));
+    }
+
+    @Test
     void reimportingTheSameFilesChangesNothing() {
         api.importCsv("clients", CLIENTS);
         api.importCsv("orders", ORDERS);

@@ -62,6 +62,10 @@ class ResegmentationIntegrationTest extends HttpIntegrationTest {
         assertEquals(CLIENTS, db.count("SELECT COUNT(DISTINCT client_id) FROM decision_audit WHERE job_id = " + id));
         assertEquals(CLIENTS, db.count("SELECT COUNT(*) FROM decision_audit WHERE job_id = " + id));
         assertEquals(CLIENTS, db.count("SELECT COUNT(*) FROM latest_decision"), "job decisions are ordinary decisions");
+        assertEquals("every client decided as of 2011-12-10: " + CLIENTS + " clients", db.text("SELECT detail FROM admin_event "
+                + "WHERE action = 'RESEGMENTATION_STARTED' AND subject = 'job " + id + "'"));
+        assertEquals(CLIENTS + " of " + CLIENTS + " clients decided as of 2011-12-10", db.text("SELECT detail FROM admin_event "
+                + "WHERE action = 'RESEGMENTATION_DONE' AND subject = 'job " + id + "'"));
     }
 
     @Test

@@ -20,8 +20,10 @@ public final class RuleZip {
     /** The folder as an analyst zips a candidate: everything but the invariants, which the service keeps apart. */
     public static RuleZip ofRealFolder() {
         RuleZip zip = new RuleZip();
-        for (RuleSource source : RuleFolder.readRuleSet(Path.of(System.getProperty("rules.dir", "rules")))) {
-            zip.files.put(source.path(), source.content());
+        for (RuleSource source : RuleFolder.read(Path.of(System.getProperty("rules.dir", "rules")))) {
+            if (source.kind() != RuleSource.Kind.INVARIANTS) {
+                zip.files.put(source.path(), source.content());
+            }
         }
         return zip;
     }
