@@ -42,8 +42,9 @@ final class ValidateCommand {
             problems.addAll(invalid.problems());
         }
         if (problems.isEmpty()) {
-            out.println("OK " + folder + ": version " + candidate.version() + ", " + candidate.rules().size() + " rules in "
-                    + candidate.files().size() + " files; scenarios and invariants pass");
+            out.println("OK " + folder + ": version " + ActiveRuleBase.serviceVersion(candidate.sources()) + ", "
+                    + candidate.rules().size() + " rules in " + candidate.files().size() + " files; scenarios and the folder's invariants pass (the service checks against "
+                    + "its stored invariants)");
             return 0;
         }
         out.println(problems.size() + " problem(s) in " + folder + ":");

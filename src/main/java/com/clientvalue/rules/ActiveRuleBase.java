@@ -143,6 +143,14 @@ public class ActiveRuleBase {
         return RuleSetCompiler.compile(sources);
     }
 
+    /**
+     * The version the service gives these files: the policy invariants are not part of it (the
+     * service keeps them apart), so a folder validated here and published there has one version.
+     */
+    public static String serviceVersion(List<RuleSource> sources) {
+        return RuleSetCompiler.version(sources.stream().filter(s -> s.kind() != RuleSource.Kind.INVARIANTS).toList());
+    }
+
     /** Reads and compiles a rules folder through the same loader as the service. */
     public static RuleBase compileFolder(Path folder) {
         return RuleSetCompiler.compile(RuleFolder.read(folder));

@@ -123,6 +123,7 @@ class RulesController {
     HttpResponse<RuleVersions.VersionInfo> publish(@Body InputStream zip,
                                                    @Nullable @QueryValue @Size(max = 1000) String comment,
                                                    Authentication caller) {
+        String from = active.current().version();
         RuleVersions.VersionInfo published;
         try {
             published = publisher.publish(RuleArchive.read(zip), caller.getName(), comment);
@@ -130,7 +131,8 @@ class RulesController {
             log.recordApart(caller.getName(), "RULES_REFUSED", null, refusal(refused, comment));
             throw refused;
         }
-        log.record(caller.getName(), "RULES_PUBLISHED", published.version(), "published"
+        log.record(caller.getName(), "RULES_PUBLISHED", published.version(), (from.equals(published.version())
+                ? "already the active version: nothing changed" : "published over " + from)
                 + (comment == null ? "" : " with comment '" + comment + "'") + "; " + published.checks());
         return HttpResponse.created(published);
     }
