@@ -39,7 +39,7 @@ class AdminTokenBootstrap {
                  No admin token existed, so one was created. It is shown this once: keep it safe.
                    %s
                  Use it:  curl -H 'Authorization: Bearer %s' localhost:8080/api/tokens
-                 Create tokens for the other roles (CRM, ANALYST, AUDITOR):
+                 Create tokens for the other roles (CRM, ANALYST, AUDITOR, COMPLIANCE):
                    curl -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' \\
                         -d '{"name":"crm-prod","roles":["CRM"]}' localhost:8080/api/tokens
                 ==================================================================================

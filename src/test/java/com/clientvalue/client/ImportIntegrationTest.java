@@ -51,6 +51,7 @@ class ImportIntegrationTest extends HttpIntegrationTest {
 
     @Test
     void theAdminLogSaysWhatAnImportWroteInWords() {
+        api.importCsv("clients", CLIENTS);
         api.importCsv("orders", ORDERS);
 
         assertEquals("5 rows read, 3 clients touched, 4 orders written", db.text("SELECT detail FROM admin_event "

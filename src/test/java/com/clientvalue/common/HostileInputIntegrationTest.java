@@ -68,12 +68,22 @@ class HostileInputIntegrationTest extends HttpIntegrationTest {
                 failures.add(c.name() + ": detail '" + detail + "' does not name '" + c.fragment() + "'");
             }
             String after = db.fingerprintAll();
+            // a refused publication or shadow is itself recorded (issue 13): one admin event, nothing else
+            if (answer.status() == 422 && (c.name().startsWith("rules /api/rules/versions") || c.name().startsWith("rules /api/rules/shadow"))
+                    && withoutAdminLog(after).equals(withoutAdminLog(before))
+                    && List.of("RULES_REFUSED", "SHADOW_REFUSED").contains(db.text("SELECT action FROM admin_event ORDER BY id DESC LIMIT 1"))) {
+                before = after;
+            }
             if (!after.equals(before)) {
                 failures.add(c.name() + ": wrote to the database (" + before + " -> " + after + ")");
                 before = after;
             }
         }
         assertEquals(List.of(), failures, failures.size() + " of " + cases.size() + " cases failed");
+    }
+
+    private static String withoutAdminLog(String fingerprint) {
+        return fingerprint.replaceFirst("/admin_event=\\d+", "");
     }
 
     private List<Case> corpus() {
