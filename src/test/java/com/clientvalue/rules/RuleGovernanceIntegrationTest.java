@@ -252,6 +252,9 @@ class RuleGovernanceIntegrationTest extends VersionedRulesIntegrationTest {
         String checks = (String) activations.get(0).get("checks");
         assertTrue(checks.startsWith("passed: compiled, ") && checks.contains("the test scenarios")
                 && checks.contains("the stored policy invariants (revision "), checks);
+        assertTrue(checks.endsWith("(result of an earlier check on the same basis)"), "checked at its publication, same portfolio "
+                + "and day since: not checked again; " + checks);
+        assertTrue(((String) activations.get(3).get("checks")).contains("on portfolio revision "), activations.toString());
         Map<String, Object> activated = adminEvents().stream().filter(e -> "RULES_ACTIVATED".equals(e.get("action"))).findFirst().orElseThrow();
         assertEquals("roll forward from " + original + " with comment 'now'", activated.get("detail"));
         List<Map<String, Object>> versions = (List<Map<String, Object>>) (Object) api.read("{\"v\":"
