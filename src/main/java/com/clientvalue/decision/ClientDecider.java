@@ -79,7 +79,7 @@ public class ClientDecider {
         ServiceDefinition service = ruleBase.vocabulary().service(body.service())
                 .orElseThrow(() -> new UnknownService(body.service(),
                         ruleBase.vocabulary().services().stream().map(ServiceDefinition::code).toList()));
-        Decision decision = decision(inputs.loadRequest(body, service, date), ruleBase);
+        Decision decision = decision(inputs.loadRequest(body, service, date, clock.instant()), ruleBase);
         recorder.record(List.of(decision), null);
         return decision;
     }
@@ -88,7 +88,7 @@ public class ClientDecider {
         Evaluation evaluation = evaluator.evaluate(in.facts(), in.previous(), in.request(), ruleBase);
         Instant decidedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return new Decision(ids.generate().toString(), in.facts().clientId(), in.facts().asOf(), evaluation.ruleVersion(),
-                decidedAt, in.facts(), in.previous(), in.request(), evaluation.outcome(), evaluation.firedRules(),
+                decidedAt, in.whatIf(), in.facts(), in.previous(), in.request(), evaluation.outcome(), evaluation.firedRules(),
                 evaluation.reasons(), Transitions.between(in.previous(), evaluation.outcome()));
     }
 }
