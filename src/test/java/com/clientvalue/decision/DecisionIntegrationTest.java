@@ -171,6 +171,17 @@ class DecisionIntegrationTest extends HttpIntegrationTest {
         assertEquals(LocalDate.now(ZoneOffset.UTC).toString(), decision.get("asOf"));
     }
 
+    // documents audited before whatIf existed have no such member: they are still read back
+    @Test
+    void decisionAuditedBeforeWhatIfExistedStillReplays() {
+        String id = (String) api.post("/api/decisions", Map.of("clientId", "K1", "asOf", "2011-12-10")).get("decisionId");
+        db.execute("UPDATE decision_audit SET decision = JSON_REMOVE(decision, '$.whatIf') WHERE decision_id = '" + id + "'");
+
+        Map<String, Object> replay = api.post("/api/audit/decisions/" + id + "/replay", Map.of());
+
+        assertEquals(false, replay.get("outcomeChanged"));
+    }
+
     @Test
     void unknownAuditedDecisionIs404() {
         Api.Problem problem = api.problem(HttpRequest.GET("/api/audit/decisions/00000000-0000-0000-0000-000000000000"));
