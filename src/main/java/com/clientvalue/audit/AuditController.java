@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -31,7 +32,7 @@ import java.time.LocalDate;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuditController {
     // the clusters of the decision package, which the audit stores as text and does not depend on
-    static final String CLUSTERS = "KEY|DEVELOP|MAINTAIN|MARGINAL";
+    static final String CLUSTERS = "^(KEY|DEVELOP|MAINTAIN|MARGINAL)$";
     private final AuditQuery query;
     private final AuditTrail trail;
 
@@ -56,7 +57,9 @@ class AuditController {
                    @Nullable @QueryValue Boolean whatIf,
                    @Nullable @QueryValue @BusinessDate LocalDate asOfFrom,
                    @Nullable @QueryValue @BusinessDate LocalDate asOfTo,
+                   @Parameter(description = "decided at or after this instant", schema = @Schema(type = "string", format = "date-time"))
                    @Nullable @QueryValue @Size(max = 64) String from,
+                   @Parameter(description = "decided before this instant", schema = @Schema(type = "string", format = "date-time"))
                    @Nullable @QueryValue @Size(max = 64) String to,
                    @QueryValue(defaultValue = "0") @Min(0) int page,
                    @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {

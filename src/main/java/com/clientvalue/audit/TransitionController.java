@@ -10,6 +10,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,7 +38,9 @@ class TransitionController {
                     + "never appears. since: decision time, an ISO-8601 UTC instant such as 2011-12-10T00:00:00Z, items decided at "
                     + "or after it. To poll without gaps, pass the nextAfterId of the previous page as afterId. Unknown parameters "
                     + "are refused (400).")
-    TransitionFeed.TransitionPage transitions(@Nullable @QueryValue @Size(max = 64) String since,
+    TransitionFeed.TransitionPage transitions(@Parameter(description = "decided at or after this instant",
+                                                         schema = @Schema(type = "string", format = "date-time"))
+                                              @Nullable @QueryValue @Size(max = 64) String since,
                                               @QueryValue(defaultValue = "0") @Min(0) long afterId,
                                               @QueryValue(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return feed.read(DecisionTime.parse("since", since, ""), afterId, limit);
