@@ -1,7 +1,7 @@
 package com.clientvalue;
 
-import com.clientvalue.decision.InvariantCheck;
-import com.clientvalue.decision.ScenarioCheck;
+import com.clientvalue.governance.invariant.InvariantCheck;
+import com.clientvalue.governance.scenario.ScenarioCheck;
 import com.clientvalue.portfolio.BudgetWeights;
 import com.clientvalue.rules.ActiveRuleBase;
 import com.clientvalue.rules.RuleBase;

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * Loads many clients in one go, so that batches and portfolio views cost a few queries.
  */
 @Singleton
-class DecisionInputs {
+public class DecisionInputs {
     static final int CHUNK = 1_000;
     private final FactsLoader facts;
     private final AuditTrail audit;
@@ -42,7 +42,7 @@ class DecisionInputs {
      * client's latest decision in business time up to the asOf; whatIf says the asOf is before the
      * client's latest decided asOf.
      */
-    record Inputs(ClientFacts facts, @Nullable PreviousDecision previous, @Nullable ServiceRequest request, boolean whatIf) {
+    public record Inputs(ClientFacts facts, @Nullable PreviousDecision previous, @Nullable ServiceRequest request, boolean whatIf) {
     }
 
     /** What a decision follows in business time, and whether it is back-dated. */
@@ -53,7 +53,7 @@ class DecisionInputs {
      * Inputs of a service request: the client's, plus the request with the unpaid services granted in
      * the year before now (decision time, whatever the asOf).
      */
-    Inputs loadRequest(ServiceRequestBody body, ServiceDefinition service, LocalDate asOf, Instant now) {
+    public Inputs loadRequest(ServiceRequestBody body, ServiceDefinition service, LocalDate asOf, Instant now) {
         Inputs client = load(List.of(body.clientId()), asOf).get(0);
         BigDecimal discount = body.discountPercent() == null ? BigDecimal.ZERO : body.discountPercent();
         return new Inputs(client.facts(), client.previous(), new ServiceRequest(service.code(), service.category(),
@@ -61,7 +61,7 @@ class DecisionInputs {
     }
 
     /** Inputs of these distinct clients, in the order given; any unknown client and none is loaded. */
-    List<Inputs> load(List<String> clientIds, LocalDate asOf) {
+    public List<Inputs> load(List<String> clientIds, LocalDate asOf) {
         Map<String, ClientFacts> byId = facts.loadMany(clientIds, asOf).stream()
                 .collect(Collectors.toMap(ClientFacts::clientId, Function.identity()));
         List<String> missing = clientIds.stream().filter(id -> !byId.containsKey(id)).toList();
@@ -73,7 +73,7 @@ class DecisionInputs {
     }
 
     /** Inputs of every stored client, a chunk at a time, ordered by client id. */
-    void forEachChunk(LocalDate asOf, Consumer<List<Inputs>> consumer) {
+    public void forEachChunk(LocalDate asOf, Consumer<List<Inputs>> consumer) {
         facts.forEachChunk(asOf, CHUNK, chunk -> {
             Map<String, Prior> priors = priors(chunk.stream().map(ClientFacts::clientId).toList(), asOf);
             consumer.accept(chunk.stream().map(f -> inputs(f, priors.get(f.clientId()))).toList());

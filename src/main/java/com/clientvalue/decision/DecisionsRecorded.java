@@ -3,5 +3,5 @@ package com.clientvalue.decision;
 import java.util.List;
 
 /** Published once decisions are in the audit: for listeners that must not slow the answer (shadow runs). */
-record DecisionsRecorded(List<Decision> decisions) {
+public record DecisionsRecorded(List<Decision> decisions) {
 }

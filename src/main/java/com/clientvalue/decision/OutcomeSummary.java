@@ -11,7 +11,7 @@ public record OutcomeSummary(@Nullable Cluster cluster, @Nullable Lifecycle life
                              @Nullable ExperienceSegment experienceSegment, List<String> actions,
                              @Nullable Boolean freeServiceGranted) {
 
-    static OutcomeSummary of(Outcome outcome) {
+    public static OutcomeSummary of(Outcome outcome) {
         return new OutcomeSummary(outcome.cluster(), outcome.lifecycle(), outcome.experienceSegment(),
                 outcome.actions().stream().map(ProposedAction::code).sorted().toList(),
                 outcome.serviceAnswer() == null ? null : outcome.serviceAnswer().granted());

@@ -42,8 +42,9 @@ class AnalyticsController {
     @Get("/segments")
     @Operation(summary = "Value and relationship indicators per cluster: retention, customer lifetime value, satisfaction, "
             + "complaints per client, repeat-purchase rate",
-            description = "retention r = clients of the cluster who bought in the 12 months before the window and again in it, "
-                    + "over those who bought before; clv = max(margin12m, 0) × r / (1 + d − r), margin12m = sum of "
+            description = "retention r of a cluster = of the clients who bought in the 12 months before the window and were "
+                    + "in that cluster then (evaluated as of asOf - 365 days with the active rules), the share who bought again "
+                    + "in the window (a cohort that does not condition on today's cluster); clv = max(margin12m, 0) × r / (1 + d − r), margin12m = sum of "
                     + "the imported margins of the client's orders of the last 12 months, total × portfolio.clv.margin-rate "
                     + "(default 0.30) for an order imported without one; d = portfolio.clv.discount-rate (default 0.10); satisfaction = mean latest "
                     + "experience score of surveyed clients; complaints per client = complaints in 90 days / clients; "
@@ -87,7 +88,7 @@ class AnalyticsController {
     @Serdeable
     record PyramidPage(LocalDate asOf, PortfolioMetric by, long clients, BigDecimal positiveTotal,
                        List<ParetoAnalysis.ClassFigures> classes, List<ParetoAnalysis.RankedClient> items, int page, int size,
-                       long totalItems) {
+                       long totalItems, MetricCoverage coverage) {
     }
 
     @Get("/abc")
@@ -96,7 +97,8 @@ class AnalyticsController {
                     + "the order margins imported in the optional margin column, 0 where none) or ORDERS "
                     + "(orders with a positive total in that window). Clients ranked by value descending, ties by client_id; "
                     + "A while the share of the positive total ranked before the client is < 80%, B < 95%, else C; a value "
-                    + "<= 0 is C. Per class: clients, share of clients, value, share of the positive total, minValue (the "
+                    + "<= 0 is C. coverage: orders of the window and how many carry the metric; by=MARGIN with no imported margin "
+                    + "gives no class and no ranking (coverage.usable false, coverage.note says why). Per class: clients, share of clients, value, share of the positive total, minValue (the "
                     + "class cut-off). abcClass filters the items.")
     PyramidPage pyramid(@Nullable @QueryValue @BusinessDate LocalDate asOf, @QueryValue(defaultValue = "REVENUE") PortfolioMetric by,
                         @Nullable @QueryValue AbcClass abcClass, @QueryValue(defaultValue = "0") @Min(0) int page,
@@ -106,7 +108,7 @@ class AnalyticsController {
                 .filter(c -> abcClass == null || c.abcClass() == abcClass).toList();
         List<ParetoAnalysis.RankedClient> items = selected.stream().skip((long) page * size).limit(size).toList();
         return new PyramidPage(analysis.asOf(), by, analysis.clients(), analysis.positiveTotal(), analysis.classes(), items, page,
-                size, selected.size());
+                size, selected.size(), analysis.coverage());
     }
 
     @Get(value = "/abc.csv", produces = CSV)
@@ -133,8 +135,9 @@ class AnalyticsController {
     }
 
     @Get("/concentration")
-    @Operation(summary = "Lorenz curve (101 points) and Gini coefficient of revenue or orders over the clients",
-            description = "Values below 0 count as 0. Gini = (2 Σ i·x(i)) / (n Σ x) − (n + 1) / n over the values sorted "
+    @Operation(summary = "Lorenz curve (101 points) and Gini coefficient of revenue, margin or orders over the clients",
+            description = "coverage says how many orders of the window carry the metric; by=MARGIN with no imported margin "
+                    + "gives no curve and a null gini, with coverage.usable false and a note saying why. Values below 0 count as 0. Gini = (2 Σ i·x(i)) / (n Σ x) − (n + 1) / n over the values sorted "
                     + "ascending (i from 1). Lorenz point k (0..100): clientShare k/100, valueShare = share of the total held "
                     + "by the floor(k·n/100) smallest clients.")
     Concentration concentration(@Nullable @QueryValue @BusinessDate LocalDate asOf, @QueryValue(defaultValue = "REVENUE") PortfolioMetric by) {

@@ -1,5 +1,6 @@
 package com.clientvalue.portfolio;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
@@ -15,18 +16,24 @@ import java.util.List;
  * 101 points: for k = 0..100, the share of the total held by the floor(k·n/100) smallest clients.
  */
 @Serdeable
-public record Concentration(LocalDate asOf, PortfolioMetric by, long clients, BigDecimal gini, List<LorenzPoint> lorenz) {
+public record Concentration(LocalDate asOf, PortfolioMetric by, long clients, @Nullable BigDecimal gini, List<LorenzPoint> lorenz,
+                            MetricCoverage coverage) {
 
     @Serdeable
     public record LorenzPoint(BigDecimal clientShare, BigDecimal valueShare) {
     }
 
-    static Concentration of(LocalDate asOf, PortfolioMetric by, List<BigDecimal> values) {
+    /** No curve and no Gini: the metric has no value in the window (see {@link MetricCoverage#note()}). */
+    static Concentration withheld(LocalDate asOf, PortfolioMetric by, long clients, MetricCoverage coverage) {
+        return new Concentration(asOf, by, clients, null, List.of(), coverage);
+    }
+
+    static Concentration of(LocalDate asOf, PortfolioMetric by, List<BigDecimal> values, MetricCoverage coverage) {
         List<BigDecimal> sorted = values.stream().map(v -> v.max(BigDecimal.ZERO)).sorted().toList();
         int n = sorted.size();
         BigDecimal total = sorted.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (n == 0 || total.signum() == 0) {
-            return new Concentration(asOf, by, n, BigDecimal.ZERO.setScale(6), List.of());
+            return new Concentration(asOf, by, n, BigDecimal.ZERO.setScale(6), List.of(), coverage);
         }
         BigDecimal weighted = BigDecimal.ZERO;
         List<BigDecimal> cumulative = new ArrayList<>(n + 1);
@@ -43,6 +50,6 @@ public record Concentration(LocalDate asOf, PortfolioMetric by, long clients, Bi
             int m = (int) ((long) k * n / 100);
             lorenz.add(new LorenzPoint(BigDecimal.valueOf(k, 2), cumulative.get(m).divide(total, 6, RoundingMode.HALF_UP)));
         }
-        return new Concentration(asOf, by, n, gini, lorenz);
+        return new Concentration(asOf, by, n, gini, lorenz, coverage);
     }
 }

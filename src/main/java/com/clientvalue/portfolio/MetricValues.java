@@ -36,6 +36,20 @@ class MetricValues {
         });
     }
 
+    /** Orders in the 12-month window up to asOf, and how many of them carry a value of this metric. */
+    MetricCoverage coverage(PortfolioMetric metric, LocalDate asOf) {
+        return jdbc.prepareStatement("SELECT COUNT(*), COUNT(margin) FROM customer_order WHERE order_date > ? AND order_date <= ?",
+                statement -> {
+                    statement.setDate(1, Date.valueOf(asOf.minusDays(365)));
+                    statement.setDate(2, Date.valueOf(asOf));
+                    try (var rows = statement.executeQuery()) {
+                        rows.next();
+                        long orders = rows.getLong(1);
+                        return MetricCoverage.of(metric, asOf, orders, metric == PortfolioMetric.MARGIN ? rows.getLong(2) : orders);
+                    }
+                });
+    }
+
     /**
      * Each client's margin over the 12 months up to asOf: the imported margin of each order, or
      * total x fallbackRate for an order imported without one (credit notes included).

@@ -20,7 +20,7 @@ import java.util.Map;
  */
 @Serdeable
 public record ParetoAnalysis(LocalDate asOf, PortfolioMetric by, long clients, BigDecimal positiveTotal,
-                             List<ClassFigures> classes, List<RankedClient> ranking) {
+                             List<ClassFigures> classes, List<RankedClient> ranking, MetricCoverage coverage) {
 
     /**
      * @param value      sum of the class's values (negative ones included)
@@ -37,7 +37,13 @@ public record ParetoAnalysis(LocalDate asOf, PortfolioMetric by, long clients, B
     public record RankedClient(long rank, String clientId, BigDecimal value, BigDecimal shareBefore, AbcClass abcClass) {
     }
 
-    static ParetoAnalysis of(LocalDate asOf, PortfolioMetric by, List<AbcCutoffs.Rank> values, AbcCutoffs cutoffs) {
+    /** No pyramid: the metric has no value in the window (see {@link MetricCoverage#note()}); no class, no ranking. */
+    static ParetoAnalysis withheld(LocalDate asOf, PortfolioMetric by, long clients, MetricCoverage coverage) {
+        return new ParetoAnalysis(asOf, by, clients, BigDecimal.ZERO.setScale(2), List.of(), List.of(), coverage);
+    }
+
+    static ParetoAnalysis of(LocalDate asOf, PortfolioMetric by, List<AbcCutoffs.Rank> values, AbcCutoffs cutoffs,
+                             MetricCoverage coverage) {
         List<AbcCutoffs.Rank> ranked = values.stream().sorted(AbcCutoffs.RANKING).toList();
         BigDecimal total = cutoffs.positiveRevenue();
         Map<AbcClass, BigDecimal[]> sums = new EnumMap<>(AbcClass.class);
@@ -63,7 +69,7 @@ public record ParetoAnalysis(LocalDate asOf, PortfolioMetric by, long clients, B
             classes.add(new ClassFigures(abcClass, count, share(BigDecimal.valueOf(count), BigDecimal.valueOf(ranked.size())),
                     sum[0], share(sum[2], total), sum[1]));
         }
-        return new ParetoAnalysis(asOf, by, ranked.size(), total, classes, ranking);
+        return new ParetoAnalysis(asOf, by, ranked.size(), total, classes, ranking, coverage);
     }
 
     static BigDecimal share(BigDecimal part, BigDecimal whole) {

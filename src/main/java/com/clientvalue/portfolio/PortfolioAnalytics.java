@@ -4,6 +4,7 @@ import com.clientvalue.client.AbcCutoffs;
 import com.clientvalue.client.PortfolioRanking;
 import jakarta.inject.Singleton;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -19,11 +20,17 @@ class PortfolioAnalytics {
     }
 
     ParetoAnalysis pyramid(PortfolioMetric by, LocalDate asOf) {
+        MetricCoverage coverage = values.coverage(by, asOf);
         List<AbcCutoffs.Rank> all = values.of(by, asOf);
-        return ParetoAnalysis.of(asOf, by, all, ranking.split(all));
+        if (!coverage.usable()) {
+            return ParetoAnalysis.withheld(asOf, by, all.size(), coverage);
+        }
+        return ParetoAnalysis.of(asOf, by, all, ranking.split(all), coverage);
     }
 
     Concentration concentration(PortfolioMetric by, LocalDate asOf) {
-        return Concentration.of(asOf, by, values.of(by, asOf).stream().map(AbcCutoffs.Rank::revenue12m).toList());
+        MetricCoverage coverage = values.coverage(by, asOf);
+        List<BigDecimal> all = values.of(by, asOf).stream().map(AbcCutoffs.Rank::revenue12m).toList();
+        return coverage.usable() ? Concentration.of(asOf, by, all, coverage) : Concentration.withheld(asOf, by, all.size(), coverage);
     }
 }

@@ -46,14 +46,18 @@ class SegmentAnalysis {
     }
 
     Analysis analysis(LocalDate asOf) {
-        Set<String> boughtBefore = previousBuyers.asOf(asOf);
+        Map<String, Cluster> cohorts = cohorts(asOf);
         Map<String, BigDecimal> margins = values.annualMargins(asOf, clv.marginRate());
         Map<Cluster, Tally> tallies = new EnumMap<>(Cluster.class);
         List<Object[]> clients = new ArrayList<>();
         String version = evaluator.evaluateAll(asOf, (facts, evaluation) -> {
             Cluster cluster = evaluation.outcome().cluster();
             if (cluster != null) {
-                tallies.computeIfAbsent(cluster, c -> new Tally()).add(facts, boughtBefore.contains(facts.clientId()));
+                tallies.computeIfAbsent(cluster, c -> new Tally()).add(facts);
+                Cluster then = cohorts.get(facts.clientId());
+                if (then != null) {
+                    tallies.computeIfAbsent(then, c -> new Tally()).addToCohort(facts.orders12m() > 0);
+                }
                 clients.add(new Object[]{cluster, margins.getOrDefault(facts.clientId(), BigDecimal.ZERO), facts.clientId()});
             }
         });
@@ -84,6 +88,24 @@ class SegmentAnalysis {
                 segments), List.copyOf(values));
     }
 
+    /**
+     * The retention cohorts: every client who bought in the 12 months before the window, with the
+     * cluster it had then (evaluated as of asOf − 365 days with the active rules). Grouping by the
+     * cluster now would condition on the outcome: a client is KEY or MAINTAIN now only because it
+     * bought in the window, so their retention would be 1 by construction.
+     */
+    private Map<String, Cluster> cohorts(LocalDate asOf) {
+        Set<String> boughtBefore = previousBuyers.asOf(asOf);
+        Map<String, Cluster> cohorts = new java.util.HashMap<>();
+        evaluator.evaluateAll(asOf.minusDays(365), (facts, evaluation) -> {
+            Cluster then = evaluation.outcome().cluster();
+            if (then != null && boughtBefore.contains(facts.clientId())) {
+                cohorts.put(facts.clientId(), then);
+            }
+        });
+        return cohorts;
+    }
+
     private static final class Tally {
         long clients;
         BigDecimal revenue = BigDecimal.ZERO.setScale(2);
@@ -95,15 +117,16 @@ class SegmentAnalysis {
         long buyers;
         long repeat;
 
-        void add(ClientFacts facts, boolean boughtBefore) {
+        void addToCohort(boolean boughtAgain) {
+            previousBuyers++;
+            if (boughtAgain) {
+                retained++;
+            }
+        }
+
+        void add(ClientFacts facts) {
             clients++;
             revenue = revenue.add(facts.revenue12m());
-            if (boughtBefore) {
-                previousBuyers++;
-                if (facts.orders12m() > 0) {
-                    retained++;
-                }
-            }
             if (facts.latestExperience() != null) {
                 surveyed++;
                 experienceSum += facts.latestExperience();

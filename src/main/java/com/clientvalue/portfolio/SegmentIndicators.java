@@ -12,8 +12,10 @@ import java.util.List;
 /**
  * Value and relationship indicators per cluster as of a date (ratios with 6 decimals, amounts with 2):
  * <ul>
- * <li>retention r = clients of the cluster who bought in the previous 12 months and again in the
- *     last 12, over those who bought in the previous 12 (null when none did);</li>
+ * <li>retention r of a cluster = of the clients who bought in the 12 months before the window and
+ *     were in that cluster then (as of asOf − 365 days, active rules), the share who bought again in
+ *     the window (null when none was); grouping by today's cluster would make KEY and MAINTAIN 1 by
+ *     construction;</li>
  * <li>CLV of a client = max(margin12m, 0) × r / (1 + d − r), margin12m = sum over its orders of the
  *     last 12 months of the imported margin, or of total × marginRate for an order imported without one;</li>
  * <li>satisfaction = mean latest experience score (1-5) of the surveyed clients;</li>
@@ -25,7 +27,8 @@ import java.util.List;
 public record SegmentIndicators(LocalDate asOf, String ruleVersion, BigDecimal marginRate, BigDecimal discountRate,
                                 String clvFormula, List<Segment> segments) {
 
-    static final String CLV_FORMULA = "clv = max(margin12m, 0) × r / (1 + d − r), r = retention of the client's cluster, "
+    static final String CLV_FORMULA = "clv = max(margin12m, 0) × r / (1 + d − r), r = retention of the client's cluster (share of the clients in that cluster "
+            + "a year earlier who bought then and bought again in the last 12 months), "
             + "margin12m = sum over the orders of the last 12 months of their imported margin (total × marginRate when an order has none)";
 
     @Serdeable

@@ -1,6 +1,6 @@
 package com.clientvalue.security;
 
-import com.clientvalue.audit.AdminLog;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -34,13 +34,13 @@ public class ApiTokens {
     static final long CACHE_MILLIS = 5_000;
     private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcOperations jdbc;
-    private final AdminLog log;
+    private final ApplicationEventPublisher<TokenChanged> changes;
     private final Clock clock;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
-    ApiTokens(JdbcOperations jdbc, AdminLog log, Clock clock) {
+    ApiTokens(JdbcOperations jdbc, ApplicationEventPublisher<TokenChanged> changes, Clock clock) {
         this.jdbc = jdbc;
-        this.log = log;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -82,7 +82,7 @@ public class ApiTokens {
                     statement.setString(5, by);
                     return statement.executeUpdate();
                 });
-        log.record(by, "TOKEN_CREATED", name, "roles " + String.join(",", roles));
+        changes.publishEvent(new TokenChanged(by, "TOKEN_CREATED", name, "roles " + String.join(",", roles)));
         return new IssuedToken(name, List.copyOf(roles), token);
     }
 
@@ -96,7 +96,7 @@ public class ApiTokens {
                 statement.setString(3, name);
                 return statement.executeUpdate();
             });
-            log.record(by, "TOKEN_REVOKED", name, null);
+            changes.publishEvent(new TokenChanged(by, "TOKEN_REVOKED", name, null));
             cache.clear();
         }
         return find(name).orElseThrow();

@@ -9,38 +9,38 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The real rules/ folder compiled once by the production loader, shared by the *RulesTest classes. */
-final class RealRules {
+public final class RealRules {
     private static RuleBase rules;
     private static final DecisionEvaluator EVALUATOR = new DecisionEvaluator();
 
     private RealRules() {
     }
 
-    static synchronized RuleBase get() {
+    public static synchronized RuleBase get() {
         if (rules == null) {
             rules = ActiveRuleBase.compileFolder(Path.of(System.getProperty("rules.dir", "rules")));
         }
         return rules;
     }
 
-    static Evaluation evaluate(ClientFacts facts) {
+    public static Evaluation evaluate(ClientFacts facts) {
         return EVALUATOR.evaluate(facts, null, null, get());
     }
 
-    static Evaluation evaluate(ClientFacts facts, PreviousDecision previous, ServiceRequest request) {
+    public static Evaluation evaluate(ClientFacts facts, PreviousDecision previous, ServiceRequest request) {
         return EVALUATOR.evaluate(facts, previous, request, get());
     }
 
-    static List<String> actionCodes(Evaluation evaluation) {
+    public static List<String> actionCodes(Evaluation evaluation) {
         return evaluation.outcome().actions().stream().map(ProposedAction::code).toList();
     }
 
-    static List<String> fired(Evaluation evaluation, String prefix) {
+    public static List<String> fired(Evaluation evaluation, String prefix) {
         return evaluation.firedRules().stream().map(RuleDescriptor::ruleId).filter(id -> id.startsWith(prefix)).toList();
     }
 
     /** Space-separated codes in a table cell, or none for an empty cell. */
-    static List<String> codes(String cell) {
+    public static List<String> codes(String cell) {
         return cell == null || cell.isBlank() ? List.of() : List.of(cell.trim().split("\\s+"));
     }
 }

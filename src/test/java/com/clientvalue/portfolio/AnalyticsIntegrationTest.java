@@ -93,6 +93,37 @@ class AnalyticsIntegrationTest extends HttpIntegrationTest {
         assertEquals(List.of("B2 150 A", "A1 60 A", "C3 30 B"), items.stream().limit(3)
                 .map(i -> i.get("clientId") + " " + i.get("value") + " " + i.get("abcClass")).toList());
         assertEquals(240, pyramid.get("positiveTotal"));
+        assertEquals(true, ((Map<String, Object>) pyramid.get("coverage")).get("usable"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void marginAnalysesOnOrdersWithoutMarginsSaySoInsteadOfRankingEveryoneC() {
+        // the portfolio's orders were imported without a margin column
+        Map<String, Object> pyramid = api.get("/api/portfolio/abc?asOf=2011-12-10&by=MARGIN");
+
+        assertEquals(List.of(), pyramid.get("classes"), "no class at all rather than every client in C");
+        assertEquals(List.of(), pyramid.get("items"));
+        Map<String, Object> coverage = (Map<String, Object>) pyramid.get("coverage");
+        assertEquals(false, coverage.get("usable"));
+        assertEquals(7, coverage.get("ordersInWindow"));
+        assertEquals(0, coverage.get("ordersWithValue"));
+        assertTrue(((String) coverage.get("note")).startsWith("none of the 7 orders from 2010-12-11 to 2011-12-10 has a margin"),
+                (String) coverage.get("note"));
+
+        Map<String, Object> concentration = api.get("/api/portfolio/concentration?asOf=2011-12-10&by=MARGIN");
+        assertEquals(null, concentration.get("gini"), "no Gini of 0 that reads as a perfectly even portfolio");
+        assertEquals(List.of(), concentration.get("lorenz"));
+        assertEquals(false, ((Map<String, Object>) concentration.get("coverage")).get("usable"));
+
+        Map<String, Object> byRevenue = (Map<String, Object>) api.get("/api/portfolio/concentration?asOf=2011-12-10").get("coverage");
+        assertEquals(Map.of("ordersInWindow", 7, "ordersWithValue", 7, "usable", true), withoutNull(byRevenue));
+    }
+
+    private static Map<String, Object> withoutNull(Map<String, Object> map) {
+        Map<String, Object> copy = new java.util.HashMap<>(map);
+        assertTrue(copy.containsKey("note") && copy.remove("note") == null, "a complete metric has a null note: " + map);
+        return copy;
     }
 
     @Test

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ConcentrationTest {
     private static final LocalDate AS_OF = LocalDate.of(2011, 12, 10);
+    private static final MetricCoverage COMPLETE = MetricCoverage.of(PortfolioMetric.REVENUE, AS_OF, 4, 4);
 
     // hand-computed: G = 2·Σ i·x(i) / (n·Σx) − (n+1)/n
     @ParameterizedTest(name = "{0} -> {1}")
@@ -25,12 +26,12 @@ class ConcentrationTest {
             3 1       | 0.250000
             """)
     void giniFollowsTheFormula(String values, BigDecimal gini) {
-        assertEquals(gini, Concentration.of(AS_OF, PortfolioMetric.REVENUE, values(values)).gini());
+        assertEquals(gini, Concentration.of(AS_OF, PortfolioMetric.REVENUE, values(values), COMPLETE).gini());
     }
 
     @Test
     void lorenzCurveHasTheShareOfTheSmallestClientsAtEachPercent() {
-        Concentration concentration = Concentration.of(AS_OF, PortfolioMetric.REVENUE, values("1 2 3 4"));
+        Concentration concentration = Concentration.of(AS_OF, PortfolioMetric.REVENUE, values("1 2 3 4"), COMPLETE);
 
         assertEquals(101, concentration.lorenz().size());
         // 25% of 4 clients = the smallest one: 1 of 10; 50% = 1+2; 75% = 1+2+3; 100% = all
@@ -43,7 +44,7 @@ class ConcentrationTest {
 
     @Test
     void portfolioWithoutRevenueHasNoCurve() {
-        assertEquals(List.of(), Concentration.of(AS_OF, PortfolioMetric.REVENUE, values("0 0")).lorenz());
+        assertEquals(List.of(), Concentration.of(AS_OF, PortfolioMetric.REVENUE, values("0 0"), COMPLETE).lorenz());
     }
 
     private static List<BigDecimal> values(String spaceSeparated) {

@@ -17,16 +17,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SegmentIndicatorsIntegrationTest extends HttpIntegrationTest {
     Api api;
 
-    // as of 2011-12-10 the previous year is 2009-12-11 .. 2010-12-10.
-    // ABC over 1090: K1 1000 A (KEY, potential 90); M1 50 B, M3 40 C, M2 0 C: MARGINAL (potential 10)
+    // as of 2011-12-10 the window is 2010-12-11 .. 2011-12-10, the previous year 2009-12-11 .. 2010-12-10.
+    // now, ABC over 1090: K1 1000 A (KEY, potential 90); M1 50 B, M3 40 C, M2 0 C: MARGINAL (potential 10); K2 0 C: DEVELOP.
+    // a year earlier, ABC over 5200: K2 4000 A, K1 1000 A (KEY then), M1 100 C, M2 100 C (MARGINAL then).
+    // retention cohorts: KEY then {K1 bought again, K2 did not} = 0.5; MARGINAL then {M1 again, M2 not} = 0.5.
     @BeforeEach
     void portfolio() {
         db.clear();
         api = api();
-        api.importCsv("clients", "client_id,name,country,potential\nK1,k,IT,90\nM1,a,IT,10\nM2,b,IT,10\nM3,c,IT,10\n");
+        api.importCsv("clients", "client_id,name,country,potential\nK1,k,IT,90\nK2,l,IT,90\nM1,a,IT,10\nM2,b,IT,10\nM3,c,IT,10\n");
         api.importCsv("orders", """
                 client_id,order_id,order_date,amount,margin
+                K1,O0,2010-06-01,1000,
                 K1,O1,2011-05-01,1000,
+                K2,O7,2010-04-01,4000,
                 M1,O2,2010-06-01,100,
                 M1,O3,2011-06-01,30,12
                 M1,O4,2011-07-01,20,
@@ -65,9 +69,12 @@ class SegmentIndicatorsIntegrationTest extends HttpIntegrationTest {
         assertEquals("MARGINAL,3,90.00,0.500000,25.00,8.33,3.000000,2,0.666667,0.500000", csv.get(4));
 
         Map<String, Object> key = byCluster.get("KEY");
-        assertEquals(null, key.get("retention"), "nobody of the cluster bought the year before");
-        assertEquals(0, ((Number) key.get("clvTotal")).intValue());
+        // grouped by today's cluster, KEY would be K1 alone, who bought before and again: 1 by construction
+        assertEquals(0.5, key.get("retention"), "KEY a year earlier: K1 bought again, K2 did not");
+        // K1: margin12m 1000 × 0.30 = 300, clv 300 × 0.5 / 0.6 = 250
+        assertEquals(250.0, ((Number) key.get("clvTotal")).doubleValue());
         assertEquals(null, key.get("satisfaction"));
+        assertEquals(null, byCluster.get("DEVELOP").get("retention"), "no client was DEVELOP a year earlier");
     }
 
     @Test
@@ -85,7 +92,8 @@ class SegmentIndicatorsIntegrationTest extends HttpIntegrationTest {
 
         List<String> csv = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/api/portfolio/clv.csv?asOf=2011-12-10"))
                 .lines().toList();
-        assertEquals(List.of("client_id,cluster,margin12m,retention,clv", "M1,MARGINAL,18.00,0.500000,15.00",
-                "M3,MARGINAL,12.00,0.500000,10.00", "K1,KEY,300.00,,0.00", "M2,MARGINAL,0.00,0.500000,0.00"), csv);
+        assertEquals(List.of("client_id,cluster,margin12m,retention,clv", "K1,KEY,300.00,0.500000,250.00",
+                "M1,MARGINAL,18.00,0.500000,15.00", "M3,MARGINAL,12.00,0.500000,10.00", "K2,DEVELOP,0.00,,0.00",
+                "M2,MARGINAL,0.00,0.500000,0.00"), csv);
     }
 }

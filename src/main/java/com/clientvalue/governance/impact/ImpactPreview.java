@@ -1,0 +1,108 @@
+package com.clientvalue.governance.impact;
+
+import com.clientvalue.decision.DecisionEvaluator;
+import com.clientvalue.decision.DecisionInputs;
+import com.clientvalue.decision.OutcomeSummary;
+import com.clientvalue.decision.ServiceRequest;
+
+import com.clientvalue.rules.ActiveRuleBase;
+import com.clientvalue.rules.RuleBase;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Evaluates a candidate rule set beside the active one over every stored client, with the same
+ * inputs as decisions, and counts what would change. Writes nothing.
+ */
+@Singleton
+public class ImpactPreview {
+    /** The probe for service entitlement: an unpaid standard service, the client's first this year. */
+    static final ServiceRequest PROBE = new ServiceRequest("PROBE", "STANDARD", false, BigDecimal.ZERO, 0);
+
+    private final DecisionInputs inputs;
+    private final ActiveRuleBase rules;
+    private final DecisionEvaluator evaluator;
+
+    ImpactPreview(DecisionInputs inputs, ActiveRuleBase rules, DecisionEvaluator evaluator) {
+        this.inputs = inputs;
+        this.rules = rules;
+        this.evaluator = evaluator;
+    }
+
+    public ImpactReport preview(RuleBase candidate, LocalDate asOf, int sampleSize) {
+        long started = System.nanoTime();
+        RuleBase current = rules.current();
+        Tally tally = new Tally(sampleSize);
+        // evaluations are independent (a session each): a chunk is spread over the cores, then tallied in order
+        inputs.forEachChunk(asOf, chunk -> chunk.parallelStream()
+                .map(in -> new ImpactReport.AffectedClient(in.facts().clientId(),
+                        OutcomeSummary.of(evaluator.evaluate(in.facts(), in.previous(), PROBE, current).outcome()),
+                        OutcomeSummary.of(evaluator.evaluate(in.facts(), in.previous(), PROBE, candidate).outcome())))
+                .toList()
+                .forEach(both -> tally.add(both.clientId(), both.active(), both.candidate())));
+        return new ImpactReport(asOf, current.version(), candidate.version(), tally.clients,
+                new ImpactReport.Changes(tally.anything, tally.cluster, tally.lifecycle, tally.experience, tally.actions,
+                        tally.entitlement),
+                cells(tally.clusterMatrix), cells(tally.lifecycleMatrix), List.copyOf(tally.sample),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static List<ImpactReport.Cell> cells(Map<String, Long> matrix) {
+        List<ImpactReport.Cell> cells = new ArrayList<>();
+        matrix.forEach((key, count) -> {
+            String[] fromTo = key.split("\u0000");
+            cells.add(new ImpactReport.Cell(fromTo[0], fromTo[1], count));
+        });
+        return cells;
+    }
+
+    private static final class Tally {
+        final int sampleSize;
+        final List<ImpactReport.AffectedClient> sample = new ArrayList<>();
+        final Map<String, Long> clusterMatrix = new TreeMap<>();
+        final Map<String, Long> lifecycleMatrix = new TreeMap<>();
+        long clients;
+        long anything;
+        long cluster;
+        long lifecycle;
+        long experience;
+        long actions;
+        long entitlement;
+
+        Tally(int sampleSize) {
+            this.sampleSize = sampleSize;
+        }
+
+        void add(String clientId, OutcomeSummary before, OutcomeSummary after) {
+            clients++;
+            clusterMatrix.merge(name(before.cluster()) + "\u0000" + name(after.cluster()), 1L, Long::sum);
+            lifecycleMatrix.merge(name(before.lifecycle()) + "\u0000" + name(after.lifecycle()), 1L, Long::sum);
+            cluster += differs(before.cluster(), after.cluster());
+            lifecycle += differs(before.lifecycle(), after.lifecycle());
+            experience += differs(before.experienceSegment(), after.experienceSegment());
+            actions += differs(before.actions(), after.actions());
+            entitlement += differs(before.freeServiceGranted(), after.freeServiceGranted());
+            if (!before.equals(after)) {
+                anything++;
+                if (sample.size() < sampleSize) {
+                    sample.add(new ImpactReport.AffectedClient(clientId, before, after));
+                }
+            }
+        }
+
+        private static long differs(Object a, Object b) {
+            return Objects.equals(a, b) ? 0 : 1;
+        }
+
+        private static String name(Enum<?> value) {
+            return value == null ? "NONE" : value.name();
+        }
+    }
+}

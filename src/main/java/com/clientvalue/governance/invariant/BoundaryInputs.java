@@ -1,0 +1,174 @@
+package com.clientvalue.governance.invariant;
+
+import com.clientvalue.decision.Cluster;
+import com.clientvalue.decision.PreviousDecision;
+import com.clientvalue.decision.ServiceRequest;
+
+import com.clientvalue.client.AbcClass;
+import com.clientvalue.client.ClientFacts;
+import com.clientvalue.client.Dimension;
+import com.clientvalue.client.DimensionRating;
+import com.clientvalue.rules.RuleBase;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Generated inputs at the boundaries of a rule set's tables: for every number a condition compares
+ * a field with, the values just below, at and just above it (and "unknown" where a field may be
+ * empty), combined group by group so that each table sees all its own combinations.
+ */
+final class BoundaryInputs {
+    static final LocalDate AS_OF = LocalDate.of(2011, 12, 10);
+    private static final Pattern COMPARISON = Pattern.compile(
+            "\\b(potential|orders12m|daysSinceLastOrder|daysSinceFirstOrder|silenceRatio|latestExpectation|latestExperience"
+                    + "|complaints90d|discountPercent|freeServicesGranted12m|employees|daysSinceAssessment|revenue12m)\\s*(>=|<=|==|!=|>|<)\\s*(-?\\d+(?:\\.\\d+)?)");
+
+    /** One generated case, with a label that reads as its counter-example. */
+    record Input(ClientFacts facts, PreviousDecision previous, ServiceRequest request, String label) {
+    }
+
+    private final Map<String, TreeSet<BigDecimal>> thresholds = new LinkedHashMap<>();
+
+    private BoundaryInputs(String drl) {
+        Matcher matcher = COMPARISON.matcher(drl);
+        while (matcher.find()) {
+            thresholds.computeIfAbsent(matcher.group(1), f -> new TreeSet<>()).add(new BigDecimal(matcher.group(3)));
+        }
+    }
+
+    static List<Input> generate(RuleBase candidate) {
+        return new BoundaryInputs(candidate.drl()).all();
+    }
+
+    private List<Input> all() {
+        List<Integer> potentials = ints("potential", 0, 100, true);
+        List<Integer> lasts = ints("daysSinceLastOrder", 0, 5000, true);
+        List<Integer> firsts = ints("daysSinceFirstOrder", 0, 5000, false);
+        List<Integer> orders = ints("orders12m", 0, 10_000, false);
+        List<Input> inputs = new ArrayList<>();
+        for (Integer potential : potentials) {
+            for (AbcClass abc : AbcClass.values()) {
+                GeneratedClient base = new GeneratedClient().potential(potential).abc(abc);
+                for (Integer days : ints("daysSinceAssessment", 0, 100_000, true)) {
+                    inputs.add(base.copy().assessed(days).input());
+                }
+                for (Integer last : lasts) {
+                    for (Integer first : firsts) {
+                        for (Integer count : orders) {
+                            inputs.add(base.copy().ordering(last, first, count).input());
+                        }
+                    }
+                }
+                for (boolean paid : new boolean[]{true, false}) {
+                    for (String category : List.of("STANDARD", "EXCEPTION")) {
+                        for (BigDecimal discount : decimals("discountPercent", BigDecimal.ZERO, new BigDecimal("100"), false)) {
+                            for (Integer used : ints("freeServicesGranted12m", 0, 1000, false)) {
+                                inputs.add(base.copy().request(paid, category, discount, used).input());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (GeneratedClient state : lifecycleRepresentatives(lasts, firsts, orders)) {
+            for (BigDecimal ratio : decimals("silenceRatio", BigDecimal.ZERO, new BigDecimal("1000"), true)) {
+                for (String reason : Arrays.asList(null, "a recorded reason")) {
+                    for (Cluster lastActive : withNull(Cluster.values())) {
+                        inputs.add(state.copy().rhythm(ratio).lossReason(reason).lastActive(lastActive).input());
+                    }
+                }
+            }
+        }
+        for (Integer expectation : ints("latestExpectation", 1, 5, true)) {
+            for (Integer experience : ints("latestExperience", 1, 5, true)) {
+                for (Integer complaints : ints("complaints90d", 0, 1000, false)) {
+                    inputs.add(new GeneratedClient().survey(expectation, experience, complaints).input());
+                }
+            }
+        }
+        // every risk x opportunity rating on all five dimensions, and each dimension alone at risk 5, in every ABC class
+        for (AbcClass abc : AbcClass.values()) {
+            for (int risk = 1; risk <= 5; risk++) {
+                for (int opportunity = 1; opportunity <= 5; opportunity++) {
+                    inputs.add(new GeneratedClient().abc(abc).ratings(DimensionRating.uniform(risk, opportunity)).input());
+                }
+            }
+            for (Dimension critical : Dimension.values()) {
+                inputs.add(new GeneratedClient().abc(abc).ratings(Arrays.stream(Dimension.values())
+                        .map(d -> new DimensionRating(d, d == critical ? 5 : 1, 1)).toList()).input());
+            }
+        }
+        for (Integer employees : ints("employees", 0, 10_000_000, true)) {
+            inputs.add(new GeneratedClient().employees(employees).input());
+        }
+        for (GeneratedClient state : lifecycleRepresentatives(lasts, firsts, orders)) {
+            for (BigDecimal revenue : decimals("revenue12m", new BigDecimal("-1000"), new BigDecimal("1000000000"), false)) {
+                inputs.add(state.copy().revenue(revenue).input());
+            }
+        }
+        return inputs;
+    }
+
+    // one case per distinct lifecycle-relevant combination is enough for the trigger tables
+    private static List<GeneratedClient> lifecycleRepresentatives(List<Integer> lasts, List<Integer> firsts, List<Integer> orders) {
+        List<GeneratedClient> cases = new ArrayList<>();
+        for (Integer last : lasts) {
+            for (Integer count : orders) {
+                cases.add(new GeneratedClient().ordering(last, firsts.get(firsts.size() - 1), count));
+            }
+        }
+        return cases;
+    }
+
+    private List<Integer> ints(String field, int min, int max, boolean nullable) {
+        TreeSet<Integer> values = new TreeSet<>();
+        for (BigDecimal t : thresholds.getOrDefault(field, new TreeSet<>())) {
+            int v = t.intValue();
+            for (int candidate : new int[]{v - 1, v, v + 1}) {
+                if (candidate >= min && candidate <= max) {
+                    values.add(candidate);
+                }
+            }
+        }
+        values.add(Math.max(min, Math.min(max, min + 1)));
+        List<Integer> list = new ArrayList<>(values);
+        if (nullable) {
+            list.add(0, null);
+        }
+        return list;
+    }
+
+    private List<BigDecimal> decimals(String field, BigDecimal min, BigDecimal max, boolean nullable) {
+        TreeSet<BigDecimal> values = new TreeSet<>();
+        BigDecimal step = new BigDecimal("0.01");
+        for (BigDecimal t : thresholds.getOrDefault(field, new TreeSet<>())) {
+            for (BigDecimal candidate : List.of(t.subtract(step), t, t.add(step))) {
+                if (candidate.compareTo(min) >= 0 && candidate.compareTo(max) <= 0) {
+                    values.add(candidate);
+                }
+            }
+        }
+        values.add(min);
+        List<BigDecimal> list = new ArrayList<>(values);
+        if (nullable) {
+            list.add(0, null);
+        }
+        return list;
+    }
+
+    private static <T> List<T> withNull(T[] values) {
+        List<T> list = new ArrayList<>();
+        list.add(null);
+        list.addAll(Arrays.asList(values));
+        return list;
+    }
+}

@@ -1,0 +1,131 @@
+package com.clientvalue.governance.invariant;
+
+import com.clientvalue.decision.DecisionEvaluator;
+import com.clientvalue.decision.DecisionInputs;
+import com.clientvalue.decision.Evaluation;
+import com.clientvalue.decision.OutcomeConflict;
+
+import com.clientvalue.client.PortfolioRevision;
+import com.clientvalue.rules.RuleBase;
+import com.clientvalue.rules.RuleDescriptor;
+import com.clientvalue.rules.RuleProblem;
+import com.clientvalue.rules.RuleSetCheck;
+import com.clientvalue.rules.RuleSource;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Verifies a candidate over generated inputs at its tables' boundaries (and, in the service, over
+ * the stored portfolio as of today): the analysts' invariants hold, tables meant to give one answer
+ * give exactly one (an overlap is a problem naming both rows), and every row can fire (a row no
+ * generated input reaches is dead: an earlier row or a condition rules it out).
+ */
+@Singleton
+public class InvariantCheck implements RuleSetCheck {
+    private static final String OVERLAP = "overlap ";
+    private final DecisionEvaluator evaluator;
+    private final DecisionInputs portfolio;
+    private final PortfolioRevision revision;
+    private final Clock clock;
+
+    /** Without a database: generated inputs only (the command-line validator). */
+    public InvariantCheck() {
+        this(new DecisionEvaluator(), null, null, Clock.systemUTC());
+    }
+
+    @Inject
+    InvariantCheck(DecisionEvaluator evaluator, @Nullable DecisionInputs portfolio, @Nullable PortfolioRevision revision,
+                   Clock clock) {
+        this.evaluator = evaluator;
+        this.portfolio = portfolio;
+        this.revision = revision;
+        this.clock = clock;
+    }
+
+    /** The stored portfolio's revision and today's date, which the pass over the stored clients reads. */
+    @Override
+    public String basis() {
+        return portfolio == null || revision == null ? "" : "portfolio revision " + revision.current() + " as of " + LocalDate.now(clock);
+    }
+
+    @Override
+    public List<RuleProblem> check(RuleBase candidate, List<RuleSource> sources) {
+        List<RuleProblem> problems = new ArrayList<>();
+        List<PolicyInvariant> invariants = PolicyInvariant.parse(sources, problems);
+        Map<String, RuleProblem> violations = new LinkedHashMap<>();
+        Set<String> fired = new HashSet<>();
+        List<BoundaryInputs.Input> generated = BoundaryInputs.generate(candidate);
+        examine(candidate, generated, input -> "generated client " + input.label(), invariants, violations, fired);
+        if (portfolio != null) {
+            LocalDate today = LocalDate.now(clock);
+            portfolio.forEachChunk(today, chunk -> examine(candidate, chunk.stream()
+                            .map(in -> new BoundaryInputs.Input(in.facts(), in.previous(), null, in.facts().clientId())).toList(),
+                    input -> "stored client " + input.label() + " as of " + today, invariants, violations, new HashSet<>()));
+        }
+        problems.addAll(violations.values());
+        if (violations.keySet().stream().anyMatch(key -> key.startsWith(OVERLAP))) {
+            return problems; // inputs that hit an overlap decide nothing: dead rows cannot be told apart yet
+        }
+        for (RuleDescriptor rule : candidate.rules()) {
+            if (!fired.contains(rule.ruleId())) {
+                problems.add(new RuleProblem(rule.file(), rule.table(), rule.row(), null, "rule " + rule.ruleId()
+                        + " never fires for any of the " + generated.size() + " generated inputs at the tables' boundaries: "
+                        + "an earlier row or one of its conditions rules it out"));
+            }
+        }
+        return problems;
+    }
+
+    /** An input evaluated, or the conflict it ran into. */
+    private record Result(BoundaryInputs.Input input, Evaluation evaluation, OutcomeConflict conflict) {
+    }
+
+    // evaluations are independent (a session each) and run on all cores; the findings are gathered in order
+    private void examine(RuleBase candidate, List<BoundaryInputs.Input> inputs, Function<BoundaryInputs.Input, String> who,
+                         List<PolicyInvariant> invariants, Map<String, RuleProblem> violations, Set<String> fired) {
+        List<Result> results = inputs.parallelStream().map(input -> {
+            try {
+                return new Result(input, evaluator.evaluate(input.facts(), input.previous(), input.request(), candidate), null);
+            } catch (OutcomeConflict conflict) {
+                return new Result(input, null, conflict);
+            }
+        }).toList();
+        for (Result result : results) {
+            record(result, who.apply(result.input()), invariants, violations, fired);
+        }
+    }
+
+    private void record(Result result, String who, List<PolicyInvariant> invariants, Map<String, RuleProblem> violations,
+                        Set<String> fired) {
+        BoundaryInputs.Input input = result.input();
+        Evaluation evaluation = result.evaluation();
+        if (result.conflict() != null) {
+            OutcomeConflict conflict = result.conflict();
+            violations.putIfAbsent(OVERLAP + conflict.getDetail().replaceAll("client '[^']*' ", ""),
+                    new RuleProblem("(rule set)", null, null, null, "overlap: " + conflict.getDetail()
+                            .replaceFirst("client '[^']*'", who)));
+            return;
+        }
+        evaluation.firedRules().forEach(rule -> fired.add(rule.ruleId()));
+        PolicyInvariant.Case evaluated = new PolicyInvariant.Case(input, evaluation.outcome());
+        for (PolicyInvariant invariant : invariants) {
+            if (!violations.containsKey(invariant.id()) && invariant.brokenBy(evaluated)) {
+                violations.put(invariant.id(), new RuleProblem(invariant.file(), null, invariant.line(), "rule",
+                        "invariant " + invariant.id() + " (" + invariant.description() + ") is broken for " + who
+                                + (invariant.isExactlyOne() ? ": no rule decides its " + invariant.field()
+                                : "; rules that fired: " + evaluation.firedRules().stream().map(RuleDescriptor::ruleId).toList())));
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package com.clientvalue.governance.scenario;
+
+import com.clientvalue.decision.DecisionEvaluator;
+import com.clientvalue.decision.Evaluation;
+
+import com.clientvalue.rules.RuleBase;
+import com.clientvalue.rules.RuleDescriptor;
+import com.clientvalue.rules.RuleProblem;
+import com.clientvalue.rules.RuleSetCheck;
+import com.clientvalue.rules.RuleSource;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The analysts' test scenarios (rules/tests/*.csv, described in rules/README.md) must hold on a
+ * candidate rule set: every row's given facts, evaluated by the candidate, give the expected
+ * outcome. Usable without Micronaut (new ScenarioCheck()), e.g. by a command-line validator.
+ */
+@Singleton
+public class ScenarioCheck implements RuleSetCheck {
+    private final DecisionEvaluator evaluator;
+
+    public ScenarioCheck() {
+        this(new DecisionEvaluator());
+    }
+
+    @Inject
+    public ScenarioCheck(DecisionEvaluator evaluator) {
+        this.evaluator = evaluator;
+    }
+
+    @Override
+    public List<RuleProblem> check(RuleBase candidate, List<RuleSource> sources) {
+        return run(candidate, sources).problems();
+    }
+
+    /** What the scenarios found, and which rules they made fire (how much of the rule set they exercise). */
+    record Report(List<RuleProblem> problems, int scenarios, Set<String> firedRuleIds) {
+    }
+
+    Report run(RuleBase candidate, List<RuleSource> sources) {
+        List<RuleProblem> problems = new ArrayList<>();
+        Set<String> fired = new TreeSet<>();
+        int evaluated = 0;
+        for (RuleSource source : sources) {
+            if (source.kind() != RuleSource.Kind.SCENARIOS) {
+                continue;
+            }
+            ScenarioFile.Read read = ScenarioFile.read(source, candidate);
+            List<RuleProblem> found = new ArrayList<>(read.problems());
+            for (Scenario scenario : read.scenarios()) {
+                evaluated++;
+                Evaluation evaluation;
+                try {
+                    evaluation = evaluator.evaluate(scenario.inputs().facts(), scenario.inputs().previous(),
+                            scenario.inputs().request(), candidate);
+                } catch (RuntimeException e) {
+                    // a defect of the tables (e.g. two clusters for one client) that this scenario exposes
+                    found.add(problem(source, scenario, null, "the rules cannot decide: " + e.getMessage()));
+                    continue;
+                }
+                evaluation.firedRules().stream().map(RuleDescriptor::ruleId).forEach(fired::add);
+                for (ScenarioExpectation expectation : scenario.expectations()) {
+                    expectation.mismatch(evaluation).ifPresent(mismatch ->
+                            found.add(problem(source, scenario, expectation.column(), mismatch)));
+                }
+            }
+            // in the order of the file, as the analyst will go through them
+            found.sort(Comparator.comparing(RuleProblem::row, Comparator.nullsFirst(Comparator.naturalOrder())));
+            problems.addAll(found);
+        }
+        return new Report(List.copyOf(problems), evaluated, Set.copyOf(fired));
+    }
+
+    private static RuleProblem problem(RuleSource source, Scenario scenario, ScenarioColumn column, String message) {
+        return new RuleProblem(source.path(), null, scenario.line(), column == null ? null : column.header(),
+                "scenario '" + scenario.name() + "': " + message);
+    }
+}

@@ -1,0 +1,165 @@
+package com.clientvalue.governance.scenario;
+
+import com.clientvalue.decision.Cluster;
+import com.clientvalue.decision.ExperienceSegment;
+import com.clientvalue.decision.Lifecycle;
+import com.clientvalue.decision.PreviousDecision;
+import com.clientvalue.decision.ServiceRequest;
+
+import com.clientvalue.client.AbcClass;
+import com.clientvalue.client.ClientFacts;
+import com.clientvalue.client.Dimension;
+import com.clientvalue.client.DimensionRating;
+import com.clientvalue.rules.ServiceDefinition;
+import com.clientvalue.rules.Vocabulary;
+import io.micronaut.core.annotation.Nullable;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import static com.clientvalue.governance.scenario.ScenarioCells.oneOf;
+import static com.clientvalue.governance.scenario.ScenarioCells.wholeNumber;
+import static com.clientvalue.governance.scenario.ScenarioColumn.*;
+
+/**
+ * The inputs a scenario row gives, with the defaults of rules/README.md for the empty cells: a
+ * plain active class-B client rated 50 that last ordered 20 days ago. Defaults follow the given
+ * facts (a client that never ordered has no orders) so a row only states what it is about.
+ */
+final class ScenarioGivens {
+    static final LocalDate DEFAULT_AS_OF = LocalDate.of(2011, 12, 10);
+    private static final int MAX_DAYS = 36_500;
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+
+    record Inputs(ClientFacts facts, @Nullable PreviousDecision previous, @Nullable ServiceRequest request) {
+    }
+
+    private ScenarioGivens() {
+    }
+
+    static Inputs read(String name, ScenarioCells cells, Vocabulary vocabulary) {
+        return new Inputs(facts(name, cells), previous(cells), request(cells, vocabulary));
+    }
+
+    private static ClientFacts facts(String name, ScenarioCells cells) {
+        LocalDate asOf = cells.read(AS_OF, DEFAULT_AS_OF, false, ScenarioCells.date());
+        Integer sinceLast = cells.read(DAYS_SINCE_LAST_ORDER, 20, true, wholeNumber(0, MAX_DAYS));
+        boolean ordered = sinceLast != null;
+        Integer sinceFirst = cells.read(DAYS_SINCE_FIRST_ORDER, ordered ? Math.max(300, sinceLast) : null, true,
+                wholeNumber(0, MAX_DAYS));
+        int orders = cells.read(ORDERS_12M, ordered && sinceLast < 365 ? 3 : 0, false, wholeNumber(0, Integer.MAX_VALUE));
+        BigDecimal median = cells.read(MEDIAN_ORDER_INTERVAL_DAYS, null, true,
+                ScenarioCells.number(new BigDecimal("0.01"), null));
+        BigDecimal silence = cells.read(SILENCE_RATIO, null, true, ScenarioCells.number(BigDecimal.ZERO, null));
+        if (ordered && silence == null && median != null && cells.isEmpty(SILENCE_RATIO)) {
+            silence = BigDecimal.valueOf(sinceLast).divide(median, 2, RoundingMode.HALF_UP);
+        }
+        if (ordered && median == null && silence != null && silence.signum() > 0 && cells.isEmpty(MEDIAN_ORDER_INTERVAL_DAYS)) {
+            median = BigDecimal.valueOf(sinceLast).divide(silence, 2, RoundingMode.HALF_UP);
+        }
+        checkOrderHistory(cells, sinceLast, sinceFirst, orders, median, silence);
+        Integer expectation = cells.read(LATEST_EXPECTATION, null, true, wholeNumber(1, 5));
+        Integer experience = cells.read(LATEST_EXPERIENCE, null, true, wholeNumber(1, 5));
+        if ((expectation == null) != (experience == null)) {
+            cells.problem(expectation == null ? LATEST_EXPECTATION : LATEST_EXPERIENCE,
+                    "a survey has both scores: give latestExpectation and latestExperience, or neither");
+        }
+        Integer sinceAssessment = cells.read(DAYS_SINCE_ASSESSMENT, 30, true, wholeNumber(0, Integer.MAX_VALUE));
+        return new ClientFacts("SCENARIO", asOf, name,
+                cells.read(COUNTRY, "Italy", false, value -> value),
+                cells.read(SECTOR, null, true, value -> value),
+                cells.read(EMPLOYEES, null, true, wholeNumber(0, Integer.MAX_VALUE)),
+                cells.read(POTENTIAL, 50, true, wholeNumber(0, 100)),
+                cells.read(REVENUE_12M, orders > 0 ? new BigDecimal("1000.00") : BigDecimal.ZERO, false,
+                        ScenarioCells.number(null, null)),
+                orders,
+                ordered && sinceFirst != null ? asOf.minusDays(sinceFirst) : null,
+                ordered ? asOf.minusDays(sinceLast) : null,
+                sinceLast, ordered ? sinceFirst : null, median, silence,
+                cells.read(ABC_CLASS, AbcClass.B, false, oneOf(AbcClass.class, "an ABC class", false)),
+                cells.read(LOSS_REASON, null, true, value -> value),
+                expectation == null ? null : asOf.minusDays(30), expectation, experience,
+                cells.read(COMPLAINTS_90D, 0, false, wholeNumber(0, Integer.MAX_VALUE)),
+                sinceAssessment, ratings(cells, sinceAssessment != null));
+    }
+
+    /** The latest assessment's ratings: 2 where a cell is empty; none for a client never assessed. */
+    private static List<DimensionRating> ratings(ScenarioCells cells, boolean assessed) {
+        List<DimensionRating> ratings = new ArrayList<>();
+        for (Dimension dimension : Dimension.values()) {
+            ScenarioColumn risk = ScenarioColumn.rating(dimension, true);
+            ScenarioColumn opportunity = ScenarioColumn.rating(dimension, false);
+            if (!assessed) {
+                for (ScenarioColumn column : List.of(risk, opportunity)) {
+                    if (!cells.isEmpty(column)) {
+                        cells.problem(column, "a client never assessed (daysSinceAssessment none) has no " + column.header());
+                    }
+                }
+                continue;
+            }
+            ratings.add(new DimensionRating(dimension, cells.read(risk, 2, false, wholeNumber(1, 5)),
+                    cells.read(opportunity, 2, false, wholeNumber(1, 5))));
+        }
+        return List.copyOf(ratings);
+    }
+
+    /** Facts the service could never derive from real orders would test nothing real. */
+    private static void checkOrderHistory(ScenarioCells cells, Integer sinceLast, Integer sinceFirst, int orders,
+                                          BigDecimal median, BigDecimal silence) {
+        if (sinceLast == null) {
+            for (ScenarioColumn column : List.of(DAYS_SINCE_FIRST_ORDER, MEDIAN_ORDER_INTERVAL_DAYS, SILENCE_RATIO)) {
+                if (!cells.isEmpty(column) && !cells.isNone(column)) {
+                    cells.problem(column, "a client that never ordered (daysSinceLastOrder none) has no " + column.header());
+                }
+            }
+            if (orders > 0) {
+                cells.problem(ORDERS_12M, "a client that never ordered (daysSinceLastOrder none) has no orders");
+            }
+        } else if (sinceFirst == null) {
+            cells.problem(DAYS_SINCE_FIRST_ORDER, "a client that ordered has a first order: give a number of days "
+                    + "or leave the cell empty");
+        } else if (sinceFirst < sinceLast) {
+            cells.problem(DAYS_SINCE_FIRST_ORDER, "the first order (" + sinceFirst + " days ago) cannot be after the last one ("
+                    + sinceLast + " days ago)");
+        }
+    }
+
+    @Nullable
+    private static PreviousDecision previous(ScenarioCells cells) {
+        List<ScenarioColumn> columns = List.of(PREVIOUS_CLUSTER, PREVIOUS_LIFECYCLE, PREVIOUS_EXPERIENCE, LAST_ACTIVE_CLUSTER);
+        if (columns.stream().allMatch(cells::isEmpty)) {
+            return null;
+        }
+        return new PreviousDecision("scenario-previous-decision",
+                cells.read(PREVIOUS_CLUSTER, null, true, oneOf(Cluster.class, "a cluster", true)),
+                cells.read(PREVIOUS_LIFECYCLE, null, true, oneOf(Lifecycle.class, "a lifecycle state", true)),
+                cells.read(PREVIOUS_EXPERIENCE, null, true, oneOf(ExperienceSegment.class, "an experience segment", true)),
+                cells.read(LAST_ACTIVE_CLUSTER, null, true, oneOf(Cluster.class, "a cluster", true)));
+    }
+
+    @Nullable
+    private static ServiceRequest request(ScenarioCells cells, Vocabulary vocabulary) {
+        List<ScenarioColumn> details = List.of(PAID, DISCOUNT_PERCENT, FREE_SERVICES_GRANTED_12M);
+        if (cells.isEmpty(SERVICE) || cells.isNone(SERVICE)) {
+            details.stream().filter(column -> !cells.isEmpty(column)).forEach(column ->
+                    cells.problem(column, column.header() + " describes a service request: fill the service column too"));
+            return null;
+        }
+        String code = cells.raw(SERVICE).toUpperCase(Locale.ROOT);
+        ServiceDefinition service = vocabulary.service(code).orElse(null);
+        if (service == null) {
+            cells.problem(SERVICE, "'" + cells.raw(SERVICE) + "' is not a service code of vocabulary/services.csv; known codes: "
+                    + vocabulary.services().stream().map(ServiceDefinition::code).collect(Collectors.joining(", ")));
+            return null;
+        }
+        return new ServiceRequest(service.code(), service.category(),
+                cells.read(PAID, true, false, ScenarioCells.trueOrFalse()),
+                cells.read(DISCOUNT_PERCENT, BigDecimal.ZERO, false, ScenarioCells.number(BigDecimal.ZERO, HUNDRED)),
+                cells.read(FREE_SERVICES_GRANTED_12M, 0, false, wholeNumber(0, Integer.MAX_VALUE)));
+    }
+}

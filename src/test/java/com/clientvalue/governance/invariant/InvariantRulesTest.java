@@ -1,0 +1,96 @@
+package com.clientvalue.governance.invariant;
+
+import com.clientvalue.decision.RealRules;
+import com.clientvalue.governance.invariant.InvariantCheck;
+
+import com.clientvalue.RealRulesFolder;
+import com.clientvalue.rules.ActiveRuleBase;
+import com.clientvalue.rules.RuleBase;
+import com.clientvalue.rules.RuleProblem;
+import com.clientvalue.rules.RuleSource;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Verification of rule sets over generated boundary inputs: invariants, overlaps, gaps and dead rows. */
+class InvariantRulesTest {
+    private final InvariantCheck check = new InvariantCheck();
+
+    @Test
+    void defaultRulesKeepEveryInvariantAndEveryRowCanFire() {
+        RuleBase rules = RealRules.get();
+
+        assertEquals(List.of(), check.check(rules, rules.sources()));
+    }
+
+    @Test
+    void grantingFreeServicesToMarginalClientsBreaksTheInvariantWithACounterExample() {
+        RuleProblem problem = single(RealRulesFolder.edit(RealRules.get().sources(), "policies/service-entitlement.csv", "MARGINAL,false,,,,,,REFUSED", "MARGINAL,false,,,,,,GRANTED"));
+
+        assertEquals("invariants/policy-invariants.csv", problem.file());
+        assertEquals(4, problem.row());
+        assertTrue(problem.message().startsWith("invariant INV-MARGINAL-NO-FREE-SERVICE (No marginal client is granted an unpaid "
+                + "service) is broken for generated client potential="), problem.message());
+        assertTrue(problem.message().contains("request: paid=false"), problem.message());
+    }
+
+    @Test
+    void twoRowsGivingDifferentClustersAreAnOverlapNamingBothRows() {
+        RuleProblem problem = single(RealRulesFolder.edit(RealRules.get().sources(), "clusters/cluster-classification.csv",
+                "CLU-MARGINAL,Low potential and low revenue: a marginal client,LOW,LOW,MARGINAL",
+                "CLU-MARGINAL,Low potential and low revenue: a marginal client,LOW,LOW,MARGINAL\n"
+                        + "CLU-TWICE,Low potential and low revenue: also to develop,LOW,LOW,DEVELOP"));
+
+        assertTrue(problem.message().startsWith("overlap: generated client"), problem.message());
+        assertTrue(problem.message().contains("CLU-MARGINAL (clusters/cluster-classification.csv row 13), CLU-TWICE "
+                + "(clusters/cluster-classification.csv row 14)"), problem.message());
+    }
+
+    @Test
+    void aMissingRowIsAGapReportedByTheExactlyOneInvariant() {
+        List<RuleProblem> problems = check(RealRulesFolder.edit(RealRules.get().sources(), "clusters/cluster-classification.csv",
+                "CLU-DEVELOP,High potential but low revenue: a client to develop,HIGH,LOW,DEVELOP\n", ""));
+
+        RuleProblem gap = problems.get(0);
+        assertEquals(2, gap.row());
+        assertTrue(gap.message().startsWith("invariant INV-ONE-CLUSTER (Every client gets exactly one cluster) is broken for "
+                + "generated client potential=60, abcClass=B"), gap.message());
+        assertTrue(gap.message().endsWith("no rule decides its cluster"), gap.message());
+    }
+
+    @Test
+    void aRowThatAnEarlierRowShadowsIsReportedAsDead() {
+        List<RuleProblem> problems = check(RealRulesFolder.edit(RealRules.get().sources(), "lifecycle/lifecycle-state.csv",
+                "LC-INACTIVE,A client silent for 180 days or more is inactive,40", "LC-INACTIVE,A client silent for 180 days or more is inactive,55"));
+
+        RuleProblem dead = problems.get(0);
+        assertEquals("lifecycle/lifecycle-state.csv", dead.file());
+        assertEquals(11, dead.row());
+        assertTrue(dead.message().startsWith("rule LC-LOST never fires for any of the"), dead.message());
+    }
+
+    @Test
+    void invariantWithAnUnknownFieldIsReportedAtItsLine() {
+        RuleProblem problem = single(RealRulesFolder.edit(RealRules.get().sources(), "invariants/policy-invariants.csv",
+                "never cluster=MARGINAL and action=PRIORITY_LANE", "never segment=MARGINAL and action=PRIORITY_LANE"));
+
+        assertEquals(new RuleProblem("invariants/policy-invariants.csv", null, 6, "rule", problem.message()), problem);
+        assertTrue(problem.message().startsWith("'segment=MARGINAL' is not field=value"), problem.message());
+    }
+
+    private RuleProblem single(List<RuleSource> sources) {
+        List<RuleProblem> problems = check(sources);
+        assertEquals(1, problems.size(), problems.toString());
+        return problems.get(0);
+    }
+
+    private List<RuleProblem> check(List<RuleSource> sources) {
+        RuleBase candidate = ActiveRuleBase.compile(sources);
+        return check.check(candidate, candidate.sources());
+    }
+}
