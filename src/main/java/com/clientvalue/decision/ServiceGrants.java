@@ -9,12 +9,17 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /** Granted service requests: what yearly limits on unpaid services count. */
 @Singleton
 class ServiceGrants {
     static final int WINDOW_DAYS = 365;
     private final JdbcOperations jdbc;
+    // a client's requests one at a time in this instance, striped so that memory stays bounded
+    private final ReentrantLock[] stripes = IntStream.range(0, 256).mapToObj(i -> new ReentrantLock()).toArray(ReentrantLock[]::new);
 
     ServiceGrants(JdbcOperations jdbc) {
         this.jdbc = jdbc;
@@ -36,6 +41,22 @@ class ServiceGrants {
                 return rows.getInt(1);
             }
         });
+    }
+
+    /**
+     * Runs a client's service request, from counting its grants to its audit commit, while no other
+     * request of the same client does so in this instance: simultaneous requests each counted the
+     * grants before any of them was recorded, and all got past the yearly limit. Instances sharing a
+     * database do not see each other's locks.
+     */
+    <T> T oneRequestAtATime(String clientId, Supplier<T> request) {
+        ReentrantLock lock = stripes[Math.floorMod(clientId.hashCode(), stripes.length)];
+        lock.lock();
+        try {
+            return request.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Must run in the transaction that audits these decisions. */

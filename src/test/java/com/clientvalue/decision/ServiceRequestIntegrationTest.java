@@ -117,6 +117,33 @@ class ServiceRequestIntegrationTest extends HttpIntegrationTest {
         assertEquals(true, answer(later).get("granted"));
     }
 
+    // requests at the same moment each counted the grants before any of them was recorded
+    @Test
+    void simultaneousRequestsCannotPassTheYearlyLimitTogether() throws Exception {
+        int requests = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(requests);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Map<String, Object>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return request("D1", "TRAINING", false, null, "2011-12-10");
+                }));
+            }
+            start.countDown();
+            long granted = 0;
+            for (java.util.concurrent.Future<Map<String, Object>> answer : answers) {
+                granted += Boolean.TRUE.equals(answer(answer.get()).get("granted")) ? 1 : 0;
+            }
+
+            assertEquals(2, granted, "a client to develop gets 2 unpaid services a year");
+            assertEquals(2, db.count("SELECT COUNT(*) FROM service_grant WHERE client_id = 'D1' AND paid = FALSE"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void keyClientGetsExceptionsAndDiscountsWithinTheTableLimit() {
         assertEquals(true, answer(request("K1", "PRIORITY_LANE", false, null, "2011-12-10")).get("granted"));
