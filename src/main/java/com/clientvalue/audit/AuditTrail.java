@@ -156,16 +156,26 @@ public class AuditTrail {
         if (clientIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.prepareStatement("SELECT client_id, decision_id, as_of, decided_at, cluster, lifecycle, experience_segment, "
-                + "last_active_cluster FROM (SELECT a.client_id, a.decision_id, a.as_of, a.decided_at, a.cluster, a.lifecycle, "
-                + "a.experience_segment, a.last_active_cluster, ROW_NUMBER() OVER (PARTITION BY a.client_id "
-                + "ORDER BY a.as_of DESC, a.decided_at DESC, a.decision_id DESC) AS n FROM decision_audit a "
-                + "WHERE a.client_id IN (" + marks(clientIds) + ") AND a.as_of <= ?) ranked WHERE n = 1", statement -> {
+        return jdbc.prepareStatement("SELECT r.client_id, r.decision_id, r.as_of, r.decided_at, r.cluster, r.lifecycle, "
+                + "r.experience_segment, COALESCE(d.last_active_cluster, " + REMEMBERED + ") FROM (SELECT a.client_id, "
+                + "a.decision_id, a.as_of, a.decided_at, a.cluster, a.lifecycle, a.experience_segment, ROW_NUMBER() OVER "
+                + "(PARTITION BY a.client_id ORDER BY a.as_of DESC, a.decided_at DESC, a.decision_id DESC) AS n "
+                + "FROM decision_audit a WHERE a.client_id IN (" + marks(clientIds) + ") AND a.as_of <= ?) r "
+                + "JOIN decision_audit d ON d.decision_id = r.decision_id WHERE r.n = 1", statement -> {
             int next = bindIds(statement, clientIds, 1);
             statement.setDate(next, Date.valueOf(asOf));
             return read(statement);
         });
     }
+
+    /*
+     * The last active cluster of a decision audited before the column existed (V18), from its document,
+     * by the rule it was computed with (decision.Transitions.lastActiveCluster): its cluster while NEW,
+     * ACTIVE or LOYAL, otherwise what its previous decision remembered. For a decision audited since, a
+     * NULL column means "none" and this gives none too.
+     */
+    private static final String REMEMBERED = "CASE WHEN d.lifecycle IN ('NEW', 'ACTIVE', 'LOYAL') THEN d.cluster "
+            + "ELSE NULLIF(JSON_VALUE(d.decision, '$.previousDecision.lastActiveCluster'), 'null') END";
 
     private static String marks(Collection<String> ids) {
         return String.join(",", Collections.nCopies(ids.size(), "?"));

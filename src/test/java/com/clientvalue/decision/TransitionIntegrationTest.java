@@ -145,6 +145,23 @@ class TransitionIntegrationTest extends HttpIntegrationTest {
     }
 
     @Test
+    void backDatedDecisionFollowsWhatAnOlderDecisionRemembered() {
+        decide("K1", "2011-06-01");
+        Map<String, Object> lost = decide("K1", "2012-06-01");
+        decide("K1", "2013-06-01");
+
+        Map<String, Object> whatIf = decide("K1", "2012-07-01");
+        assertEquals(lost.get("decisionId"), ((Map<?, ?>) whatIf.get("previousDecision")).get("decisionId"));
+        assertEquals("KEY", ((Map<?, ?>) whatIf.get("previousDecision")).get("lastActiveCluster"), "lost, but was KEY");
+
+        // decisions audited before V18 have no last_active_cluster: it is read from their documents
+        db.execute("UPDATE decision_audit SET last_active_cluster = NULL");
+        Map<String, Object> again = decide("K1", "2012-06-15");
+        assertEquals(lost.get("decisionId"), ((Map<?, ?>) again.get("previousDecision")).get("decisionId"));
+        assertEquals("KEY", ((Map<?, ?>) again.get("previousDecision")).get("lastActiveCluster"));
+    }
+
+    @Test
     void feedRefusesUnknownParametersNamingThem() {
         Api.Problem problem = api.problem(io.micronaut.http.HttpRequest.GET("/api/events/transitions?sinse=2011-01-01T00:00:00Z&limit=5"));
 
