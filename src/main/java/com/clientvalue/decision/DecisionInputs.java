@@ -1,7 +1,7 @@
 package com.clientvalue.decision;
 
-import com.clientvalue.audit.AuditTrail;
 import com.clientvalue.audit.LatestDecision;
+import com.clientvalue.audit.LatestDecisions;
 import com.clientvalue.client.ClientFacts;
 import com.clientvalue.client.ClientNotFound;
 import com.clientvalue.client.FactsLoader;
@@ -28,12 +28,12 @@ import java.util.stream.Collectors;
 public class DecisionInputs {
     static final int CHUNK = 1_000;
     private final FactsLoader facts;
-    private final AuditTrail audit;
+    private final LatestDecisions latest;
     private final ServiceGrants grants;
 
-    DecisionInputs(FactsLoader facts, AuditTrail audit, ServiceGrants grants) {
+    DecisionInputs(FactsLoader facts, LatestDecisions latest, ServiceGrants grants) {
         this.facts = facts;
-        this.audit = audit;
+        this.latest = latest;
         this.grants = grants;
     }
 
@@ -86,11 +86,11 @@ public class DecisionInputs {
 
     // the latest decision in business time answers for most clients; only back-dated ones look further back
     private Map<String, Prior> priors(List<String> clientIds, LocalDate asOf) {
-        Map<String, LatestDecision> latest = audit.latest(clientIds);
-        List<String> backDated = latest.values().stream().filter(l -> l.asOf().isAfter(asOf)).map(LatestDecision::clientId).toList();
-        Map<String, LatestDecision> earlier = audit.latestAsOf(backDated, asOf);
+        Map<String, LatestDecision> latestOf = latest.latest(clientIds);
+        List<String> backDated = latestOf.values().stream().filter(l -> l.asOf().isAfter(asOf)).map(LatestDecision::clientId).toList();
+        Map<String, LatestDecision> earlier = latest.latestAsOf(backDated, asOf);
         Map<String, Prior> priors = new HashMap<>();
-        latest.forEach((id, decision) -> priors.put(id, decision.asOf().isAfter(asOf)
+        latestOf.forEach((id, decision) -> priors.put(id, decision.asOf().isAfter(asOf)
                 ? new Prior(previous(earlier.get(id)), true) : new Prior(previous(decision), false)));
         return priors;
     }
