@@ -11,11 +11,12 @@ import java.util.List;
  * previous decision, and the decision document exactly as it was answered (JSON).
  *
  * @param kind              CLIENT or SERVICE_REQUEST
+ * @param whatIf            decided as of a date before the client's latest decided asOf: kept, never fed to the transitions
  * @param jobId             the batch job that made the decision, if any
  * @param lastActiveCluster the cluster to remember as "what the client was" (see latest_decision)
  */
 public record AuditEntry(String decisionId, String clientId, LocalDate asOf, String ruleVersion, Instant decidedAt,
-                         String kind, @Nullable Long jobId, @Nullable String cluster, @Nullable String lifecycle,
+                         String kind, boolean whatIf, @Nullable Long jobId, @Nullable String cluster, @Nullable String lifecycle,
                          @Nullable String experienceSegment, @Nullable String lastActiveCluster,
                          List<String> firedRuleIds, List<TransitionEvent> transitions, String document) {
 

@@ -1,5 +1,6 @@
 package com.clientvalue.audit;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
@@ -9,11 +10,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Searches the audit: by client, by fired rule, by decision date (UTC, inclusive), newest first. */
+/**
+ * Searches the audit, newest first (decision time), by client, fired rule, rule version, cluster,
+ * what-if, business date (asOf, a range of dates, both ends included) and decision time (a range of
+ * instants, from included, to excluded).
+ */
 @Singleton
 @Connectable
 class AuditQuery {
@@ -23,7 +28,9 @@ class AuditQuery {
         this.jdbc = jdbc;
     }
 
-    record Filter(String clientId, String ruleId, LocalDate from, LocalDate to) {
+    record Filter(@Nullable String clientId, @Nullable String ruleId, @Nullable String ruleVersion, @Nullable String cluster,
+                  @Nullable Boolean whatIf, @Nullable LocalDate asOfFrom, @Nullable LocalDate asOfTo, @Nullable Instant from,
+                  @Nullable Instant to) {
     }
 
     AuditPage find(Filter filter, int page, int size) {
@@ -37,7 +44,7 @@ class AuditQuery {
             }
         });
         List<AuditSummary> items = jdbc.prepareStatement("SELECT a.decision_id, a.client_id, a.as_of, a.rule_version, "
-                + "a.decided_at, a.kind, a.cluster, a.lifecycle FROM decision_audit a" + where
+                + "a.decided_at, a.kind, a.what_if, a.cluster, a.lifecycle FROM decision_audit a" + where
                 + " ORDER BY a.decided_at DESC, a.decision_id DESC LIMIT ? OFFSET ?", statement -> {
             bind(statement, parameters);
             statement.setInt(parameters.size() + 1, size);
@@ -63,13 +70,33 @@ class AuditQuery {
             conditions.add("a.fired_set IN (SELECT f.set_id FROM fired_rule_set_rule f WHERE f.rule_id = ?)");
             parameters.add(filter.ruleId());
         }
+        if (filter.ruleVersion() != null) {
+            conditions.add("a.rule_version = ?");
+            parameters.add(filter.ruleVersion());
+        }
+        if (filter.cluster() != null) {
+            conditions.add("a.cluster = ?");
+            parameters.add(filter.cluster());
+        }
+        if (filter.whatIf() != null) {
+            conditions.add("a.what_if = ?");
+            parameters.add(filter.whatIf());
+        }
+        if (filter.asOfFrom() != null) {
+            conditions.add("a.as_of >= ?");
+            parameters.add(Date.valueOf(filter.asOfFrom()));
+        }
+        if (filter.asOfTo() != null) {
+            conditions.add("a.as_of <= ?");
+            parameters.add(Date.valueOf(filter.asOfTo()));
+        }
         if (filter.from() != null) {
             conditions.add("a.decided_at >= ?");
-            parameters.add(Timestamp.from(filter.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
+            parameters.add(Timestamp.from(filter.from()));
         }
         if (filter.to() != null) {
             conditions.add("a.decided_at < ?");
-            parameters.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            parameters.add(Timestamp.from(filter.to()));
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
@@ -84,6 +111,6 @@ class AuditQuery {
         Date asOf = rows.getDate("as_of");
         return new AuditSummary(rows.getString("decision_id"), rows.getString("client_id"), asOf.toLocalDate(),
                 rows.getString("rule_version"), rows.getTimestamp("decided_at").toInstant(), rows.getString("kind"),
-                rows.getString("cluster"), rows.getString("lifecycle"));
+                rows.getBoolean("what_if"), rows.getString("cluster"), rows.getString("lifecycle"));
     }
 }

@@ -7,15 +7,12 @@ import jakarta.inject.Singleton;
 
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes decisions to the audit, all of a call in one transaction (the caller's, when it has one)
- * before anything is answered; keeps each client's latest decision and the transitions between them.
+ * before anything is answered; keeps each client's latest decision in business time and the transitions
+ * between them (of decisions that are not what-ifs).
  */
 @Singleton
 public class AuditTrail {
@@ -34,8 +31,8 @@ public class AuditTrail {
         List<AuditChain.Link> links = chain.extend(entries);
         List<String> firedSets = firedRuleSets.record(entries);
         jdbc.prepareStatement("INSERT INTO decision_audit (decision_id, client_id, as_of, rule_version, decided_at, kind, "
-                + "job_id, cluster, lifecycle, experience_segment, decision, chain_seq, prev_hash, record_hash, fired_set) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
+                + "job_id, cluster, lifecycle, experience_segment, decision, chain_seq, prev_hash, record_hash, fired_set, what_if, "
+                + "last_active_cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
             for (int i = 0; i < entries.size(); i++) {
                 AuditEntry entry = entries.get(i);
                 statement.setString(1, entry.decisionId());
@@ -53,6 +50,8 @@ public class AuditTrail {
                 statement.setString(13, links.get(i).previous());
                 statement.setString(14, links.get(i).hash());
                 statement.setString(15, firedSets.get(i));
+                statement.setBoolean(16, entry.whatIf());
+                statement.setString(17, entry.lastActiveCluster());
                 statement.addBatch();
             }
             return statement.executeBatch();
@@ -61,18 +60,24 @@ public class AuditTrail {
         recordLatest(entries);
     }
 
+    // a what-if decision keeps its transitions in its document only: the feed is what a CRM acts on
     private void recordTransitions(List<AuditEntry> entries) {
-        jdbc.prepareStatement("INSERT INTO decision_transition (decision_id, client_id, decided_at, dimension, from_value, "
-                + "to_value, previous_decision_id) VALUES (?, ?, ?, ?, ?, ?, ?)", statement -> {
+        jdbc.prepareStatement("INSERT INTO decision_transition (decision_id, client_id, decided_at, as_of, rule_version, dimension, "
+                + "from_value, to_value, previous_decision_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
             for (AuditEntry entry : entries) {
+                if (entry.whatIf()) {
+                    continue;
+                }
                 for (AuditEntry.TransitionEvent transition : entry.transitions()) {
                     statement.setString(1, entry.decisionId());
                     statement.setString(2, entry.clientId());
                     statement.setTimestamp(3, Timestamp.from(entry.decidedAt()));
-                    statement.setString(4, transition.dimension());
-                    statement.setString(5, transition.from());
-                    statement.setString(6, transition.to());
-                    statement.setString(7, transition.previousDecisionId());
+                    statement.setDate(4, Date.valueOf(entry.asOf()));
+                    statement.setString(5, entry.ruleVersion());
+                    statement.setString(6, transition.dimension());
+                    statement.setString(7, transition.from());
+                    statement.setString(8, transition.to());
+                    statement.setString(9, transition.previousDecisionId());
                     statement.addBatch();
                 }
             }
@@ -80,25 +85,32 @@ public class AuditTrail {
         });
     }
 
-    // newer decisions only: a slower concurrent call never moves a client's latest decision back
+    /*
+     * The latest in business time only: greatest asOf, then decided last, then greatest id, so that a
+     * back-dated decision, or a slower concurrent call, never moves a client's latest decision back.
+     * MariaDB assigns left to right and each IF sees the columns already assigned: the key columns go
+     * last, decision_id before decided_at before as_of, which keeps the comparison true once it was.
+     */
     private void recordLatest(List<AuditEntry> entries) {
-        String newer = "VALUES(decided_at) >= decided_at";
-        jdbc.prepareStatement("INSERT INTO latest_decision (client_id, decision_id, decided_at, cluster, lifecycle, "
-                + "experience_segment, last_active_cluster) VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
-                + "decision_id = IF(" + newer + ", VALUES(decision_id), decision_id), "
+        String newer = "(VALUES(as_of), VALUES(decided_at), VALUES(decision_id)) >= (as_of, decided_at, decision_id)";
+        jdbc.prepareStatement("INSERT INTO latest_decision (client_id, decision_id, as_of, decided_at, cluster, lifecycle, "
+                + "experience_segment, last_active_cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
                 + "cluster = IF(" + newer + ", VALUES(cluster), cluster), "
                 + "lifecycle = IF(" + newer + ", VALUES(lifecycle), lifecycle), "
                 + "experience_segment = IF(" + newer + ", VALUES(experience_segment), experience_segment), "
                 + "last_active_cluster = IF(" + newer + ", VALUES(last_active_cluster), last_active_cluster), "
-                + "decided_at = IF(" + newer + ", VALUES(decided_at), decided_at)", statement -> {
+                + "decision_id = IF(" + newer + ", VALUES(decision_id), decision_id), "
+                + "decided_at = IF(" + newer + ", VALUES(decided_at), decided_at), "
+                + "as_of = IF(" + newer + ", VALUES(as_of), as_of)", statement -> {
             for (AuditEntry entry : entries) {
                 statement.setString(1, entry.clientId());
                 statement.setString(2, entry.decisionId());
-                statement.setTimestamp(3, Timestamp.from(entry.decidedAt()));
-                statement.setString(4, entry.cluster());
-                statement.setString(5, entry.lifecycle());
-                statement.setString(6, entry.experienceSegment());
-                statement.setString(7, entry.lastActiveCluster());
+                statement.setDate(3, Date.valueOf(entry.asOf()));
+                statement.setTimestamp(4, Timestamp.from(entry.decidedAt()));
+                statement.setString(5, entry.cluster());
+                statement.setString(6, entry.lifecycle());
+                statement.setString(7, entry.experienceSegment());
+                statement.setString(8, entry.lastActiveCluster());
                 statement.addBatch();
             }
             return statement.executeBatch();
@@ -113,31 +125,6 @@ public class AuditTrail {
             try (var rows = statement.executeQuery()) {
                 return rows.next() ? java.util.Optional.of(rows.getString(1)) : java.util.Optional.<String>empty();
             }
-        });
-    }
-
-    /** The latest decision of each of these clients that has one. */
-    @Connectable
-    public Map<String, LatestDecision> latest(Collection<String> clientIds) {
-        if (clientIds.isEmpty()) {
-            return Map.of();
-        }
-        String marks = String.join(",", Collections.nCopies(clientIds.size(), "?"));
-        return jdbc.prepareStatement("SELECT client_id, decision_id, decided_at, cluster, lifecycle, experience_segment, "
-                + "last_active_cluster FROM latest_decision WHERE client_id IN (" + marks + ")", statement -> {
-            int i = 1;
-            for (String id : clientIds) {
-                statement.setString(i++, id);
-            }
-            Map<String, LatestDecision> found = new HashMap<>();
-            try (var rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    found.put(rows.getString(1), new LatestDecision(rows.getString(1), rows.getString(2),
-                            rows.getTimestamp(3).toInstant(), rows.getString(4), rows.getString(5), rows.getString(6),
-                            rows.getString(7)));
-                }
-            }
-            return found;
         });
     }
 }

@@ -11,6 +11,6 @@ public final class DecisionNotAudited extends AbstractThrowableProblem {
 
     public DecisionNotAudited(String decisionId) {
         super(Problems.type("decision-not-found"), "Decision not found", Status.NOT_FOUND,
-                "no decision with id '" + decisionId + "' in the audit", null, null, Map.of("decisionId", decisionId));
+                "no decision with id '" + decisionId + "' in the audit", null, null, Map.of("decisionId", decisionId, "field", "decisionId"));
     }
 }

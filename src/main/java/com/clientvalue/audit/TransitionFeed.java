@@ -8,10 +8,11 @@ import jakarta.inject.Singleton;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Transitions in the order they were recorded, for CRM systems that poll. */
+/** Transitions in the order they were recorded, for CRM systems that poll; what-if decisions feed none. */
 @Singleton
 @Connectable
 class TransitionFeed {
@@ -21,9 +22,13 @@ class TransitionFeed {
         this.jdbc = jdbc;
     }
 
-    /** A client moved from one cluster, lifecycle state or experience segment to another. */
+    /**
+     * A client moved from one cluster, lifecycle state or experience segment to another: as of asOf
+     * (business date), decided at decidedAt (decision time) under ruleVersion.
+     */
     @Serdeable
-    record TransitionItem(long id, String decisionId, String clientId, Instant decidedAt, String dimension,
+    record TransitionItem(long id, String decisionId, String clientId, LocalDate asOf, String ruleVersion, Instant decidedAt,
+                          String dimension,
                           @Nullable String from, @Nullable String to, String previousDecisionId) {
     }
 
@@ -33,8 +38,8 @@ class TransitionFeed {
     }
 
     TransitionPage read(@Nullable Instant since, long afterId, int limit) {
-        List<TransitionItem> items = jdbc.prepareStatement("SELECT id, decision_id, client_id, decided_at, dimension, from_value, "
-                + "to_value, previous_decision_id FROM decision_transition WHERE id > ? AND decided_at >= ? ORDER BY id LIMIT ?",
+        List<TransitionItem> items = jdbc.prepareStatement("SELECT id, decision_id, client_id, as_of, rule_version, decided_at, "
+                + "dimension, from_value, to_value, previous_decision_id FROM decision_transition WHERE id > ? AND decided_at >= ? ORDER BY id LIMIT ?",
                 statement -> {
                     statement.setLong(1, afterId);
                     statement.setTimestamp(2, Timestamp.from(since == null ? Instant.EPOCH : since));
@@ -43,8 +48,8 @@ class TransitionFeed {
                     try (var rows = statement.executeQuery()) {
                         while (rows.next()) {
                             found.add(new TransitionItem(rows.getLong(1), rows.getString(2), rows.getString(3),
-                                    rows.getTimestamp(4).toInstant(), rows.getString(5), rows.getString(6), rows.getString(7),
-                                    rows.getString(8)));
+                                    rows.getDate(4).toLocalDate(), rows.getString(5), rows.getTimestamp(6).toInstant(),
+                                    rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10)));
                         }
                     }
                     return found;

@@ -24,17 +24,19 @@ public class ClientDecider {
     private final ActiveRuleBase rules;
     private final DecisionEvaluator evaluator;
     private final GroupCommit recorder;
+    private final ServiceGrants grants;
     private final Clock clock;
     // ids in time order (UUID version 7): the audit's primary key and the tables keyed by it grow at
     // their end instead of at random pages, which keeps writes cheap as the audit grows past memory
     private final TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator();
 
     ClientDecider(DecisionInputs inputs, ActiveRuleBase rules, DecisionEvaluator evaluator, GroupCommit recorder,
-                  Clock clock) {
+                  ServiceGrants grants, Clock clock) {
         this.inputs = inputs;
         this.rules = rules;
         this.evaluator = evaluator;
         this.recorder = recorder;
+        this.grants = grants;
         this.clock = clock;
     }
 
@@ -79,16 +81,18 @@ public class ClientDecider {
         ServiceDefinition service = ruleBase.vocabulary().service(body.service())
                 .orElseThrow(() -> new UnknownService(body.service(),
                         ruleBase.vocabulary().services().stream().map(ServiceDefinition::code).toList()));
-        Decision decision = decision(inputs.loadRequest(body, service, date), ruleBase);
-        recorder.record(List.of(decision), null);
-        return decision;
+        return grants.oneRequestAtATime(body.clientId(), () -> {
+            Decision decision = decision(inputs.loadRequest(body, service, date, clock.instant()), ruleBase);
+            recorder.record(List.of(decision), null);
+            return decision;
+        });
     }
 
     private Decision decision(DecisionInputs.Inputs in, RuleBase ruleBase) {
         Evaluation evaluation = evaluator.evaluate(in.facts(), in.previous(), in.request(), ruleBase);
         Instant decidedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return new Decision(ids.generate().toString(), in.facts().clientId(), in.facts().asOf(), evaluation.ruleVersion(),
-                decidedAt, in.facts(), in.previous(), in.request(), evaluation.outcome(), evaluation.firedRules(),
+                decidedAt, in.whatIf(), in.facts(), in.previous(), in.request(), evaluation.outcome(), evaluation.firedRules(),
                 evaluation.reasons(), Transitions.between(in.previous(), evaluation.outcome()));
     }
 }

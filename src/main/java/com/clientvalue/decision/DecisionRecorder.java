@@ -47,7 +47,7 @@ class DecisionRecorder {
         Outcome outcome = decision.outcome();
         try {
             return new AuditEntry(decision.decisionId(), decision.clientId(), decision.asOf(), decision.ruleVersion(),
-                    decision.decidedAt(), decision.serviceRequest() == null ? "CLIENT" : "SERVICE_REQUEST", jobId,
+                    decision.decidedAt(), decision.serviceRequest() == null ? "CLIENT" : "SERVICE_REQUEST", decision.whatIf(), jobId,
                     name(outcome.cluster()), name(outcome.lifecycle()), name(outcome.experienceSegment()),
                     name(Transitions.lastActiveCluster(decision.previousDecision(), outcome)),
                     decision.firedRules().stream().map(RuleDescriptor::ruleId).toList(),

@@ -37,7 +37,8 @@ class ActionController {
     @Post
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Report an action proposed by a decision as done, with its outcome",
-            description = "The decision must have proposed the action (422 otherwise). Reporting it again replaces the record.")
+            description = "The decision must exist (404 otherwise) and have proposed the action (422 otherwise); doneOn must be on "
+                    + "or after the decision's asOf (422 otherwise). Reporting it again replaces the record.")
     void done(@Body @Valid ActionRecords.ActionDone done) {
         records.record(done);
     }

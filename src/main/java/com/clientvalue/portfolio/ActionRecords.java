@@ -1,5 +1,6 @@
 package com.clientvalue.portfolio;
 
+import com.clientvalue.audit.DecisionNotAudited;
 import com.clientvalue.common.BusinessDate;
 import com.clientvalue.common.Problems;
 import io.micronaut.core.annotation.Nullable;
@@ -56,7 +57,7 @@ class ActionRecords {
                         long orderedWithin90Days, @Nullable BigDecimal orderedShare) {
     }
 
-    /** The decision does not exist or did not propose this action. */
+    /** The decision did not propose this action. */
     static final class ActionNotProposed extends AbstractThrowableProblem {
         ActionNotProposed(String decisionId, String actionCode) {
             super(Problems.type("action-not-proposed"), "Action not proposed", Status.UNPROCESSABLE_ENTITY,
@@ -65,9 +66,19 @@ class ActionRecords {
         }
     }
 
+    /** The action is reported done before the business date its decision was made for: it could not follow it. */
+    static final class ActionBeforeDecision extends AbstractThrowableProblem {
+        ActionBeforeDecision(String decisionId, LocalDate doneOn, LocalDate asOf) {
+            super(Problems.type("action-before-decision"), "Action before its decision", Status.UNPROCESSABLE_ENTITY,
+                    "doneOn: " + doneOn + " is before " + asOf + ", the date decision '" + decisionId + "' was made as of; "
+                            + "an action proposed by a decision is done on or after that date", null, null,
+                    Map.of("field", "doneOn", "asOf", asOf.toString()));
+        }
+    }
+
     @Transactional
     void record(ActionDone done) {
-        Map<String, String> decision = jdbc.prepareStatement("SELECT client_id, cluster, lifecycle, decision FROM decision_audit "
+        Map<String, String> decision = jdbc.prepareStatement("SELECT client_id, cluster, lifecycle, decision, as_of FROM decision_audit "
                 + "WHERE decision_id = ?", statement -> {
             statement.setString(1, done.decisionId());
             try (var rows = statement.executeQuery()) {
@@ -79,11 +90,19 @@ class ActionRecords {
                 found.put("cluster", rows.getString(2));
                 found.put("lifecycle", rows.getString(3));
                 found.put("document", rows.getString(4));
+                found.put("asOf", rows.getDate(5).toLocalDate().toString());
                 return found;
             }
         });
-        if (decision.isEmpty() || !decision.get("document").contains("\"code\":\"" + done.actionCode() + "\"")) {
+        if (decision.isEmpty()) {
+            throw new DecisionNotAudited(done.decisionId());
+        }
+        if (!decision.get("document").contains("\"code\":\"" + done.actionCode() + "\"")) {
             throw new ActionNotProposed(done.decisionId(), done.actionCode());
+        }
+        LocalDate asOf = LocalDate.parse(decision.get("asOf"));
+        if (done.doneOn().isBefore(asOf)) {
+            throw new ActionBeforeDecision(done.decisionId(), done.doneOn(), asOf);
         }
         jdbc.prepareStatement("INSERT INTO action_record (decision_id, client_id, cluster, lifecycle, action_code, done_on, outcome, "
                 + "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE done_on = VALUES(done_on), "

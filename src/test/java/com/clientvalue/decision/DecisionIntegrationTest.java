@@ -100,9 +100,10 @@ class DecisionIntegrationTest extends HttpIntegrationTest {
         assertEquals(List.of(second, first), ids(api.get("/api/audit/decisions?ruleId=CLU-KEY")));
         assertEquals(1, ids(api.get("/api/audit/decisions?ruleId=POT-UNRATED")).size());
         assertEquals(List.of(), ids(api.get("/api/audit/decisions?ruleId=CLU-DEVELOP")));
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
-        assertEquals(3, ids(api.get("/api/audit/decisions?from=" + today + "&to=" + today)).size());
-        assertEquals(List.of(), ids(api.get("/api/audit/decisions?to=2000-01-01")));
+        // decision time is an ISO-8601 UTC instant, from inclusive, to exclusive (it was a date, unlike the feed's since)
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertEquals(3, ids(api.get("/api/audit/decisions?from=" + today + "T00:00:00Z&to=" + today.plusDays(1) + "T00:00:00Z")).size());
+        assertEquals(List.of(), ids(api.get("/api/audit/decisions?to=2000-01-01T00:00:00Z")));
         Map<String, Object> page = api.get("/api/audit/decisions?page=1&size=2");
         assertEquals(3, page.get("total"));
         assertEquals(1, ids(page).size());
@@ -168,6 +169,17 @@ class DecisionIntegrationTest extends HttpIntegrationTest {
         Map<String, Object> decision = api.post("/api/decisions", Map.of("clientId", "K1"));
 
         assertEquals(LocalDate.now(ZoneOffset.UTC).toString(), decision.get("asOf"));
+    }
+
+    // documents audited before whatIf existed have no such member: they are still read back
+    @Test
+    void decisionAuditedBeforeWhatIfExistedStillReplays() {
+        String id = (String) api.post("/api/decisions", Map.of("clientId", "K1", "asOf", "2011-12-10")).get("decisionId");
+        db.execute("UPDATE decision_audit SET decision = JSON_REMOVE(decision, '$.whatIf') WHERE decision_id = '" + id + "'");
+
+        Map<String, Object> replay = api.post("/api/audit/decisions/" + id + "/replay", Map.of());
+
+        assertEquals(false, replay.get("outcomeChanged"));
     }
 
     @Test

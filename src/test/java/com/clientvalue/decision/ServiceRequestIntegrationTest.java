@@ -80,17 +80,68 @@ class ServiceRequestIntegrationTest extends HttpIntegrationTest {
         assertEquals(1, db.count("SELECT COUNT(*) FROM service_grant WHERE client_id = 'D1' AND paid = TRUE"));
     }
 
+    // the defect of issue 13.4: as of 2011-06-10 the two grants made as of 2011-12-10 were not counted
     @Test
-    void grantsOlderThanAYearNoLongerCount() {
+    void backDatedRequestCountsTheGrantsAlreadyMadeWhateverItsAsOf() {
+        assertEquals(true, answer(request("D1", "TRAINING", false, null, "2011-12-10")).get("granted"));
+        assertEquals(true, answer(request("D1", "TRAINING", false, null, "2011-12-10")).get("granted"));
+
+        Map<String, Object> backDated = request("D1", "TRAINING", false, null, "2011-06-10");
+
+        assertEquals("DEVELOP", ((Map<?, ?>) backDated.get("outcome")).get("cluster"));
+        assertEquals(2, ((Map<?, ?>) backDated.get("serviceRequest")).get("freeServicesGranted12m"));
+        assertEquals(List.of("SRV-DEVELOP-UNPAID-LIMIT"), answer(backDated).get("ruleIds"));
+        assertEquals(true, backDated.get("whatIf"), "asOf before the client's latest decided asOf");
+        assertEquals(2, db.count("SELECT COUNT(*) FROM service_grant WHERE client_id = 'D1' AND paid = FALSE"));
+    }
+
+    // a later asOf used to start a new year of allowance: the window is in decision time, not in business time
+    @Test
+    void grantsCountForTheYearAfterTheyWereMadeWhateverTheAsOf() {
         request("MA1", "TRAINING", false, null, "2011-10-02");
         request("MA1", "TRAINING", false, null, "2011-10-03");
+        String first = db.text("SELECT decision_id FROM service_grant WHERE client_id = 'MA1' ORDER BY granted_at LIMIT 1");
         request("MA1", "TRAINING", false, null, "2011-10-04");
-        assertEquals(false, answer(request("MA1", "TRAINING", false, null, "2011-10-05")).get("granted"));
 
-        // 2012 is a leap year: 365 days before 2012-10-01 is 2011-10-02, which falls out of the window
-        Map<String, Object> nextYear = request("MA1", "TRAINING", false, null, "2012-10-01");
+        Map<String, Object> nextYearAsOf = request("MA1", "TRAINING", false, null, "2012-10-01");
+        assertEquals(3, ((Map<?, ?>) nextYearAsOf.get("serviceRequest")).get("freeServicesGranted12m"));
+        assertEquals(false, answer(nextYearAsOf).get("granted"));
 
-        assertEquals(2, ((Map<?, ?>) nextYear.get("serviceRequest")).get("freeServicesGranted12m"));
+        // a grant made 365 days ago (decision time) falls out of the window; one made 364 days ago does not
+        db.execute("UPDATE service_grant SET granted_at = granted_at - INTERVAL 365 DAY WHERE decision_id = '" + first + "'");
+        db.execute("UPDATE service_grant SET granted_at = granted_at - INTERVAL 364 DAY WHERE client_id = 'MA1' "
+                + "AND decision_id <> '" + first + "'");
+        Map<String, Object> later = request("MA1", "TRAINING", false, null, "2011-10-05");
+
+        assertEquals(2, ((Map<?, ?>) later.get("serviceRequest")).get("freeServicesGranted12m"));
+        assertEquals(true, answer(later).get("granted"));
+    }
+
+    // requests at the same moment each counted the grants before any of them was recorded
+    @Test
+    void simultaneousRequestsCannotPassTheYearlyLimitTogether() throws Exception {
+        int requests = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(requests);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Map<String, Object>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return request("D1", "TRAINING", false, null, "2011-12-10");
+                }));
+            }
+            start.countDown();
+            long granted = 0;
+            for (java.util.concurrent.Future<Map<String, Object>> answer : answers) {
+                granted += Boolean.TRUE.equals(answer(answer.get()).get("granted")) ? 1 : 0;
+            }
+
+            assertEquals(2, granted, "a client to develop gets 2 unpaid services a year");
+            assertEquals(2, db.count("SELECT COUNT(*) FROM service_grant WHERE client_id = 'D1' AND paid = FALSE"));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

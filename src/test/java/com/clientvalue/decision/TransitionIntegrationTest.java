@@ -91,6 +91,87 @@ class TransitionIntegrationTest extends HttpIntegrationTest {
                 Map.of("reason", "moved to a competitor", "lost", 1, "inactive", 0)), summary.get("lostOrInactiveByReason"));
     }
 
+    // the defect of issue 13.5: deciding as of 2010-01-01 after a 2011-12-10 decision fed LOYAL>PROSPECT to the CRM
+    @Test
+    @SuppressWarnings("unchecked")
+    void backDatedDecisionIsAWhatIfComparedInBusinessTimeAndNeverFedToTheCrm() {
+        Map<String, Object> current = decide("K1", "2011-06-01");
+        assertEquals(false, current.get("whatIf"));
+
+        Map<String, Object> backDated = decide("K1", "2010-01-01");
+
+        assertEquals(true, backDated.get("whatIf"));
+        assertEquals("PROSPECT", ((Map<?, ?>) backDated.get("outcome")).get("lifecycle"));
+        assertEquals(null, backDated.get("previousDecision"), "no decision as of 2010-01-01 or before");
+        assertEquals(List.of(), backDated.get("transitions"));
+        assertEquals(List.of(), api.get("/api/events/transitions").get("items"));
+        assertEquals(true, api.get("/api/audit/decisions/" + backDated.get("decisionId")).get("whatIf"));
+
+        // the next decision compares itself with the latest in business time, not with the what-if made last
+        Map<String, Object> next = decide("K1", "2012-06-01");
+        assertEquals(false, next.get("whatIf"));
+        assertEquals(current.get("decisionId"), ((Map<?, ?>) next.get("previousDecision")).get("decisionId"));
+        List<Map<String, Object>> items = (List<Map<String, Object>>) api.get("/api/events/transitions").get("items");
+        assertEquals(List.of("CLUSTER KEY>DEVELOP 2012-06-01", "LIFECYCLE ACTIVE>LOST 2012-06-01"), items.stream()
+                .map(i -> i.get("dimension") + " " + i.get("from") + ">" + i.get("to") + " " + i.get("asOf")).toList());
+        assertEquals(List.of(next.get("decisionId"), next.get("ruleVersion")), List.of(items.get(0).get("decisionId"),
+                items.get(0).get("ruleVersion")));
+    }
+
+    @Test
+    void decisionBetweenTwoOthersInBusinessTimeComparesWithTheEarlierAndStaysOutOfTheFeed() {
+        Map<String, Object> june = decide("K1", "2011-06-01");
+        decide("K1", "2012-06-01");
+        long fed = ((List<?>) api.get("/api/events/transitions").get("items")).size();
+
+        Map<String, Object> between = decide("K1", "2011-12-10");
+
+        assertEquals(true, between.get("whatIf"));
+        assertEquals(june.get("decisionId"), ((Map<?, ?>) between.get("previousDecision")).get("decisionId"));
+        // silent since 2011-05-10: 214 days as of 2011-12-10, inactive since June's decision (the 2012 one said LOST)
+        assertEquals(List.of(Map.of("dimension", "LIFECYCLE", "from", "ACTIVE", "to", "INACTIVE", "previousDecisionId",
+                june.get("decisionId"))), between.get("transitions"));
+        assertEquals(fed, ((List<?>) api.get("/api/events/transitions").get("items")).size(), "a what-if feeds nothing");
+    }
+
+    @Test
+    void sameAsOfTwiceComparesWithTheOneDecidedLast() {
+        decide("K1", "2011-06-01");
+        Map<String, Object> again = decide("K1", "2011-06-01");
+        Map<String, Object> third = decide("K1", "2011-06-01");
+
+        assertEquals(false, third.get("whatIf"), "the same asOf as the latest is not back-dated");
+        assertEquals(again.get("decisionId"), ((Map<?, ?>) third.get("previousDecision")).get("decisionId"));
+    }
+
+    @Test
+    void backDatedDecisionFollowsWhatAnOlderDecisionRemembered() {
+        decide("K1", "2011-06-01");
+        Map<String, Object> lost = decide("K1", "2012-06-01");
+        decide("K1", "2013-06-01");
+
+        Map<String, Object> whatIf = decide("K1", "2012-07-01");
+        assertEquals(lost.get("decisionId"), ((Map<?, ?>) whatIf.get("previousDecision")).get("decisionId"));
+        assertEquals("KEY", ((Map<?, ?>) whatIf.get("previousDecision")).get("lastActiveCluster"), "lost, but was KEY");
+
+        // decisions audited before V18 have no last_active_cluster: it is read from their documents
+        db.execute("UPDATE decision_audit SET last_active_cluster = NULL");
+        Map<String, Object> again = decide("K1", "2012-06-15");
+        assertEquals(lost.get("decisionId"), ((Map<?, ?>) again.get("previousDecision")).get("decisionId"));
+        assertEquals("KEY", ((Map<?, ?>) again.get("previousDecision")).get("lastActiveCluster"));
+    }
+
+    @Test
+    void feedRefusesUnknownParametersNamingThem() {
+        Api.Problem problem = api.problem(io.micronaut.http.HttpRequest.GET("/api/events/transitions?sinse=2011-01-01T00:00:00Z&limit=5"));
+
+        assertEquals(400, problem.status());
+        assertEquals("application/problem+json", problem.contentType());
+        assertEquals("/problems/unknown-parameter", problem.body().get("type"));
+        assertEquals(List.of("sinse"), problem.body().get("parameters"));
+        assertTrue(problem.detail().contains("sinse") && problem.detail().contains("since"), problem.detail());
+    }
+
     private Map<String, Object> decide(String clientId, String asOf) {
         return api.post("/api/decisions", Map.of("clientId", clientId, "asOf", asOf));
     }

@@ -64,6 +64,32 @@ class ActionResultsIntegrationTest extends HttpIntegrationTest {
         assertEquals(0, db.count("SELECT COUNT(*) FROM action_record"));
     }
 
+    // issue 13.8: an unknown decision id was answered 422 "did not propose"
+    @Test
+    void actionOfAnUnknownDecisionIs404() {
+        Api.Problem problem = api.problem(HttpRequest.POST("/api/actions", Map.of("decisionId", "00000000-0000-0000-0000-000000000000",
+                "actionCode", "REACTIVATION_CONTACT", "doneOn", "2011-07-01")));
+
+        assertEquals(404, problem.status());
+        assertEquals("/problems/decision-not-found", problem.body().get("type"));
+        assertEquals("decisionId", problem.body().get("field"));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM action_record"));
+    }
+
+    @Test
+    void actionDoneBeforeItsDecisionsAsOfIsRefused() {
+        Api.Problem problem = api.problem(HttpRequest.POST("/api/actions",
+                Map.of("decisionId", firstDecision, "actionCode", "REACTIVATION_CONTACT", "doneOn", "2011-06-29")));
+
+        assertEquals(422, problem.status());
+        assertEquals("/problems/action-before-decision", problem.body().get("type"));
+        assertEquals("doneOn", problem.body().get("field"));
+        assertTrue(problem.detail().startsWith("doneOn: 2011-06-29 is before 2011-06-30"), problem.detail());
+        assertEquals(0, db.count("SELECT COUNT(*) FROM action_record"));
+        done(firstDecision, "2011-06-30");
+        assertEquals(1, db.count("SELECT COUNT(*) FROM action_record"), "on the decision's own date is fine");
+    }
+
     @SuppressWarnings("unchecked")
     private String reactivationDecision(String clientId) {
         Map<String, Object> decision = api.post("/api/decisions", Map.of("clientId", clientId, "asOf", "2011-06-30"));
