@@ -65,16 +65,34 @@ record TranslatedSource(RuleSource source, String drl, SpreadsheetGrid grid, Lis
 
     /** Where a line of the (generated) DRL came from, as a problem located for the analyst. */
     RuleProblem locate(int drlLine, String message) {
+        String explained = CompilerMessage.explain(message);
         if (!isTable()) {
-            return new RuleProblem(source.path(), null, drlLine > 0 ? drlLine : null, null, message);
+            return new RuleProblem(source.path(), null, drlLine > 0 ? drlLine : null, null, explained);
         }
         Map.Entry<Integer, Integer> rule = drlLine > 0 ? ruleStartLineToRow.floorEntry(drlLine) : null;
         if (rule == null) {
+            // some errors (an expression the compiler cannot analyse) come without a line: find the rule holding it
+            rule = lineQuoted(message).map(ruleStartLineToRow::floorEntry).orElse(null);
+        }
+        if (rule == null) {
             return new RuleProblem(source.path(), null, null, null,
-                    "in the RuleSet / Import / Variables area above the tables: " + message);
+                    "in the RuleSet / Import / Variables area above the tables: " + explained);
         }
         int row = rule.getValue();
-        return new RuleProblem(source.path(), tableAt(row), row, columnNamedIn(row, message), message);
+        return new RuleProblem(source.path(), tableAt(row), row, columnNamedIn(row, message), explained);
+    }
+
+    /** The DRL line holding the expression a compiler message quotes, if any. */
+    private java.util.Optional<Integer> lineQuoted(String message) {
+        return CompilerMessage.expression(message).flatMap(expression -> {
+            String[] lines = drl.split("\r?\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].contains(expression)) {
+                    return java.util.Optional.of(i + 1);
+                }
+            }
+            return java.util.Optional.empty();
+        });
     }
 
     /** The cell of a row whose value the compiler's message quotes, e.g. a misspelled MAINTIAN. */
