@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 public record ColumnMeaning(@Nullable Class<?> factType, String field, String operator, Class<?> type, boolean quoted,
                             boolean anyOf) {
 
+    private static final List<String> FACT_PACKAGES = List.of("com.clientvalue.decision.*", "com.clientvalue.client.*");
     private static final Pattern COMPARISON = Pattern.compile(
             "^(\\w+|\\([^()]*\\))\\s*(==|!=|>=|<=|>|<)\\s*(\"\\$param\"|(?:(\\w+)\\.)?\\$param)$");
     private static final Pattern ANY_OF = Pattern.compile("^forall\\(\\|\\|\\)\\{\\s*(\\w+)\\s*==\\s*(\\w+)\\.\\$\\s*}$");
@@ -73,7 +74,7 @@ public record ColumnMeaning(@Nullable Class<?> factType, String field, String op
     }
 
     /** What a column's cells mean, when its code says it plainly and its types resolve. */
-    static Optional<ColumnMeaning> of(DecisionTable table, DecisionTable.Column column) {
+    public static Optional<ColumnMeaning> of(DecisionTable table, DecisionTable.Column column) {
         String code = column.code().trim();
         if (column.isCondition()) {
             Class<?> fact = resolve(table.imports(), column.objectType());
@@ -121,6 +122,12 @@ public record ColumnMeaning(@Nullable Class<?> factType, String field, String op
         if (!column.isCondition() || !comparison.matches() || comparison.group(1).startsWith("(")) {
             return Optional.empty();
         }
+        String values = comparison.group(4);
+        if (values != null && !values.equals("this") && resolve(table.imports(), values) == null
+                && Character.isUpperCase(values.charAt(0))) {
+            return Optional.of("'" + values + "' in the code '" + column.code() + "' is not a list of values the rules know:"
+                    + " check its spelling and capitals, and the Import line of the sheet");
+        }
         Class<?> fact = resolve(table.imports(), column.objectType());
         String field = comparison.group(1);
         if (fact == null || !fact.isRecord() || fieldType(fact, field).isPresent()) {
@@ -158,7 +165,10 @@ public record ColumnMeaning(@Nullable Class<?> factType, String field, String op
         if (simpleName == null || !simpleName.matches("[A-Z]\\w*")) {
             return null;
         }
-        for (String imported : imports) {
+        // Drools finds the fact and outcome types even when a sheet's Import line misses them, so this does too
+        List<String> searched = new java.util.ArrayList<>(imports);
+        searched.addAll(FACT_PACKAGES);
+        for (String imported : searched) {
             String candidate = imported.endsWith(".*") ? imported.substring(0, imported.length() - 1) + simpleName
                     : imported.endsWith("." + simpleName) ? imported : null;
             if (candidate != null) {

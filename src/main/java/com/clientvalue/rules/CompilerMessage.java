@@ -14,6 +14,7 @@ final class CompilerMessage {
     private static final Pattern NO_METHOD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
     private static final Pattern NOT_RESOLVED = Pattern.compile("(\\w+) cannot be resolved(?: to a (?:variable|type)| or is not a field)?");
     private static final Pattern OBJECT_TYPE = Pattern.compile("Unable to resolve ObjectType '([^']+)'");
+    private static final Pattern SYNTAX = Pattern.compile("\\[ERR \\d+] Line \\d+:\\d+ (?:mismatched|extraneous|missing|no viable alternative at) input '([^']*)'");
     private static final Pattern PACKAGE_PREFIX = Pattern.compile("\\b(?:[a-z]\\w*\\.)+([A-Z]\\w*)");
 
     private CompilerMessage() {
@@ -38,7 +39,16 @@ final class CompilerMessage {
             return "'" + notResolved.group(1) + "' is not known here: check its spelling and capitals ("
                     + plain(text.replaceFirst("^Rule Compilation error\\s*", "")) + ")";
         }
+        Matcher syntax = SYNTAX.matcher(text);
+        if (syntax.find()) {
+            return "unexpected '" + syntax.group(1) + "'";
+        }
         return plain(text);
+    }
+
+    /** A parser error ([ERR 102] mismatched input...): the code is not DRL at all. */
+    static boolean isSyntax(String text) {
+        return text.contains("[ERR ");
     }
 
     /** The expression a message quotes, to find the rule it belongs to. */

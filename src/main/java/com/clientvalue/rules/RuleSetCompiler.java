@@ -65,7 +65,10 @@ final class RuleSetCompiler {
         for (Message message : errors) {
             // Drools adds this after a syntax error it has already reported
             if (errors.size() == 1 || !message.getText().contains("Parser returned a null Package")) {
-                problems.add(locate(message, byResourcePath));
+                RuleProblem problem = locate(message, byResourcePath);
+                if (!problems.contains(problem)) { // a column's code fails once per row: one cause, one problem
+                    problems.add(problem);
+                }
             }
         }
         if (!problems.isEmpty()) {

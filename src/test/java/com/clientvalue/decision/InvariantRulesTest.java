@@ -1,5 +1,6 @@
 package com.clientvalue.decision;
 
+import com.clientvalue.AnalystEdits;
 import com.clientvalue.RealRulesFolder;
 import com.clientvalue.rules.ActiveRuleBase;
 import com.clientvalue.rules.RuleBase;
@@ -69,6 +70,14 @@ class InvariantRulesTest {
         assertEquals("lifecycle/lifecycle-state.csv", dead.file());
         assertEquals(11, dead.row());
         assertTrue(dead.message().startsWith("rule LC-LOST never fires for any of the"), dead.message());
+    }
+
+    @Test
+    void rowsOnCountrySectorAndOrderRhythmAreReachedNotReportedDead() {
+        List<RuleSource> sources = new ArrayList<>(RealRules.get().sources());
+        sources.add(new RuleSource(AnalystEdits.LOCAL_FOCUS_PATH, AnalystEdits.LOCAL_FOCUS));
+
+        assertEquals(List.of(), check(sources));
     }
 
     @Test
