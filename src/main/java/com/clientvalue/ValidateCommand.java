@@ -2,6 +2,7 @@ package com.clientvalue;
 
 import com.clientvalue.decision.InvariantCheck;
 import com.clientvalue.decision.ScenarioCheck;
+import com.clientvalue.decision.TableCoverageCheck;
 import com.clientvalue.portfolio.BudgetWeights;
 import com.clientvalue.rules.ActiveRuleBase;
 import com.clientvalue.rules.RuleBase;
@@ -33,7 +34,8 @@ final class ValidateCommand {
         RuleBase candidate = null;
         try {
             candidate = ActiveRuleBase.compileFolder(folder);
-            for (RuleSetCheck check : List.of(new ScenarioCheck(), new InvariantCheck(), new BudgetWeights())) {
+            for (RuleSetCheck check : List.of(new TableCoverageCheck(), new ScenarioCheck(), new InvariantCheck(),
+                    new BudgetWeights())) {
                 problems.addAll(check.check(candidate, candidate.sources()));
             }
         } catch (RuleSetInvalid invalid) {

@@ -114,7 +114,7 @@ final class TableConstants {
         return fact.getSimpleName() + "." + field;
     }
 
-    private static boolean nullable(Class<?> fact, String field) {
+    static boolean nullable(Class<?> fact, String field) {
         if (!fact.isRecord()) {
             return false;
         }

@@ -56,6 +56,13 @@ public final class RuleZip {
         return this;
     }
 
+    public RuleZip remove(String path) {
+        if (files.remove(path) == null) {
+            throw new IllegalArgumentException(path + " not in the folder");
+        }
+        return this;
+    }
+
     public RuleZip add(String path, byte[] content) {
         files.put(path, content);
         return this;
