@@ -11,7 +11,6 @@ import java.util.Optional;
  */
 final class CellCheck {
     private static final String NUMBER = "-?\\d+(\\.\\d+)?";
-    private static final String WHOLE_NUMBER = "-?\\d+";
 
     private CellCheck() {
     }
@@ -60,7 +59,8 @@ final class CellCheck {
             return Optional.empty();
         }
         String orNull = meaning.acceptsNull() ? ", or null for no value" : "";
-        if (meaning.isWholeNumber() && !cell.matches(WHOLE_NUMBER)) {
+        // a decimal compared with a whole-number fact still compiles (and stored versions may hold one): only words are refused
+        if (meaning.isWholeNumber() && !cell.matches(NUMBER)) {
             return Optional.of("'" + cell + "' is not a whole number: this column compares " + meaning.field()
                     + " with a whole number, digits only (e.g. 60)" + orNull);
         }
