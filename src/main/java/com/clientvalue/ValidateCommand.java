@@ -1,6 +1,7 @@
 package com.clientvalue;
 
 import com.clientvalue.governance.invariant.InvariantCheck;
+import com.clientvalue.governance.invariant.TableCoverageCheck;
 import com.clientvalue.governance.scenario.ScenarioCheck;
 import com.clientvalue.portfolio.BudgetWeights;
 import com.clientvalue.rules.ActiveRuleBase;
@@ -35,7 +36,8 @@ final class ValidateCommand {
             candidate = ActiveRuleBase.compileFolder(folder);
             // no database here: the folder's own invariants file is the guard (the service checks against its stored ones)
             InvariantCheck invariants = new InvariantCheck();
-            for (RuleSetCheck check : List.<RuleSetCheck>of(new ScenarioCheck(), invariants::check, new BudgetWeights())) {
+            for (RuleSetCheck check : List.<RuleSetCheck>of(new TableCoverageCheck(), new ScenarioCheck(), invariants::check,
+                    new BudgetWeights())) {
                 problems.addAll(check.check(candidate, candidate.sources()));
             }
         } catch (RuleSetInvalid invalid) {

@@ -65,7 +65,10 @@ final class RuleSetCompiler {
         for (Message message : errors) {
             // Drools adds this after a syntax error it has already reported
             if (errors.size() == 1 || !message.getText().contains("Parser returned a null Package")) {
-                problems.add(locate(message, byResourcePath));
+                RuleProblem problem = locate(message, byResourcePath);
+                if (!problems.contains(problem)) { // a column's code fails once per row: one cause, one problem
+                    problems.add(problem);
+                }
             }
         }
         if (!problems.isEmpty()) {
@@ -94,8 +97,15 @@ final class RuleSetCompiler {
             if (!check.problems().isEmpty()) {
                 return null;
             }
-            InputType type = source.kind() == RuleSource.Kind.XLSX_TABLE ? InputType.XLS : InputType.CSV;
-            String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(source.content()), type);
+            List<RuleProblem> cells = CellCheck.check(DecisionTable.of(source.path(), grid, check.tables()));
+            if (!cells.isEmpty()) {
+                problems.addAll(cells); // Drools would report them as errors in code it generated
+                return null;
+            }
+            // a sheet is compiled as the CSV it shows, so that a CSV saved as .xlsx keeps its meaning
+            byte[] csv = source.kind() == RuleSource.Kind.XLSX_TABLE
+                    ? grid.toCsv().getBytes(StandardCharsets.UTF_8) : source.content();
+            String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(csv), InputType.CSV);
             return TranslatedSource.ofTable(source, drl, grid, check.tables());
         } catch (Exception e) {
             // Drools reports a bad layout by throwing (DecisionTableParseException and others)
@@ -110,7 +120,8 @@ final class RuleSetCompiler {
         TranslatedSource source = path == null ? null : byResourcePath.get(path);
         String text = message.getText() == null ? "error" : message.getText().replaceAll("\\s+", " ").trim();
         if (source == null) {
-            return new RuleProblem(message.getPath() == null ? "(rules folder)" : message.getPath(), null, null, null, text);
+            return new RuleProblem(message.getPath() == null ? "(rules folder)" : message.getPath(), null, null, null,
+                    CompilerMessage.explain(text));
         }
         return source.locate(message.getLine(), text);
     }

@@ -65,16 +65,69 @@ record TranslatedSource(RuleSource source, String drl, SpreadsheetGrid grid, Lis
 
     /** Where a line of the (generated) DRL came from, as a problem located for the analyst. */
     RuleProblem locate(int drlLine, String message) {
+        String explained = CompilerMessage.explain(message);
         if (!isTable()) {
-            return new RuleProblem(source.path(), null, drlLine > 0 ? drlLine : null, null, message);
+            return new RuleProblem(source.path(), null, drlLine > 0 ? drlLine : null, null, explained);
         }
         Map.Entry<Integer, Integer> rule = drlLine > 0 ? ruleStartLineToRow.floorEntry(drlLine) : null;
         if (rule == null) {
+            // some errors (an expression the compiler cannot analyse) come without a line: find the rule holding it
+            rule = lineQuoted(message).map(ruleStartLineToRow::floorEntry).orElse(null);
+        }
+        if (rule == null) {
             return new RuleProblem(source.path(), null, null, null,
-                    "in the RuleSet / Import / Variables area above the tables: " + message);
+                    "in the RuleSet / Import / Variables area above the tables: " + explained);
         }
         int row = rule.getValue();
-        return new RuleProblem(source.path(), tableAt(row), row, columnNamedIn(row, message), message);
+        DecisionTable.Column column = columnOfLine(drlLine, row);
+        if (column != null && CompilerMessage.isSyntax(message)) {
+            // the code row is at fault, not the cell: the same error comes from every row of the column
+            DecisionTable table = tableOf(row);
+            return new RuleProblem(source.path(), table.name(), table.codeRow(), column.label(),
+                    "the code of this column, '" + column.code() + "', cannot be read: " + explained);
+        }
+        String label = column != null ? column.label() : columnNamedIn(row, message);
+        return new RuleProblem(source.path(), tableAt(row), row, label, explained);
+    }
+
+    private DecisionTable tableOf(int row) {
+        String name = tableAt(row);
+        return DecisionTable.of(source.path(), grid, tables).stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** The column whose code, filled with this row's cell, is on that line of the generated DRL. */
+    private DecisionTable.Column columnOfLine(int drlLine, int row) {
+        String[] lines = drl.split("\r?\n", -1);
+        if (drlLine < 1 || drlLine > lines.length || tableAt(row) == null) {
+            return null;
+        }
+        String line = lines[drlLine - 1];
+        DecisionTable table = tableOf(row);
+        DecisionTable.Row cells = table.rows().stream().filter(r -> r.number() == row).findFirst().orElse(null);
+        if (cells == null) {
+            return null;
+        }
+        for (DecisionTable.Column column : table.columns()) {
+            String value = cells.cell(column);
+            String code = column.code().replace("$param", value).trim();
+            if (!value.isEmpty() && code.length() > value.length() && !column.code().isEmpty() && line.contains(code)) {
+                return column;
+            }
+        }
+        return null;
+    }
+
+    /** The DRL line holding the expression a compiler message quotes, if any. */
+    private java.util.Optional<Integer> lineQuoted(String message) {
+        return CompilerMessage.expression(message).flatMap(expression -> {
+            String[] lines = drl.split("\r?\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].contains(expression)) {
+                    return java.util.Optional.of(i + 1);
+                }
+            }
+            return java.util.Optional.empty();
+        });
     }
 
     /** The cell of a row whose value the compiler's message quotes, e.g. a misspelled MAINTIAN. */

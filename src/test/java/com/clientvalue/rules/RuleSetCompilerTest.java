@@ -2,6 +2,8 @@ package com.clientvalue.rules;
 
 import com.clientvalue.RealRulesFolder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +67,7 @@ class RuleSetCompilerTest {
         assertEquals("Cluster classification", problem.table());
         assertEquals(12, problem.row());
         assertEquals("E (Cluster)", problem.column());
-        assertTrue(problem.message().contains("MAINTIAN"), problem.message());
+        assertEquals("'MAINTIAN' is not a cluster; use KEY, DEVELOP, MAINTAIN or MARGINAL", problem.message());
     }
 
     @Test
@@ -73,13 +75,30 @@ class RuleSetCompilerTest {
         List<RuleSource> sources = RealRulesFolder.edit(RuleFolder.read(REAL), "clusters/revenue-level.csv",
                 "abcClass == AbcClass.$param", "abcKlass == AbcClass.$param");
 
-        RuleSetInvalid invalid = assertThrows(RuleSetInvalid.class, () -> ActiveRuleBase.compile(sources));
+        // once, at the code row that names the field (it was once per rule row, at the generated rules)
+        RuleProblem problem = single(sources);
 
-        RuleProblem first = invalid.problems().get(0);
-        assertEquals("clusters/revenue-level.csv", first.file());
-        assertEquals("Revenue level", first.table());
-        assertTrue(List.of(10, 11, 12).contains(first.row()), first.toString());
-        assertTrue(first.message().contains("abcKlass"), first.message());
+        assertEquals(new RuleProblem("clusters/revenue-level.csv", "Revenue level", 8, "C (ABC class)", problem.message()), problem);
+        assertTrue(problem.message().startsWith("'abcKlass' is not a fact of ClientFacts"), problem.message());
+        assertTrue(problem.message().contains("abcClass, lossReason"), problem.message());
+    }
+
+    @ParameterizedTest(name = "{0}: {2} -> {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            clusters/cluster-classification.csv | Cluster classification | a key client,HIGH,HIGH,KEY | a key client,HIHG,HIGH,KEY | 10 | C (Potential level) | 'HIHG' is not a potential level; use HIGH or LOW
+            policies/service-entitlement.csv | Service entitlement | no exceptions",MARGINAL | no exceptions",MARGNAL | 11 | C (Cluster) | 'MARGNAL' is not a cluster; use KEY, DEVELOP, MAINTAIN or MARGINAL
+            policies/segment-actions.csv | Segment actions | our management,KEY | our management,key | 11 | C (Cluster) | 'key' is not a cluster; use KEY, DEVELOP, MAINTAIN or MARGINAL (in capitals: KEY)
+            clusters/cluster-classification.csv | Cluster classification | a client to maintain,LOW,HIGH,MAINTAIN | a client to maintain,LOW,HIGH,MAINTIAN | 12 | E (Cluster) | 'MAINTIAN' is not a cluster; use KEY, DEVELOP, MAINTAIN or MARGINAL
+            clusters/potential-level.csv | Potential level | is high,60 | is high,sixty | 10 | C (Potential at least) | 'sixty' is not a whole number: this column compares potential with a whole number, digits only (e.g. 60)
+            policies/service-entitlement.csv | Service entitlement | DEVELOP,false,,,,2,,GRANTED | DEVELOP,no,,,,2,,GRANTED | 14 | D (Paid) | 'no' is not true or false: write true or false (in small letters)
+            assessment/assessment-scoring.csv | Risk opportunity volume matrix | "HIGH","LOW, MEDIUM" | "HIGH","LOW, MEDUIM" | 40 | D (Opportunity band (any of)) | 'MEDUIM' is not an opportunity band; use LOW, MEDIUM or HIGH; several values are separated by commas
+            lifecycle/lifecycle-state.csv | Lifecycle state | lifecycle,,180,,,INACTIVE | lifecycle,,180,,,INACTIV | 12 | I (Lifecycle) | 'INACTIV' is not a lifecycle state; use PROSPECT, NEW, ACTIVE, LOYAL, INACTIVE or LOST
+            """)
+    void aMisspelledCellIsReportedAtItsCellWithTheValuesAllowed(String file, String table, String from, String to, int row,
+                                                                String column, String message) {
+        RuleProblem problem = single(RealRulesFolder.edit(RuleFolder.read(REAL), file, from, to));
+
+        assertEquals(new RuleProblem(file, table, row, column, message), problem);
     }
 
     @Test

@@ -60,7 +60,9 @@ public final class RuleZip {
     }
 
     public RuleZip remove(String path) {
-        files.remove(path);
+        if (files.remove(path) == null) {
+            throw new IllegalArgumentException(path + " not in the folder");
+        }
         return this;
     }
 

@@ -8,6 +8,7 @@ import com.clientvalue.client.AbcClass;
 import com.clientvalue.client.ClientFacts;
 import com.clientvalue.client.Dimension;
 import com.clientvalue.client.DimensionRating;
+import com.clientvalue.rules.DecisionTable;
 import com.clientvalue.rules.RuleBase;
 
 import java.math.BigDecimal;
@@ -17,14 +18,17 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Generated inputs at the boundaries of a rule set's tables: for every number a condition compares
- * a field with, the values just below, at and just above it (and "unknown" where a field may be
- * empty), combined group by group so that each table sees all its own combinations.
+ * a field with, the values just below, at and just above it; for every text or value, each one
+ * and one beyond them; "unknown" where a field may be empty. The constants are read from the
+ * tables' condition cells, for every field of the input facts, and combined group by group so
+ * that each table sees all its own combinations.
  */
 final class BoundaryInputs {
     static final LocalDate AS_OF = LocalDate.of(2011, 12, 10);
@@ -36,17 +40,123 @@ final class BoundaryInputs {
     record Input(ClientFacts facts, PreviousDecision previous, ServiceRequest request, String label) {
     }
 
-    private final Map<String, TreeSet<BigDecimal>> thresholds = new LinkedHashMap<>();
+    /** The input facts whose fields generated clients vary; fields the groups below already cover are left to them. */
+    private static final Set<Class<?>> INPUT_FACTS = Set.of(ClientFacts.class, ServiceRequest.class, PreviousDecision.class);
+    private static final Set<String> GROUPED = Set.of("ClientFacts.potential", "ClientFacts.abcClass",
+            "ClientFacts.daysSinceLastOrder", "ClientFacts.daysSinceFirstOrder", "ClientFacts.orders12m",
+            "ClientFacts.silenceRatio", "ClientFacts.latestExpectation", "ClientFacts.latestExperience",
+            "ClientFacts.complaints90d", "ClientFacts.employees", "ClientFacts.daysSinceAssessment", "ClientFacts.revenue12m",
+            "ServiceRequest.paid", "ServiceRequest.category", "ServiceRequest.discountPercent",
+            "ServiceRequest.freeServicesGranted12m", "PreviousDecision.lastActiveCluster");
+    private static final int MAX_COMBINATIONS_PER_TABLE = 64;
 
-    private BoundaryInputs(String drl) {
-        Matcher matcher = COMPARISON.matcher(drl);
+    private final Map<String, TreeSet<BigDecimal>> thresholds = new LinkedHashMap<>();
+    private final Map<String, TableConstants.Field> fields;
+    private final List<DecisionTable> tables;
+
+    private BoundaryInputs(RuleBase candidate) {
+        // DRL files are read for the numbers they compare; tables through their cells, for every fact they use
+        Matcher matcher = COMPARISON.matcher(candidate.drl());
         while (matcher.find()) {
             thresholds.computeIfAbsent(matcher.group(1), f -> new TreeSet<>()).add(new BigDecimal(matcher.group(3)));
         }
+        tables = DecisionTable.of(candidate.sources());
+        fields = TableConstants.of(tables, INPUT_FACTS);
+        TableConstants.thresholds(fields).forEach((field, values) ->
+                thresholds.computeIfAbsent(field, f -> new TreeSet<>()).addAll(values));
     }
 
     static List<Input> generate(RuleBase candidate) {
-        return new BoundaryInputs(candidate.drl()).all();
+        return new BoundaryInputs(candidate).all();
+    }
+
+    /**
+     * The fields no group above covers (country, sector, the order rhythm, a service code, the
+     * previous decision...): per table, every combination of the values of its own such fields,
+     * given to clients of every cluster and lifecycle state, with and without a service request.
+     */
+    private List<Input> otherFields(List<Integer> lasts, List<Integer> firsts, List<Integer> orders) {
+        List<GeneratedClient> plain = bases(lasts, firsts, orders, false);
+        List<GeneratedClient> asking = bases(lasts, firsts, orders, true);
+        List<Input> inputs = new ArrayList<>();
+        Set<List<String>> done = new java.util.HashSet<>();
+        for (DecisionTable table : tables) {
+            List<TableConstants.Field> own = table.columns().stream()
+                    .map(column -> com.clientvalue.rules.ColumnMeaning.of(table, column).orElse(null))
+                    .filter(m -> m != null && m.factType() != null)
+                    .map(m -> fields.get(TableConstants.key(m.factType(), m.field())))
+                    .filter(f -> f != null && !GROUPED.contains(TableConstants.key(f.fact(), f.name())))
+                    .distinct().toList();
+            if (own.isEmpty() || !done.add(own.stream().map(f -> TableConstants.key(f.fact(), f.name())).toList())) {
+                continue;
+            }
+            boolean readsRequest = own.stream().anyMatch(f -> f.fact() == ServiceRequest.class);
+            for (Map<TableConstants.Field, Object> combination : combinations(own)) {
+                for (GeneratedClient base : readsRequest ? asking : plain) {
+                    GeneratedClient client = base.copy();
+                    combination.forEach(client::set);
+                    inputs.add(client.input());
+                }
+            }
+        }
+        return inputs;
+    }
+
+    /** Every combination of the fields' values, or each field alone when they would be too many. */
+    private static List<Map<TableConstants.Field, Object>> combinations(List<TableConstants.Field> own) {
+        List<Map<TableConstants.Field, Object>> all = new ArrayList<>();
+        all.add(new LinkedHashMap<>());
+        for (TableConstants.Field field : own) {
+            List<Map<TableConstants.Field, Object>> next = new ArrayList<>();
+            for (Map<TableConstants.Field, Object> partial : all) {
+                for (Object point : field.points()) {
+                    Map<TableConstants.Field, Object> extended = new LinkedHashMap<>(partial);
+                    extended.put(field, point);
+                    next.add(extended);
+                }
+            }
+            all = next;
+        }
+        if (all.size() <= MAX_COMBINATIONS_PER_TABLE) {
+            return all;
+        }
+        List<Map<TableConstants.Field, Object>> alone = new ArrayList<>();
+        for (TableConstants.Field field : own) {
+            for (Object point : field.points()) {
+                Map<TableConstants.Field, Object> one = new LinkedHashMap<>();
+                one.put(field, point);
+                alone.add(one);
+            }
+        }
+        return alone;
+    }
+
+    /**
+     * A client of each cluster in each lifecycle state (days since the last order at each of its
+     * boundaries, few or many orders), with each kind of service request when the table reads one.
+     */
+    private List<GeneratedClient> bases(List<Integer> lasts, List<Integer> firsts, List<Integer> orders, boolean requests) {
+        List<Integer> potentials = ints("potential", 0, 100, true);
+        List<GeneratedClient> bases = new ArrayList<>();
+        for (Integer potential : List.of(potentials.get(1), potentials.get(potentials.size() - 1))) {
+            for (AbcClass abc : AbcClass.values()) {
+                for (Integer last : lasts) {
+                    for (Integer count : List.of(orders.get(0), orders.get(orders.size() - 1))) {
+                        GeneratedClient base = new GeneratedClient().ordering(last, firsts.get(firsts.size() - 1), count)
+                                .potential(potential).abc(abc);
+                        if (!requests) {
+                            bases.add(base);
+                            continue;
+                        }
+                        for (boolean paid : new boolean[]{true, false}) {
+                            bases.add(base.copy().request(paid, "STANDARD", BigDecimal.ZERO, 0));
+                        }
+                        bases.add(base.copy().request(true, "EXCEPTION", BigDecimal.ZERO, 0));
+                    }
+                }
+            }
+        }
+        return bases;
     }
 
     private List<Input> all() {
@@ -115,6 +225,7 @@ final class BoundaryInputs {
                 inputs.add(state.copy().revenue(revenue).input());
             }
         }
+        inputs.addAll(otherFields(lasts, firsts, orders));
         return inputs;
     }
 

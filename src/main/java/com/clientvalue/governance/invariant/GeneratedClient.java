@@ -10,7 +10,9 @@ import com.clientvalue.client.ClientFacts;
 import com.clientvalue.client.DimensionRating;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import static com.clientvalue.governance.invariant.BoundaryInputs.AS_OF;
@@ -34,6 +36,8 @@ final class GeneratedClient {
     List<DimensionRating> ratings = DimensionRating.uniform(2, 2);
     BigDecimal revenue = new BigDecimal("1000.00");
     ServiceRequest request;
+    /** Fields set by name, beyond those above, per input fact: {@link BoundaryInputs} varies them from the tables' constants. */
+    Map<TableConstants.Field, Object> others = new LinkedHashMap<>();
 
     GeneratedClient copy() {
         GeneratedClient c = new GeneratedClient();
@@ -53,6 +57,7 @@ final class GeneratedClient {
         c.ratings = ratings;
         c.revenue = revenue;
         c.request = request;
+        c.others = new LinkedHashMap<>(others);
         return c;
     }
 
@@ -121,6 +126,11 @@ final class GeneratedClient {
         return this;
     }
 
+    GeneratedClient set(TableConstants.Field field, Object value) {
+        others.put(field, value);
+        return this;
+    }
+
     BoundaryInputs.Input input() {
         boolean surveyed = expectation != null && experience != null;
         ClientFacts facts = new ClientFacts("GENERATED", AS_OF, "Generated client", "Italy", null, employees, potential,
@@ -131,7 +141,30 @@ final class GeneratedClient {
                 assessed, assessed == null ? List.of() : ratings);
         PreviousDecision previous = lastActive == null ? null
                 : new PreviousDecision("generated-previous", lastActive, Lifecycle.ACTIVE, null, lastActive);
-        return new BoundaryInputs.Input(facts, previous, request, label());
+        ServiceRequest asked = request;
+        for (Map.Entry<TableConstants.Field, Object> other : others.entrySet()) {
+            String name = other.getKey().name();
+            Object value = other.getKey().type() == String.class && TableConstants.OTHER_TEXT.equals(other.getValue())
+                    ? "another " + name : other.getValue();
+            if (other.getKey().fact() == ClientFacts.class) {
+                facts = Records.with(facts, name, value);
+                if (name.equals("medianOrderIntervalDays")) {
+                    facts = Records.with(facts, "silenceRatio", silenceRatio(facts.daysSinceLastOrder(), (BigDecimal) value));
+                }
+            } else if (other.getKey().fact() == ServiceRequest.class && asked != null) {
+                asked = Records.with(asked, name, value);
+            } else if (other.getKey().fact() == PreviousDecision.class) {
+                previous = Records.with(previous == null
+                        ? new PreviousDecision("generated-previous", null, null, null, null) : previous, name, value);
+            }
+        }
+        return new BoundaryInputs.Input(facts, previous, asked, label());
+    }
+
+    /** As the facts compute it: days since the last order over the usual gap, two decimals. */
+    private static BigDecimal silenceRatio(Integer daysSinceLast, BigDecimal median) {
+        return daysSinceLast == null || median == null || median.signum() <= 0 ? null
+                : BigDecimal.valueOf(daysSinceLast).divide(median, 2, java.math.RoundingMode.HALF_UP);
     }
 
     private String label() {
@@ -166,6 +199,8 @@ final class GeneratedClient {
                     .append(", discountPercent=").append(request.discountPercent())
                     .append(", freeServicesGranted12m=").append(request.freeServicesGranted12m());
         }
+        others.forEach((field, value) -> label.append(", ").append(field.fact() == ClientFacts.class ? "" : field.fact().getSimpleName() + " ")
+                .append(field.name()).append('=').append(TableConstants.OTHER_TEXT.equals(value) ? "another value" : value));
         return label.toString();
     }
 }

@@ -74,9 +74,17 @@ public class InvariantCheck {
                             .map(in -> new BoundaryInputs.Input(in.facts(), in.previous(), null, in.facts().clientId())).toList(),
                     input -> "stored client " + input.label() + " as of " + today, invariants, violations, new HashSet<>()));
         }
-        problems.addAll(violations.values());
-        if (violations.keySet().stream().anyMatch(key -> key.startsWith(OVERLAP))) {
-            return problems; // inputs that hit an overlap decide nothing: dead rows cannot be told apart yet
+        List<RuleProblem> tables = TableCoverage.check(sources);
+        boolean overlapInCells = tables.stream().anyMatch(p -> p.row() != null);
+        // an overlap found in a table's cells is already reported at its rows, with the range: not again per client
+        violations.forEach((key, problem) -> {
+            if (!(overlapInCells && key.startsWith(OVERLAP))) {
+                problems.add(problem);
+            }
+        });
+        if (!tables.isEmpty() || violations.keySet().stream().anyMatch(key -> key.startsWith(OVERLAP))) {
+            // inputs that hit an overlap or a gap decide nothing downstream: dead rows cannot be told apart yet
+            return problems;
         }
         for (RuleDescriptor rule : candidate.rules()) {
             if (!fired.contains(rule.ruleId())) {

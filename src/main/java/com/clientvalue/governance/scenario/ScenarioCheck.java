@@ -2,6 +2,7 @@ package com.clientvalue.governance.scenario;
 
 import com.clientvalue.decision.DecisionEvaluator;
 import com.clientvalue.decision.Evaluation;
+import com.clientvalue.governance.invariant.TableCoverage;
 
 import com.clientvalue.rules.RuleBase;
 import com.clientvalue.rules.RuleDescriptor;
@@ -53,6 +54,8 @@ public class ScenarioCheck implements RuleSetCheck {
         List<RuleProblem> problems = new ArrayList<>();
         Set<String> fired = new TreeSet<>();
         int evaluated = 0;
+        // a gap or an overlap in a table makes scenarios fail by the dozen: that cause is reported first, at the table
+        boolean tablesAtFault = !TableCoverage.check(sources).isEmpty();
         for (RuleSource source : sources) {
             if (source.kind() != RuleSource.Kind.SCENARIOS) {
                 continue;
@@ -78,9 +81,18 @@ public class ScenarioCheck implements RuleSetCheck {
             }
             // in the order of the file, as the analyst will go through them
             found.sort(Comparator.comparing(RuleProblem::row, Comparator.nullsFirst(Comparator.naturalOrder())));
-            problems.addAll(found);
+            problems.addAll(tablesAtFault && found.size() > 1 ? List.of(consequence(source, found)) : found);
         }
         return new Report(List.copyOf(problems), evaluated, Set.copyOf(fired));
+    }
+
+    /** The failures of one scenario file, in one problem, when a table's gap or overlap comes first (one failure stays as it is). */
+    private static RuleProblem consequence(RuleSource source, List<RuleProblem> found) {
+        List<Integer> rows = found.stream().map(RuleProblem::row).filter(java.util.Objects::nonNull).distinct().toList();
+        String list = rows.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        return new RuleProblem(source.path(), null, rows.isEmpty() ? null : rows.get(0), null,
+                (rows.size() == 1 ? "scenario row " + list + " fails in " + found.size() + " ways"
+                        : rows.size() + " scenarios fail (rows " + list + ")") + " while a table has the gap or overlap reported above: fix the table first, then validate again");
     }
 
     private static RuleProblem problem(RuleSource source, Scenario scenario, ScenarioColumn column, String message) {

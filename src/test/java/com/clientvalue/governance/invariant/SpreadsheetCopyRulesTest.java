@@ -1,0 +1,61 @@
+package com.clientvalue.governance.invariant;
+
+import com.clientvalue.decision.DecisionEvaluator;
+import com.clientvalue.decision.Outcome;
+import com.clientvalue.decision.ProposedAction;
+import com.clientvalue.decision.RealRules;
+import com.clientvalue.governance.scenario.ScenarioCheck;
+import com.clientvalue.rules.ActiveRuleBase;
+import com.clientvalue.rules.RuleBase;
+import com.clientvalue.rules.RuleDescriptor;
+import com.clientvalue.rules.RuleSource;
+import com.clientvalue.rules.SpreadsheetCopy;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * An analyst opens a CSV table in a spreadsheet program and saves it as .xlsx: the copy must give
+ * the same rules (same ids, names, tables, rows) and the same decisions, for every table.
+ */
+class SpreadsheetCopyRulesTest {
+    private final DecisionEvaluator evaluator = new DecisionEvaluator();
+
+    static List<String> tables() {
+        return SpreadsheetCopy.tables(RealRules.get().sources());
+    }
+
+    @ParameterizedTest
+    @MethodSource("tables")
+    void anXlsxCopyOfATableGivesTheSameRulesAndDecisions(String table) {
+        RuleBase csv = RealRules.get();
+        RuleBase xlsx = ActiveRuleBase.compile(SpreadsheetCopy.withXlsx(csv.sources(), List.of(table)));
+
+        assertEquals(descriptors(csv, table), descriptors(xlsx, SpreadsheetCopy.xlsxPath(table)));
+        assertEquals(List.of(), new ScenarioCheck().check(xlsx, xlsx.sources()));
+        List<BoundaryInputs.Input> inputs = BoundaryInputs.generate(csv);
+        // every 10th boundary input: all tables' boundaries are still crossed, at a tenth of the time
+        for (int i = 0; i < inputs.size(); i += 10) {
+            BoundaryInputs.Input input = inputs.get(i);
+            assertEquals(decided(evaluator.evaluate(input.facts(), input.previous(), input.request(), csv).outcome()),
+                    decided(evaluator.evaluate(input.facts(), input.previous(), input.request(), xlsx).outcome()), input.label());
+        }
+    }
+
+    /** The outcome with its actions in rule-id order: tables of different files fire in an order that follows their names. */
+    private static Outcome decided(Outcome outcome) {
+        return new Outcome(outcome.cluster(), outcome.potentialLevel(), outcome.revenueLevel(), outcome.lifecycle(),
+                outcome.experienceSegment(), outcome.actions().stream()
+                .sorted(java.util.Comparator.comparing(ProposedAction::ruleId)).toList(),
+                outcome.categories(), outcome.assessment(), outcome.serviceAnswer());
+    }
+
+    /** The rules of one file, as the audit names them (the file's own name aside). */
+    private static List<String> descriptors(RuleBase rules, String file) {
+        List<RuleDescriptor> found = rules.rules().stream().filter(r -> r.file().equals(file)).toList();
+        return found.stream().map(r -> r.ruleId() + " | " + r.name() + " | " + r.table() + " | row " + r.row()).toList();
+    }
+}
