@@ -5,14 +5,15 @@ import java.util.List;
 /**
  * The roles a token may carry. CRM: decisions, imports, client data. ANALYST: rules (validate,
  * impact, publish, shadow) and portfolio analyses. AUDITOR: the audit (read, replay, verify).
- * ADMIN: tokens and rollbacks.
+ * ADMIN: tokens and rollbacks. MONITORING: metrics only (/metrics, /prometheus), for a scraper's token.
  */
 public final class Roles {
     public static final String CRM = "CRM";
     public static final String ANALYST = "ANALYST";
     public static final String AUDITOR = "AUDITOR";
     public static final String ADMIN = "ADMIN";
-    public static final List<String> ALL = List.of(CRM, ANALYST, AUDITOR, ADMIN);
+    public static final String MONITORING = "MONITORING";
+    public static final List<String> ALL = List.of(CRM, ANALYST, AUDITOR, ADMIN, MONITORING);
 
     private Roles() {
     }
