@@ -84,7 +84,8 @@ final class InputProblems {
         String why = syntax == null ? "it cannot be read" : words(syntax.getOriginalMessage());
         String name = field == null ? "body" : field;
         Map<String, Object> body = body(name, "a JSON object as documented for this endpoint", null);
-        body.put("detail", (field == null ? "the body" : "the body, at " + field + ",") + " is not valid JSON" + where + ": " + why);
+        body.put("detail", (field == null ? "the body" : "the body, at " + field + ",") + " is not valid JSON" + where + ": " + why
+                + "; send a JSON object as documented for this endpoint");
         if (syntax != null && syntax.getLocation() != null) {
             body.put("line", syntax.getLocation().getLineNr());
             body.put("column", syntax.getLocation().getColumnNr());
@@ -140,8 +141,11 @@ final class InputProblems {
         if (path == null || path.isEmpty()) {
             return null;
         }
+        // the path runs from the failing value out to the body: read it the other way round
+        List<ReferencePath> outward = new java.util.ArrayList<>(path);
+        java.util.Collections.reverse(outward);
         StringBuilder name = new StringBuilder();
-        for (ReferencePath node : path) {
+        for (ReferencePath node : outward) {
             if (node instanceof PropertyReferencePath property) {
                 name.append(name.isEmpty() ? "" : ".").append(property.property().getName());
             } else if (node instanceof CollectionItemReferencePath item) {
@@ -155,7 +159,7 @@ final class InputProblems {
 
     private static Argument<?> memberType(SerdeException serde) {
         if (serde != null && serde.getPath() != null && !serde.getPath().isEmpty()) {
-            return serde.getPath().get(serde.getPath().size() - 1).getArgument();
+            return serde.getPath().get(0).getArgument();
         }
         return null;
     }
