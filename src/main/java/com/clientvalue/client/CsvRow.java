@@ -58,6 +58,11 @@ record CsvRow(long line, CSVRecord record, Map<String, Integer> columns) {
 
     BigDecimal amount(String column) {
         String value = required(column, 40);
+        if (value.indexOf('e') >= 0 || value.indexOf('E') >= 0) {
+            // a spreadsheet writes 1.23457E+11 when it has rounded the number: refused, as in JSON bodies
+            throw reject(column, "'" + abbreviate(value) + "' is in exponent notation: write amounts in plain digits with a point "
+                    + "for decimals, such as 1000 or 1000.50 (no thousands separator)");
+        }
         try {
             BigDecimal amount = new BigDecimal(value);
             if (amount.scale() > 4 || amount.abs().compareTo(AMOUNT_LIMIT) >= 0) {

@@ -65,6 +65,8 @@ final class ProblemResponses implements ErrorResponseProcessor<Map<String, Objec
         body.put("status", 400);
         body.put("detail", violations.stream().map(v -> v.get("field") + ": " + v.get("message"))
                 .collect(Collectors.joining("; ")));
+        // the first field at fault at the top, as every other 400 names it; all of them in violations
+        body.put("field", violations.isEmpty() ? null : violations.get(0).get("field"));
         body.put("violations", violations);
         return body;
     }
@@ -92,7 +94,8 @@ final class ProblemResponses implements ErrorResponseProcessor<Map<String, Objec
         body.put("status", status);
         if (status < 500) {
             String detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
-            body.put("detail", detail.isBlank() ? httpStatus.getReason() : detail);
+            body.put("detail", detail.isBlank() ? httpStatus.getReason() : InputProblems.words(detail));
+            RoutingProblems.explain(context.getRequest(), httpStatus, detail, body);
         } else {
             body.put("detail", "The service could not answer; the error is logged. Try again later or contact the operators.");
         }

@@ -2,6 +2,7 @@ package com.clientvalue.decision;
 
 import com.clientvalue.common.BusinessDate;
 import io.micronaut.core.annotation.Nullable;
+import com.clientvalue.common.PlainAmount;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -24,6 +25,7 @@ import java.time.LocalDate;
 public record ServiceRequestBody(@NotBlank @Size(max = 64) String clientId,
                                  @NotBlank @Size(max = 64) String service,
                                  @NotNull Boolean paid,
-                                 @Nullable @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal discountPercent,
+                                 @Nullable @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
+                                 @Serdeable.Deserializable(using = PlainAmount.class) BigDecimal discountPercent,
                                  @Nullable @BusinessDate LocalDate asOf) {
 }

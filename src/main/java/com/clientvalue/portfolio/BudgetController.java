@@ -15,6 +15,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import com.clientvalue.common.PlainAmount;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,7 +50,7 @@ class BudgetController {
 
     /** The commercial budget to split, and the date the clusters are decided as of (default today). */
     @Serdeable
-    record BudgetRequest(@NotNull @DecimalMin("0") @DecimalMax("1000000000000") BigDecimal total, @Nullable @BusinessDate LocalDate asOf) {
+    record BudgetRequest(@NotNull @DecimalMin("0") @DecimalMax("1000000000000") @Serdeable.Deserializable(using = PlainAmount.class) BigDecimal total, @Nullable @BusinessDate LocalDate asOf) {
     }
 
     @Post("/budget")

@@ -26,6 +26,11 @@ import java.util.Map;
 @Singleton
 @Replaces(DefaultAuthorizationExceptionHandler.class)
 class AuthorizationProblems implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
+    private final ManagementAccess management;
+
+    AuthorizationProblems(ManagementAccess management) {
+        this.management = management;
+    }
 
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
@@ -45,7 +50,11 @@ class AuthorizationProblems implements ExceptionHandler<AuthorizationException, 
         return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN).contentType("application/problem+json").body(body);
     }
 
-    private static List<String> required(HttpRequest<?> request) {
+    private List<String> required(HttpRequest<?> request) {
+        return management.requiredFor(request).orElseGet(() -> securedRoles(request));
+    }
+
+    private static List<String> securedRoles(HttpRequest<?> request) {
         return request.getAttribute(io.micronaut.http.HttpAttributes.ROUTE_MATCH, RouteMatch.class)
                 .map(match -> (AnnotationMetadata) match.getAnnotationMetadata())
                 .flatMap(metadata -> metadata.stringValues(Secured.class).length == 0 ? java.util.Optional.<String[]>empty()

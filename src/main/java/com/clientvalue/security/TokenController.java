@@ -37,13 +37,13 @@ class TokenController {
     @Serdeable
     record NewToken(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' or '-' only")
                     String name,
-                    @NotEmpty @Size(max = 5) List<@Pattern(regexp = "CRM|ANALYST|AUDITOR|ADMIN|COMPLIANCE",
-                            message = "must be one of CRM, ANALYST, AUDITOR, ADMIN, COMPLIANCE") String> roles) {
+                    @NotEmpty @Size(max = 6) List<@Pattern(regexp = "CRM|ANALYST|AUDITOR|ADMIN|COMPLIANCE|MONITORING",
+                            message = "must be one of CRM, ANALYST, AUDITOR, ADMIN, COMPLIANCE, MONITORING") String> roles) {
     }
 
     @Post
     @Operation(summary = "Create a token (ADMIN)", description = "The answer is the only time the token's value is shown; "
-            + "MariaDB keeps its SHA-256. Roles: CRM, ANALYST, AUDITOR, ADMIN, COMPLIANCE. Recorded in the admin log.")
+            + "MariaDB keeps its SHA-256. Roles: CRM, ANALYST, AUDITOR, ADMIN, COMPLIANCE, MONITORING (metrics only). Recorded in the admin log.")
     HttpResponse<ApiTokens.IssuedToken> create(@Body @Valid NewToken request, Authentication caller) {
         return HttpResponse.status(HttpStatus.CREATED).body(tokens.create(request.name(), request.roles().stream().distinct().toList(),
                 caller.getName()));

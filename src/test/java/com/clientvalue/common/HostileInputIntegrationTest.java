@@ -66,6 +66,10 @@ class HostileInputIntegrationTest extends HttpIntegrationTest {
                 failures.add(c.name() + ": not a problem with a detail: " + answer.contentType() + " " + answer.body());
             } else if (c.fragment() != null && !detail.contains(c.fragment())) {
                 failures.add(c.name() + ": detail '" + detail + "' does not name '" + c.fragment() + "'");
+            } else if (JavaNames.in(answer.body().toString()) || answer.headers().values().stream().anyMatch(JavaNames::in)) {
+                failures.add(c.name() + ": shows Java names: " + answer.body());
+            } else if (answer.status() == 400 && !namesWhatIsWrong(answer.body())) {
+                failures.add(c.name() + ": a 400 that names no field, parameter or line: " + answer.body());
             }
             String after = db.fingerprintAll();
             // a refused publication or shadow is itself recorded (issue 13): one admin event, nothing else
@@ -86,6 +90,11 @@ class HostileInputIntegrationTest extends HttpIntegrationTest {
         return fingerprint.replaceFirst("/admin_event=\\d+", "");
     }
 
+    // a field or parameter (field), the line (and column) of a CSV import, or the problems of a rule archive
+    private static boolean namesWhatIsWrong(Map<String, Object> body) {
+        return body.get("field") != null || body.get("line") != null || body.get("problems") != null;
+    }
+
     private List<Case> corpus() {
         List<Case> cases = new ArrayList<>();
         malformedJson(cases);
@@ -95,6 +104,7 @@ class HostileInputIntegrationTest extends HttpIntegrationTest {
         queryParameters(cases);
         ruleArchives(cases);
         oversized(cases);
+        typesAndRoutes(cases);
         return cases;
     }
 
@@ -317,6 +327,59 @@ class HostileInputIntegrationTest extends HttpIntegrationTest {
                         () -> HttpRequest.POST(endpoint, body).contentType("application/zip"), archives[i][1]));
             }
         }
+    }
+
+    // wrong types in every place a value is read, wrong routes, wrong content types, management paths
+    private static void typesAndRoutes(List<Case> cases) {
+        String[][] bodies = {
+                {"/api/decisions/service-requests", "{\"clientId\":\"A\",\"service\":\"TRAINING\",\"paid\":\"no\"}", "paid"},
+                {"/api/decisions/service-requests", "{\"clientId\":\"A\",\"service\":\"TRAINING\",\"paid\":true,\"discountPercent\":1e1}", "discountPercent"},
+                {"/api/decisions/service-requests", "{\"clientId\":\"A\",\"service\":\"TRAINING\",\"paid\":true,\"discountPercent\":{}}", "discountPercent"},
+                {"/api/decisions", "{\"clientId\":\"A\",\"asOf\":\"2011-02-30\"}", "asOf"},
+                {"/api/decisions", "{\"clientId\":\"A\",\"asOf\":[2011,12,10]}", "asOf"},
+                {"/api/decisions", "{\"clientId\":12}", "clientId"},
+                {"/api/decisions", "{\"clientId\":\"A\",\"asOf\":true}", "asOf"},
+                {"/api/decisions/batch", "{\"clientIds\":{\"a\":1}}", "clientIds"},
+                {"/api/portfolio/budget", "{\"total\":1e3}", "total"},
+                {"/api/portfolio/budget", "{\"total\":1E+3}", "total"},
+                {"/api/portfolio/budget", "{\"total\":true}", "total"},
+                {"/api/portfolio/budget", "{\"total\":1000,\"asOf\":\"10/12/2011\"}", "asOf"},
+                {"/api/actions", "{\"decisionId\":\"x\",\"actionCode\":\"PRIORITY_LANE\",\"doneOn\":\"2011-13-01\"}", "doneOn"},
+                {"/api/actions", "{\"decisionId\":[],\"actionCode\":\"PRIORITY_LANE\",\"doneOn\":\"2011-12-01\"}", "decisionId"},
+                {"/api/tokens", "{\"name\":\"n\",\"roles\":\"ADMIN\"}", "roles"},
+                {"/api/clients/A/assessments", "{\"assessedOn\":\"2011-12-01\",\"assessors\":[\"Ann\"],\"competition\":{\"risk\":\"high\",\"opportunity\":2}}", "competition.risk"}};
+        for (String[] b : bodies) {
+            cases.add(new Case("type error at " + b[2] + " in " + b[1], () -> json("POST", b[0], b[1]), b[2]));
+        }
+        String[][] gets = {
+                {"/api/portfolio/abc?by=FOO", "by"}, {"/api/portfolio/abc?by=revenue%00", "by"}, {"/api/portfolio/abc?page=1.5", "page"},
+                {"/api/portfolio/abc?size=1e3", "size"}, {"/api/portfolio/clv?cluster=gold", "cluster"},
+                {"/api/portfolio/budget.csv?total=1,000", "total"}, {"/api/portfolio/budget.csv", "total"},
+                {"/api/audit/decisions?to=2011-12-32", "to"}, {"/api/audit/decisions?size=ten", "size"},
+                {"/api/events/transitions?afterId=x", "afterId"}, {"/api/admin/events?beforeId=1e3", "beforeId"},
+                {"/api/portfolio/resegmentations/abc", "id"}, {"/api/portfolio/resegmentations/99999999999999999999", "id"},
+                {"/health/jdbc", "selector"}, {"/health/liveness%2F..", null}};
+        for (String[] g : gets) {
+            cases.add(new Case("GET " + g[0], () -> HttpRequest.GET(g[0]), g[1]));
+        }
+        String[][] routes = {{"GET", "/api/nope"}, {"GET", "/api"}, {"GET", "/api/decisions"}, {"DELETE", "/api/decisions"},
+                {"PATCH", "/api/clients/A/loss-reason"}, {"PUT", "/api/rules"}, {"GET", "/api/imports/orders"}, {"GET", "/beans"},
+                {"POST", "/loggers/ROOT"}, {"POST", "/refresh"}, {"GET", "/env"}, {"GET", "/routes"}};
+        for (String[] r : routes) {
+            cases.add(new Case(r[0] + " " + r[1], () -> HttpRequest.create(io.micronaut.http.HttpMethod.valueOf(r[0]), r[1]), null));
+        }
+        for (String[] endpoint : JSON_ENDPOINTS) {
+            cases.add(new Case(endpoint[0] + " " + endpoint[1] + " as text/plain", () -> json(endpoint[0], endpoint[1], "{}")
+                    .contentType("text/plain"), "Content-Type"));
+            cases.add(new Case(endpoint[0] + " " + endpoint[1] + " as a form", () -> json(endpoint[0], endpoint[1], "a=b")
+                    .contentType("application/x-www-form-urlencoded"), "Content-Type"));
+        }
+        for (String kind : List.of("clients", "orders", "surveys", "complaints")) {
+            cases.add(new Case("import " + kind + " as JSON", () -> HttpRequest.POST("/api/imports/" + kind, "{}").contentType("application/json"),
+                    "text/csv"));
+        }
+        cases.add(new Case("a rule archive as JSON", () -> HttpRequest.POST("/api/rules/validate", "{}").contentType("application/json"),
+                "application/zip"));
     }
 
     private static void oversized(List<Case> cases) {

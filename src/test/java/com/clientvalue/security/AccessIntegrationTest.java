@@ -158,7 +158,7 @@ class AccessIntegrationTest extends HttpIntegrationTest {
         assertTrue(listed.contains("\"to-revoke\"") && !listed.contains(token), listed);
         assertEquals(409, api.problem(HttpRequest.POST("/api/tokens", Map.of("name", "to-revoke", "roles", List.of("CRM")))).status());
         Api.Problem badRole = api.problem(HttpRequest.POST("/api/tokens", Map.of("name", "x", "roles", List.of("ROOT"))));
-        assertEquals("roles[0]: must be one of CRM, ANALYST, AUDITOR, ADMIN, COMPLIANCE", badRole.detail());
+        assertEquals("roles[0]: must be one of CRM, ANALYST, AUDITOR, ADMIN, COMPLIANCE, MONITORING", badRole.detail());
         String events = api.getRaw("/api/admin/events");
         assertTrue(events.contains("\"TOKEN_CREATED\"") && events.contains("\"TOKEN_REVOKED\""), events);
     }
