@@ -116,7 +116,7 @@ class HttpErrorsIntegrationTest extends HttpIntegrationTest {
             "GET | /api/portfolio/budget.csv?total=lots | | total | plain digits with a point for decimals",
             "GET | /api/portfolio/budget.csv | | total | is required",
             "GET | /api/portfolio/resegmentations/first | | id | a whole number",
-            "GET | /api/audit/decisions?from=yesterday | | from | a date in the form YYYY-MM-DD",
+            "GET | /api/audit/decisions?from=yesterday | | from | an ISO-8601 UTC instant such as 2011-12-10T00:00:00Z",
             "GET | /api/portfolio/clv?cluster=GOLD | | cluster | one of KEY, DEVELOP, MAINTAIN, MARGINAL"})
     void aTypeErrorNamesTheFieldAndTheAcceptedFormInWords(String method, String path, String body, String field, String expected) {
         MutableHttpRequest<?> request = "GET".equals(method) ? HttpRequest.GET(path)

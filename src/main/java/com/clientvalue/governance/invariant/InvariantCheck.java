@@ -74,7 +74,8 @@ public class InvariantCheck {
                             .map(in -> new BoundaryInputs.Input(in.facts(), in.previous(), null, in.facts().clientId())).toList(),
                     input -> "stored client " + input.label() + " as of " + today, invariants, violations, new HashSet<>()));
         }
-        List<RuleProblem> tables = TableCoverage.check(sources);
+        // the candidate's own tables (sources are where the invariants come from)
+        List<RuleProblem> tables = TableCoverage.check(candidate.sources());
         boolean overlapInCells = tables.stream().anyMatch(p -> p.row() != null);
         // an overlap found in a table's cells is already reported at its rows, with the range: not again per client
         violations.forEach((key, problem) -> {
