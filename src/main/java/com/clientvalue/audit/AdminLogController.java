@@ -1,5 +1,6 @@
 package com.clientvalue.audit;
 
+import com.clientvalue.common.StandardProblems;
 import com.clientvalue.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.Min;
 
 import java.util.List;
 
+@StandardProblems
 @Controller("/api/admin/events")
 @Tag(name = "Security")
 @Secured({Roles.ADMIN, Roles.AUDITOR})

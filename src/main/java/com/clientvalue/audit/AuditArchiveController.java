@@ -1,5 +1,6 @@
 package com.clientvalue.audit;
 
+import com.clientvalue.common.StandardProblems;
 import com.clientvalue.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -12,11 +13,13 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
 
+@StandardProblems
 @Controller("/api/audit/archives")
 @Tag(name = "Audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -34,6 +37,8 @@ class AuditArchiveController {
                     + "audit.retention-min-days (400). The records are written to a gzipped JSON-lines file, then removed with "
                     + "their fired rules, transitions, grants, action records and shadow comparisons; the checkpoint keeps the "
                     + "last archived link so that /api/audit/verify still verifies the rest. 204 when nothing is old enough.")
+    @ApiResponse(responseCode = "201", description = "Archived: the archive run", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "204", description = "Nothing was old enough to archive")
     HttpResponse<AuditArchiver.Archive> archive(@Nullable @QueryValue Instant before, Authentication caller) {
         AuditArchiver.Archive archive = archiver.archive(before, caller.getName());
         return archive == null ? HttpResponse.noContent() : HttpResponse.created(archive);

@@ -1,5 +1,6 @@
 package com.clientvalue.audit;
 
+import com.clientvalue.common.StandardProblems;
 import com.clientvalue.common.BusinessDate;
 import com.clientvalue.common.RefuseUnknownParameters;
 import com.clientvalue.security.Roles;
@@ -27,6 +28,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 @Secured(Roles.AUDITOR)
+@StandardProblems
 @Controller("/api/audit/decisions")
 @Tag(name = "Audit")
 @ExecuteOn(TaskExecutors.BLOCKING)

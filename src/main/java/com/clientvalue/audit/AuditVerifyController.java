@@ -1,5 +1,6 @@
 package com.clientvalue.audit;
 
+import com.clientvalue.common.StandardProblems;
 import com.clientvalue.security.Roles;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -9,6 +10,7 @@ import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+@StandardProblems
 @Controller("/api/audit/verify")
 @Tag(name = "Audit")
 @Secured(Roles.AUDITOR)

@@ -1,5 +1,6 @@
 package com.clientvalue.audit;
 
+import com.clientvalue.common.StandardProblems;
 import com.clientvalue.common.RefuseUnknownParameters;
 import com.clientvalue.security.Roles;
 import io.micronaut.security.annotation.Secured;
@@ -19,6 +20,7 @@ import jakarta.validation.constraints.Size;
 
 
 @Secured({Roles.CRM, Roles.AUDITOR})
+@StandardProblems
 @Controller("/api/events/transitions")
 @Tag(name = "Events")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -1,5 +1,6 @@
 package com.clientvalue.client;
 
+import com.clientvalue.common.StandardProblems;
 import com.clientvalue.common.BusinessDate;
 import com.clientvalue.security.Roles;
 import io.micronaut.security.annotation.Secured;
@@ -26,6 +27,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 @Secured(Roles.CRM)
+@StandardProblems
 @Controller("/api/clients")
 @Tag(name = "Clients")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -1,5 +1,6 @@
 package com.clientvalue.client;
 
+import com.clientvalue.common.StandardProblems;
 import com.clientvalue.audit.AdminLog;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 
 @Secured(Roles.CRM)
+@StandardProblems
 @Controller("/api/imports")
 @Tag(name = "Imports")
 @ExecuteOn(TaskExecutors.BLOCKING)

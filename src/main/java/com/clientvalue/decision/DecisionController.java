@@ -1,5 +1,6 @@
 package com.clientvalue.decision;
 
+import com.clientvalue.common.StandardProblems;
 import com.clientvalue.security.Roles;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.annotation.Body;
@@ -14,6 +15,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 
 @Secured(Roles.CRM)
+@StandardProblems
 @Controller("/api/decisions")
 @Tag(name = "Decisions")
 @ExecuteOn(TaskExecutors.BLOCKING)

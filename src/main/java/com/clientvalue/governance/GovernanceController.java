@@ -1,5 +1,6 @@
 package com.clientvalue.governance;
 
+import com.clientvalue.common.StandardProblems;
 import com.clientvalue.governance.replay.DecisionReplay;
 import com.clientvalue.governance.impact.ImpactPreview;
 import com.clientvalue.governance.impact.ImpactReport;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 /** What a rule change would do (impact preview) and what another version would have done (replay). */
+@StandardProblems
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class GovernanceController {

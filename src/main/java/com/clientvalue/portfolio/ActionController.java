@@ -1,5 +1,6 @@
 package com.clientvalue.portfolio;
 
+import com.clientvalue.common.StandardProblems;
 import com.clientvalue.common.BusinessDate;
 import com.clientvalue.security.Roles;
 import io.micronaut.security.annotation.Secured;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+@StandardProblems
 @Controller("/api/actions")
 @Tag(name = "Actions")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -1,5 +1,6 @@
 package com.clientvalue.portfolio;
 
+import com.clientvalue.common.StandardProblems;
 import com.clientvalue.common.BusinessDate;
 import com.clientvalue.security.Roles;
 import io.micronaut.security.annotation.Secured;
@@ -24,6 +25,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 @Secured({Roles.ANALYST, Roles.CRM})
+@StandardProblems
 @Controller("/api/portfolio")
 @Tag(name = "Portfolio")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -1,5 +1,6 @@
 package com.clientvalue.portfolio;
 
+import com.clientvalue.common.StandardProblems;
 import com.clientvalue.common.BusinessDate;
 import com.clientvalue.security.Roles;
 import io.micronaut.security.annotation.Secured;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 @Secured({Roles.ANALYST, Roles.CRM})
+@StandardProblems
 @Controller("/api/portfolio")
 @Tag(name = "Portfolio")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -1,5 +1,6 @@
 package com.clientvalue.portfolio;
 
+import com.clientvalue.common.StandardProblems;
 import com.clientvalue.audit.AdminLog;
 import com.clientvalue.common.BusinessDate;
 import io.micronaut.security.authentication.Authentication;
@@ -15,6 +16,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.net.URI;
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 @Secured({Roles.ANALYST, Roles.ADMIN})
+@StandardProblems
 @Controller("/api/portfolio/resegmentations")
 @Tag(name = "Portfolio")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -40,6 +43,7 @@ class ResegmentationController {
     @Operation(summary = "Start deciding every client as of a date (default today)",
             description = "Each client is decided and audited like a single decision (the audit records the job), in client_id "
                     + "order, 500 per transaction. 202 with the job; follow it at the Location.")
+    @ApiResponse(responseCode = "202", description = "Started: the job, to follow at the Location header", useReturnTypeSchema = true)
     HttpResponse<ResegmentationStore.JobView> start(@Nullable @QueryValue @BusinessDate LocalDate asOf, Authentication caller) {
         ResegmentationStore.JobView job = resegmentation.start(asOf != null ? asOf : LocalDate.now(clock));
         log.record(caller.getName(), "RESEGMENTATION_STARTED", "job " + job.id(), "every client decided as of " + job.asOf()

@@ -1,5 +1,6 @@
 package com.clientvalue.rules;
 
+import com.clientvalue.common.StandardProblems;
 import com.clientvalue.audit.AdminLog;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
@@ -18,6 +19,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +29,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 
+@StandardProblems
 @Controller("/api/rules")
 @Tag(name = "Rules")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -120,6 +123,10 @@ class RulesController {
     @Operation(summary = "Publish a candidate rule set (a zip of the rules folder) and activate it",
             description = "The candidate must compile and pass every check (test scenarios...); otherwise 422 with every "
                     + "problem and the active version is unchanged. Evaluations already running finish on the old version.")
+    @ApiResponse(responseCode = "201", description = "Published and active: the new version", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "Refused: every problem of the candidate, nothing changed",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = com.clientvalue.common.ProblemDetails.class)))
     HttpResponse<RuleVersions.VersionInfo> publish(@Body InputStream zip,
                                                    @Nullable @QueryValue @Size(max = 1000) String comment,
                                                    Authentication caller) {

@@ -1,5 +1,6 @@
 package com.clientvalue.security;
 
+import com.clientvalue.common.StandardProblems;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -14,6 +15,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +25,7 @@ import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
+@StandardProblems
 @Controller("/api/tokens")
 @Tag(name = "Security")
 @Secured(Roles.ADMIN)
@@ -44,6 +47,7 @@ class TokenController {
     @Post
     @Operation(summary = "Create a token (ADMIN)", description = "The answer is the only time the token's value is shown; "
             + "MariaDB keeps its SHA-256. Roles: CRM, ANALYST, AUDITOR, ADMIN, COMPLIANCE, MONITORING (metrics only). Recorded in the admin log.")
+    @ApiResponse(responseCode = "201", description = "Created: the token, whose value is shown this once", useReturnTypeSchema = true)
     HttpResponse<ApiTokens.IssuedToken> create(@Body @Valid NewToken request, Authentication caller) {
         return HttpResponse.status(HttpStatus.CREATED).body(tokens.create(request.name(), request.roles().stream().distinct().toList(),
                 caller.getName()));

@@ -1,5 +1,6 @@
 package com.clientvalue.governance.invariant;
 
+import com.clientvalue.common.StandardProblems;
 import com.clientvalue.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
@@ -19,6 +20,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** The policy invariants in force and their history; only COMPLIANCE changes them. */
+@StandardProblems
 @Controller("/api/rules/invariants")
 @Tag(name = "Rules")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -1,5 +1,6 @@
 package com.clientvalue.governance.shadow;
 
+import com.clientvalue.common.StandardProblems;
 import com.clientvalue.audit.AdminLog;
 import com.clientvalue.rules.RulesRejected;
 import io.micronaut.http.annotation.PathVariable;
@@ -26,6 +27,7 @@ import java.io.InputStream;
 import java.util.List;
 
 @Secured(Roles.ANALYST)
+@StandardProblems
 @Controller("/api/rules/shadow")
 @Tag(name = "Rules")
 @ExecuteOn(TaskExecutors.BLOCKING)
