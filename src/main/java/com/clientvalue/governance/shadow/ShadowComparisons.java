@@ -10,6 +10,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -45,7 +46,9 @@ class ShadowComparisons {
 
     /** A live decision the shadow would have decided differently. */
     @Serdeable
-    record Difference(String decisionId, String clientId, Instant comparedAt, JsonNode active, JsonNode shadow) {
+    record Difference(String decisionId, String clientId, Instant comparedAt,
+                      @Schema(implementation = Object.class, description = "the outcome the active version gave (as in a decision)") JsonNode active,
+                      @Schema(implementation = Object.class, description = "the outcome the shadow candidate would have given") JsonNode shadow) {
     }
 
     Outcome evaluate(Decision decision, com.clientvalue.rules.RuleBase candidate) {
