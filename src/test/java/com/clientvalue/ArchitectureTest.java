@@ -41,6 +41,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void nothingDependsOnTheConsole() {
+        noClasses().that().resideOutsideOfPackage("com.clientvalue.console..")
+                .should().dependOnClassesThat().resideInAPackage("com.clientvalue.console..")
+                .check(CLASSES);
+    }
+
+    @Test
     void rulesKnowNothingOfWhatChecksThem() {
         noClasses().that().resideInAPackage("com.clientvalue.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.clientvalue.governance..", "com.clientvalue.decision..",

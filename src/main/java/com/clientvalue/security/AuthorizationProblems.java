@@ -6,6 +6,7 @@ import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.security.annotation.Secured;
@@ -26,6 +27,9 @@ import java.util.Map;
 @Singleton
 @Replaces(DefaultAuthorizationExceptionHandler.class)
 class AuthorizationProblems implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
+    /** Paths of the web console, which answer pages and redirects rather than problem+json. */
+    static final String CONSOLE = "/console";
+    static final String SIGN_IN = "/console/sign-in";
     private final ManagementAccess management;
 
     AuthorizationProblems(ManagementAccess management) {
@@ -34,6 +38,9 @@ class AuthorizationProblems implements ExceptionHandler<AuthorizationException, 
 
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
+        if (request.getPath().startsWith(CONSOLE)) {
+            return console(request, exception);
+        }
         if (!exception.isForbidden()) {
             Map<String, Object> body = Problems.body("unauthorized", "Unauthorized", 401, request.getHeaders().getAuthorization().isPresent()
                     ? "the bearer token is unknown or revoked"
@@ -48,6 +55,27 @@ class AuthorizationProblems implements ExceptionHandler<AuthorizationException, 
         body.put("requiredRoles", required);
         body.put("tokenRoles", held);
         return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN).contentType("application/problem+json").body(body);
+    }
+
+    /**
+     * A console page asked for without a live session goes to the sign-in page (htmx follows
+     * HX-Redirect); one the person's roles do not allow answers 403 with a page that says which roles
+     * it needs.
+     */
+    private MutableHttpResponse<?> console(HttpRequest<?> request, AuthorizationException exception) {
+        if (!exception.isForbidden()) {
+            if (request.getHeaders().contains("HX-Request")) {
+                return HttpResponse.status(HttpStatus.UNAUTHORIZED).header("HX-Redirect", SIGN_IN);
+            }
+            return HttpResponse.seeOther(java.net.URI.create(SIGN_IN));
+        }
+        List<String> required = required(request);
+        String page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not allowed</title>"
+                + "<link rel=\"stylesheet\" href=\"/assets/console/console.css\"></head><body><main class=\"narrow\"><h1>Not allowed</h1>"
+                + "<p>This page needs one of the roles " + String.join(", ", required) + "; you are signed in as "
+                + HtmlText.escape(exception.getAuthentication().getName()) + " with " + String.join(", ", exception.getAuthentication().getRoles())
+                + ".</p><p><a href=\"/console\">Home</a></p></main></body></html>";
+        return HttpResponse.status(HttpStatus.FORBIDDEN).contentType("text/html;charset=utf-8").body(page);
     }
 
     private List<String> required(HttpRequest<?> request) {

@@ -1,0 +1,169 @@
+package com.clientvalue.console;
+
+import com.clientvalue.HttpIntegrationTest;
+import com.clientvalue.TestTokens;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.Cookie;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Signing in and out in a real browser: the session cookie, roles, CSRF, expiry, languages. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleSignInBrowserTest extends HttpIntegrationTest {
+    @Inject
+    EmbeddedServer server;
+    Browser browser;
+
+    @BeforeAll
+    void start() {
+        browser = Browser.open(server.getURI());
+    }
+
+    @AfterAll
+    void stop() {
+        browser.close();
+    }
+
+    @Test
+    void aNewcomerOpeningTheServiceSeesTheSignInPageAndSignsInWithAToken() {
+        browser.driver().manage().deleteAllCookies();
+        browser.go("/");
+        assertEquals("/console/sign-in", browser.path());
+        assertTrue(browser.text("h1").contains("Sign in"));
+        browser.screenshot("sign-in");
+
+        String analyst = TestTokens.token(http.toBlocking(), "console-analyst", "ANALYST");
+        browser.signIn(analyst);
+        assertEquals("/console", browser.path());
+        assertTrue(browser.text("h1").contains("console-analyst"));
+        Cookie session = browser.driver().manage().getCookieNamed("cv_session");
+        assertNotNull(session);
+        assertTrue(session.isHttpOnly(), "the session cookie is out of reach of scripts");
+        assertEquals("Lax", session.getSameSite());
+        assertFalse(session.getValue().contains(analyst), "the cookie carries a session id, not the token");
+        assertFalse(browser.driver().getCurrentUrl().contains(analyst));
+        // an analyst sees the rules and the portfolio, not the audit
+        assertFalse(browser.all("nav a[href='/console/rules']").isEmpty());
+        assertTrue(browser.all("nav a[href='/console/audit']").isEmpty());
+        java.util.List<String> errors = browser.severeLogs();
+        assertTrue(errors.isEmpty(), () -> "the page logged errors: " + errors);
+        browser.screenshot("home-analyst");
+
+        browser.signOut();
+        assertTrue(browser.text("[role=alert], .problem, p").length() > 0);
+        browser.go("/console");
+        assertEquals("/console/sign-in", browser.path(), "after sign-out the session no longer opens pages");
+    }
+
+    @Test
+    void aWrongTokenIsRefusedWithAnExplanation() {
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn("cd_not-a-token");
+        assertEquals("/console/sign-in", browser.path().replaceAll("\\?.*", ""));
+        assertTrue(browser.text("#sign-in-problem").contains("unknown or has been revoked"));
+        assertTrue(browser.find("#token").getAttribute("aria-invalid").equals("true"));
+        browser.screenshot("sign-in-refused");
+    }
+
+    @Test
+    void aFormWithoutTheSessionsCsrfTokenIsRefused() {
+        String session = sessionOf(TestTokens.token(http.toBlocking(), "console-csrf", "ANALYST"));
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.POST("/console/sign-out", "csrfToken=.forged").contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                        .cookie(io.micronaut.http.cookie.Cookie.of("cv_session", session))));
+        assertEquals(403, refused.getStatus().getCode());
+        // the session is still open: the forged form changed nothing
+        HttpResponse<String> home = http.toBlocking().exchange(HttpRequest.GET("/console")
+                .cookie(io.micronaut.http.cookie.Cookie.of("cv_session", session)), String.class);
+        assertEquals(200, home.getStatus().getCode());
+    }
+
+    @Test
+    void aSignInPostedFromAnotherSiteIsRefused() {
+        String token = TestTokens.token(http.toBlocking(), "console-cross", "ANALYST");
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.POST("/console/sign-in", "token=" + token).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                        .header("Origin", "https://attacker.example")));
+        assertEquals(403, refused.getStatus().getCode());
+        assertFalse(refused.getResponse().getHeaders().getAll("Set-Cookie").stream().anyMatch(c -> c.startsWith("cv_session=cs_")));
+    }
+
+    @Test
+    void anIdleSessionExpiresAndARevokedTokenEndsItsSessions() {
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn(TestTokens.token(http.toBlocking(), "console-idle", "AUDITOR"));
+        assertEquals("/console", browser.path());
+        // an hour without a request (the idle timeout is 30 minutes)
+        db.execute("UPDATE console_session s JOIN api_token t ON t.id = s.token_id SET s.last_seen_at = NOW(6) - INTERVAL 1 HOUR"
+                + " WHERE t.name = 'console-idle'");
+        browser.go("/console");
+        assertEquals("/console/sign-in", browser.path());
+
+        String revoked = TestTokens.token(http.toBlocking(), "console-revoked", "AUDITOR");
+        browser.signIn(revoked);
+        assertEquals("/console", browser.path());
+        http.toBlocking().exchange(HttpRequest.DELETE("/api/tokens/console-revoked"));
+        browser.go("/console");
+        assertEquals("/console/sign-in", browser.path(), "a revoked token's session closes with it");
+    }
+
+    @Test
+    void theSessionIdIsNoBearerToken() {
+        String session = sessionOf(TestTokens.token(http.toBlocking(), "console-bearer", "ANALYST"));
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET("/api/rules/versions").bearerAuth(session)));
+        assertEquals(401, refused.getStatus().getCode());
+    }
+
+    @Test
+    void theConsoleSpeaksItalianToAnItalianBrowserAndSwitchesOnRequest() {
+        try (Browser italian = Browser.open(server.getURI(), "it-IT")) {
+            italian.go("/console/sign-in");
+            assertEquals("it", italian.find("html").getAttribute("lang"));
+            assertTrue(italian.text("h1").contains("Accedi"));
+            italian.screenshot("sign-in-it");
+            italian.find("a.lang[lang=en]").click();
+            italian.waitUntil(d -> italian.text("h1").contains("Sign in"));
+            assertEquals("en", italian.find("html").getAttribute("lang"));
+        }
+    }
+
+    @Test
+    void pagesForbidInlineScriptAndAreNeverCached() {
+        HttpResponse<String> page = http.toBlocking().exchange(HttpRequest.GET("/console/sign-in"), String.class);
+        String policy = page.getHeaders().get("Content-Security-Policy");
+        assertTrue(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"), policy);
+        assertEquals("no-store", page.getHeaders().get("Cache-Control"));
+        assertFalse(page.body().contains("<script>"), "no inline script on the page");
+    }
+
+    /** Opens a session through the sign-in form and returns its id, as the browser would keep it (no redirect followed). */
+    private String sessionOf(String token) {
+        try {
+            java.net.http.HttpResponse<Void> signedIn = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(server.getURI().resolve("/console/sign-in")).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + token)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertEquals(303, signedIn.statusCode());
+            return signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("cv_session="))
+                    .map(c -> c.substring("cv_session=".length(), c.indexOf(';'))).findFirst().orElseThrow();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
