@@ -83,11 +83,6 @@ class OpenApiClientIntegrationTest extends HttpIntegrationTest {
         client.setBasePath(server.getURL().toString());
         // the document's bearer security scheme is what makes the generator offer this
         client.setBearerToken(token);
-        // the generator sends only the first JSON type of an operation's responses as Accept, which is
-        // application/problem+json (the errors'): the service would answer 406 to a success. A CRM
-        // client has to accept both; see the note in src/docs/reference.md (OpenAPI contract)
-        client.setHttpClient(client.getHttpClient().newBuilder().addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-                .header("Accept", "application/json, application/problem+json").build())).build());
         return client;
     }
 

@@ -21,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiContractIntegrationTest extends HttpIntegrationTest {
     private Map<String, Object> document;
+    @jakarta.inject.Inject
+    io.micronaut.web.router.Router router;
 
     @BeforeAll
     void served() {
@@ -58,6 +60,35 @@ class OpenApiContractIntegrationTest extends HttpIntegrationTest {
         assertResponses("/api/portfolio/resegmentations", "post", "202");
         assertResponses("/api/tokens", "post", "201");
         assertResponses("/api/audit/archives", "post", "201", "204");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationListsTheRolesTheServiceEnforces() {
+        int checked = 0;
+        for (io.micronaut.web.router.UriRouteInfo<?, ?> route : router.uriRoutes().toList()) {
+            String path = route.getUriMatchTemplate().toPathString();
+            // what SecuredAnnotationRule enforces: the method's @Secured, else its class's
+            String[] secured = route.getAnnotationMetadata().getValue(io.micronaut.security.annotation.Secured.class, String[].class)
+                    .orElse(new String[0]);
+            if (!path.startsWith("/api/") || secured.length == 0 || route.getHttpMethodName().equals("HEAD")) {
+                continue;
+            }
+            Map<String, Object> operation = map(map(map(document, "paths"), path), route.getHttpMethodName().toLowerCase());
+            List<Map<String, List<String>>> security = (List<Map<String, List<String>>>) operation.get("security");
+            assertEquals(java.util.Set.of(secured), java.util.Set.copyOf(security.get(0).get("bearer")),
+                    route.getHttpMethodName() + " " + path + " documents the roles its @Secured enforces");
+            checked++;
+        }
+        assertTrue(checked > 40, "every API operation was compared: " + checked);
+    }
+
+    @Test
+    void aClientThatAcceptsOnlyProblemJsonStillGetsItsAnswer() {
+        // what OpenAPI Generator's clients send: the first JSON type the operation may answer
+        String rules = http.toBlocking().retrieve(HttpRequest.GET("/api/rules").bearerAuth(com.clientvalue.TestBearer.TOKEN)
+                .header("Accept", "application/problem+json"));
+        assertTrue(rules.contains("\"version\""), rules);
     }
 
     private void assertResponses(String path, String method, String... statuses) {

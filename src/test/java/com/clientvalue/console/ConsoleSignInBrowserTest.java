@@ -1,6 +1,7 @@
 package com.clientvalue.console;
 
 import com.clientvalue.HttpIntegrationTest;
+import com.clientvalue.TestBearer;
 import com.clientvalue.TestTokens;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -85,11 +86,11 @@ class ConsoleSignInBrowserTest extends HttpIntegrationTest {
         String session = sessionOf(TestTokens.token(http.toBlocking(), "console-csrf", "ANALYST"));
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
                 HttpRequest.POST("/console/sign-out", "csrfToken=.forged").contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                        .cookie(io.micronaut.http.cookie.Cookie.of("cv_session", session))));
+                        .cookie(io.micronaut.http.cookie.Cookie.of("cv_session", session)).header(TestBearer.ANONYMOUS, "yes")));
         assertEquals(403, refused.getStatus().getCode());
         // the session is still open: the forged form changed nothing
         HttpResponse<String> home = http.toBlocking().exchange(HttpRequest.GET("/console")
-                .cookie(io.micronaut.http.cookie.Cookie.of("cv_session", session)), String.class);
+                .cookie(io.micronaut.http.cookie.Cookie.of("cv_session", session)).header(TestBearer.ANONYMOUS, "yes"), String.class);
         assertEquals(200, home.getStatus().getCode());
     }
 
@@ -98,7 +99,7 @@ class ConsoleSignInBrowserTest extends HttpIntegrationTest {
         String token = TestTokens.token(http.toBlocking(), "console-cross", "ANALYST");
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
                 HttpRequest.POST("/console/sign-in", "token=" + token).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                        .header("Origin", "https://attacker.example")));
+                        .header("Origin", "https://attacker.example").header(TestBearer.ANONYMOUS, "yes")));
         assertEquals(403, refused.getStatus().getCode());
         assertFalse(refused.getResponse().getHeaders().getAll("Set-Cookie").stream().anyMatch(c -> c.startsWith("cv_session=cs_")));
     }
@@ -145,7 +146,7 @@ class ConsoleSignInBrowserTest extends HttpIntegrationTest {
 
     @Test
     void pagesForbidInlineScriptAndAreNeverCached() {
-        HttpResponse<String> page = http.toBlocking().exchange(HttpRequest.GET("/console/sign-in"), String.class);
+        HttpResponse<String> page = http.toBlocking().exchange(HttpRequest.GET("/console/sign-in").header(TestBearer.ANONYMOUS, "yes"), String.class);
         String policy = page.getHeaders().get("Content-Security-Policy");
         assertTrue(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"), policy);
         assertEquals("no-store", page.getHeaders().get("Cache-Control"));
