@@ -44,13 +44,7 @@ class AnalyticsController {
     @Get("/segments")
     @Operation(summary = "Value and relationship indicators per cluster: retention, customer lifetime value, satisfaction, "
             + "complaints per client, repeat-purchase rate",
-            description = "retention r of a cluster = of the clients who bought in the 12 months before the window and were "
-                    + "in that cluster then (evaluated as of asOf - 365 days with the active rules), the share who bought again "
-                    + "in the window (a cohort that does not condition on today's cluster); clv = max(margin12m, 0) × r / (1 + d − r), margin12m = sum of "
-                    + "the imported margins of the client's orders of the last 12 months, total × portfolio.clv.margin-rate "
-                    + "(default 0.30) for an order imported without one; d = portfolio.clv.discount-rate (default 0.10); satisfaction = mean latest "
-                    + "experience score of surveyed clients; complaints per client = complaints in 90 days / clients; "
-                    + "repeat-purchase rate = clients with 2+ orders in 12 months / clients with 1+.")
+            description = "retention r of a cluster comes from the clients who bought in the 12 months before the window, grouped by the cluster they had then, and is the share of them who bought again in the window; clv = max(margin12m, 0) × r / (1 + d − r). The formulas, with their reasons, are in the project's src/docs/formulas.md (Portfolio figures).")
     SegmentIndicators segments(@Nullable @QueryValue @BusinessDate LocalDate asOf) {
         return segments.analyse(date(asOf));
     }
@@ -95,13 +89,7 @@ class AnalyticsController {
 
     @Get("/abc")
     @Operation(summary = "Customer pyramid (ABC) by revenue, margin or number of orders, with the ranked clients (paginated)",
-            description = "by: REVENUE (sum of order totals over asOf - 365 days .. asOf, credit notes included), MARGIN (sum of "
-                    + "the order margins imported in the optional margin column, 0 where none) or ORDERS "
-                    + "(orders with a positive total in that window). Clients ranked by value descending, ties by client_id; "
-                    + "A while the share of the positive total ranked before the client is < 80%, B < 95%, else C; a value "
-                    + "<= 0 is C. coverage: orders of the window and how many carry the metric; by=MARGIN with no imported margin "
-                    + "gives no class and no ranking (coverage.usable false, coverage.note says why). Per class: clients, share of clients, value, share of the positive total, minValue (the "
-                    + "class cut-off). abcClass filters the items.")
+            description = "by: REVENUE, MARGIN (the imported order margins) or ORDERS over the 12 months to asOf; A up to 80 % of the positive total, B up to 95 %, else C. coverage says how many orders carry the metric; by=MARGIN with no imported margin gives no classes (coverage.usable false, with a note). abcClass filters the items. The formulas, with their reasons, are in the project's src/docs/formulas.md (Portfolio figures).")
     PyramidPage pyramid(@Nullable @QueryValue @BusinessDate LocalDate asOf, @QueryValue(defaultValue = "REVENUE") PortfolioMetric by,
                         @Nullable @QueryValue AbcClass abcClass, @QueryValue(defaultValue = "0") @Min(0) int page,
                         @QueryValue(defaultValue = "100") @Min(1) @Max(10_000) int size) {
@@ -138,10 +126,7 @@ class AnalyticsController {
 
     @Get("/concentration")
     @Operation(summary = "Lorenz curve (101 points) and Gini coefficient of revenue, margin or orders over the clients",
-            description = "coverage says how many orders of the window carry the metric; by=MARGIN with no imported margin "
-                    + "gives no curve and a null gini, with coverage.usable false and a note saying why. Values below 0 count as 0. Gini = (2 Σ i·x(i)) / (n Σ x) − (n + 1) / n over the values sorted "
-                    + "ascending (i from 1). Lorenz point k (0..100): clientShare k/100, valueShare = share of the total held "
-                    + "by the floor(k·n/100) smallest clients.")
+            description = "Values below 0 count as 0. coverage says how many orders of the window carry the metric; by=MARGIN with no imported margin gives no curve and a null gini (coverage.usable false, with a note). The formulas, with their reasons, are in the project's src/docs/formulas.md (Portfolio figures).")
     Concentration concentration(@Nullable @QueryValue @BusinessDate LocalDate asOf, @QueryValue(defaultValue = "REVENUE") PortfolioMetric by) {
         return analytics.concentration(by, date(asOf));
     }
