@@ -16,7 +16,7 @@ import java.util.ResourceBundle;
 @Singleton
 public class ConsoleMessages {
     /** The bundles, one per screen; a key is looked up in each in turn. */
-    static final List<String> BUNDLES = List.of("i18n/console", "i18n/portfolio", "i18n/client", "i18n/rules", "i18n/audit");
+    static final List<String> BUNDLES = List.of("i18n/console", "i18n/portfolio", "i18n/client", "i18n/rules", "i18n/scenarios", "i18n/audit");
     /** The languages the console speaks, the first the default. */
     public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.ITALIAN);
     private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

@@ -86,6 +86,49 @@ public class ScenarioCheck implements RuleSetCheck {
         return new Report(List.copyOf(problems), evaluated, Set.copyOf(fired));
     }
 
+    /** One scenario as it ran: its row, its name, what did not come out as expected (nothing when it passed), the rules that fired. */
+    public record Outcome(int line, String name, List<String> mismatches, List<String> firedRuleIds) {
+        public boolean passed() {
+            return mismatches.isEmpty();
+        }
+    }
+
+    /** The scenarios of one file (an area), as they ran, and the problems that kept rows from running. */
+    public record FileOutcome(String path, List<Outcome> scenarios, List<RuleProblem> unreadable) {
+        public long failed() {
+            return scenarios.stream().filter(o -> !o.passed()).count() + unreadable.size();
+        }
+    }
+
+    /** Runs every scenario of the rule set on it and says, row by row, which pass (the console's Scenarios screen). */
+    public List<FileOutcome> outcomes(RuleBase candidate, List<RuleSource> sources) {
+        List<FileOutcome> files = new ArrayList<>();
+        for (RuleSource source : sources) {
+            if (source.kind() != RuleSource.Kind.SCENARIOS) {
+                continue;
+            }
+            ScenarioFile.Read read = ScenarioFile.read(source, candidate);
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Scenario scenario : read.scenarios()) {
+                List<String> mismatches = new ArrayList<>();
+                List<String> fired = List.of();
+                try {
+                    Evaluation evaluation = evaluator.evaluate(scenario.inputs().facts(), scenario.inputs().previous(),
+                            scenario.inputs().request(), candidate);
+                    fired = evaluation.firedRules().stream().map(RuleDescriptor::ruleId).toList();
+                    for (ScenarioExpectation expectation : scenario.expectations()) {
+                        expectation.mismatch(evaluation).ifPresent(m -> mismatches.add(expectation.column().header() + ": " + m));
+                    }
+                } catch (RuntimeException e) {
+                    mismatches.add("the rules cannot decide: " + e.getMessage());
+                }
+                outcomes.add(new Outcome(scenario.line(), scenario.name(), List.copyOf(mismatches), fired));
+            }
+            files.add(new FileOutcome(source.path(), List.copyOf(outcomes), read.problems()));
+        }
+        return List.copyOf(files);
+    }
+
     /** The failures of one scenario file, in one problem, when a table's gap or overlap comes first (one failure stays as it is). */
     private static RuleProblem consequence(RuleSource source, List<RuleProblem> found) {
         List<Integer> rows = found.stream().map(RuleProblem::row).filter(java.util.Objects::nonNull).distinct().toList();
