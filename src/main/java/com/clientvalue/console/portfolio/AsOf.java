@@ -11,7 +11,7 @@ import java.time.format.DateTimeParseException;
  * cannot have sent is reported, not guessed.
  */
 public record AsOf(LocalDate date, @Nullable String refused) {
-    static AsOf of(@Nullable String typed, Clock clock) {
+    public static AsOf of(@Nullable String typed, Clock clock) {
         if (typed == null || typed.isBlank()) {
             return new AsOf(LocalDate.now(clock), null);
         }
