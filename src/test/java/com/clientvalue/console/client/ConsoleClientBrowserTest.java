@@ -4,6 +4,7 @@ import com.clientvalue.Api;
 import com.clientvalue.HttpIntegrationTest;
 import com.clientvalue.TestTokens;
 import com.clientvalue.console.Browser;
+import com.clientvalue.console.portfolio.FullPage;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -56,7 +57,7 @@ class ConsoleClientBrowserTest extends HttpIntegrationTest {
             crm.signIn(TestTokens.token(http.toBlocking(), "console-client-crm", "CRM"));
             crm.go("/console/clients?q=key");
             assertTrue(crm.text("#clients caption").contains("1 clients"), crm.text("#clients caption"));
-            crm.screenshot("client-list");
+            FullPage.screenshot(crm, "client-list");
             crm.find("#clients a[href='/console/clients/K1']").click();
             crm.waitUntil(d -> crm.path().startsWith("/console/clients/K1"));
             crm.go("/console/clients/K1?asOf=2011-12-10");
@@ -67,7 +68,7 @@ class ConsoleClientBrowserTest extends HttpIntegrationTest {
             assertFalse(crm.all("#actions tbody tr").isEmpty());
             List<String> errors = crm.severeLogs();
             assertTrue(errors.isEmpty(), () -> "the page logged errors: " + errors);
-            crm.screenshot("client");
+            FullPage.screenshot(crm, "client");
 
             crm.find("#decide-now").click();
             crm.find("#decided");
@@ -85,7 +86,7 @@ class ConsoleClientBrowserTest extends HttpIntegrationTest {
             for (org.openqa.selenium.WebElement rule : crm.all("#actions td.rule")) {
                 assertTrue(rule.getText().matches("(?s).*\\.(csv|xlsx|drl).*row \\d+.*"), rule.getText());
             }
-            crm.screenshot("client-decided");
+            FullPage.screenshot(crm, "client-decided");
 
             // a form without the session's CSRF token decides nothing
             String session = crm.driver().manage().getCookieNamed("cv_session").getValue();
@@ -108,7 +109,7 @@ class ConsoleClientBrowserTest extends HttpIntegrationTest {
             assertEquals("1,000.00", analyst.text("#fact-revenue"));
             assertTrue(analyst.all("#decide-now").isEmpty());
             analyst.find("#decisions-hidden");
-            analyst.screenshot("client-analyst");
+            FullPage.screenshot(analyst, "client-analyst");
             long before = ((Number) api.get("/api/audit/decisions?clientId=K1").get("total")).longValue();
             String session = analyst.driver().manage().getCookieNamed("cv_session").getValue();
             String csrf = analyst.find("form[action='/console/sign-out'] input[name=csrfToken]").getAttribute("value");
@@ -136,7 +137,7 @@ class ConsoleClientBrowserTest extends HttpIntegrationTest {
             assertEquals("1.000,00", italian.text("#fact-revenue"));
             assertEquals("Decidi ora", italian.text("#decide-now"));
             assertTrue(italian.text("#history h2").contains("Storia"));
-            italian.screenshot("client-it");
+            FullPage.screenshot(italian, "client-it");
         }
     }
 

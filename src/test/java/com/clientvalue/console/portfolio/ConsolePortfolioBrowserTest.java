@@ -84,7 +84,7 @@ class ConsolePortfolioBrowserTest extends HttpIntegrationTest {
         browser.find("svg.lorenz title");
         List<String> errors = browser.severeLogs();
         assertTrue(errors.isEmpty(), () -> "the page logged errors: " + errors);
-        browser.screenshot("portfolio");
+        FullPage.screenshot(browser, "portfolio");
 
         // another date: through the date picker (a GET form), every part follows it
         WebElement date = browser.find("#asOf");
@@ -114,7 +114,7 @@ class ConsolePortfolioBrowserTest extends HttpIntegrationTest {
                     browser.text(row + " td.budget"), row);
         }
         assertEquals(2, segments.get(0).get("clients"), "KEY: K1 and K2");
-        browser.screenshot("portfolio-budget");
+        FullPage.screenshot(browser, "portfolio-budget");
 
         browser.find("#total").clear();
         browser.find("#total").sendKeys("-5");
@@ -131,11 +131,11 @@ class ConsolePortfolioBrowserTest extends HttpIntegrationTest {
         assertEquals("3", browser.text("#abc-classes tr[data-class=A] td.num a"));
         browser.find("input[name=by][value=ORDERS]").click();
         browser.waitUntil(d -> browser.text("#abc-classes caption").contains("Orders"));
-        browser.screenshot("portfolio-pyramid-orders");
+        FullPage.screenshot(browser, "portfolio-pyramid-orders");
         browser.find("#abc-classes tr[data-class=A] td.num a").click();
         browser.waitUntil(d -> browser.path().startsWith("/console/portfolio/abc"));
         assertTrue(browser.text("#class-clients").contains("K1"), browser.text("#class-clients"));
-        browser.screenshot("portfolio-class");
+        FullPage.screenshot(browser, "portfolio-class");
         browser.find("#class-clients a[href^='/console/clients/K1']");
     }
 
@@ -177,7 +177,7 @@ class ConsolePortfolioBrowserTest extends HttpIntegrationTest {
             assertEquals("1.800,00", italian.text("#matrix-potential-revenue td[data-row=HIGH][data-column=HIGH] .revenue"));
             italian.find("#abc-classes");
             assertTrue(italian.text("#lifecycle").contains("Clienti per cluster"));
-            italian.screenshot("portfolio-it");
+            FullPage.screenshot(italian, "portfolio-it");
         }
     }
 
