@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * is read): the points of the curve the concentration use case computed, nothing recomputed.
  */
 public record LorenzChart(Concentration concentration) {
-    public static final int SIZE = 200;
+    public static final int SIZE = 260;
 
     public boolean drawable() {
         return !concentration.lorenz().isEmpty();

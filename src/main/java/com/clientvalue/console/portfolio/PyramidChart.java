@@ -37,9 +37,9 @@ public record PyramidChart(ParetoAnalysis analysis) {
         return analysis.classes().size() * (BAR + 6);
     }
 
-    // a class with very few clients still shows as a bar
+    // a class with very few clients still shows as a bar, an empty one as none
     private double barWidth(ParetoAnalysis.ClassFigures figures) {
-        return Math.max(12, figures.clientShare().doubleValue() * WIDTH);
+        return figures.clients() == 0 ? 0 : Math.max(12, figures.clientShare().doubleValue() * WIDTH);
     }
 
     private static String format(double value) {

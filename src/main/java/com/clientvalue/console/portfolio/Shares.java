@@ -19,7 +19,18 @@ public final class Shares {
         return format.format(share);
     }
 
-    /** A figure with up to 3 decimals (a Gini coefficient, a weight). */
+    /** A coefficient with 3 decimals always (a Gini of 0.700 is not written 0.7). */
+    public static String coefficient(BigDecimal value, Locale locale) {
+        if (value == null) {
+            return "–";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(3);
+        format.setMaximumFractionDigits(3);
+        return format.format(value);
+    }
+
+    /** A figure with up to 3 decimals (a weight). */
     public static String decimal(BigDecimal value, Locale locale) {
         if (value == null) {
             return "–";
