@@ -6,7 +6,6 @@ import com.clientvalue.client.ClientNotFound;
 import com.clientvalue.client.FactsLoader;
 import com.clientvalue.console.ConsoleUi;
 import com.clientvalue.console.Ui;
-import com.clientvalue.console.portfolio.AsOf;
 import com.clientvalue.decision.Decision;
 import com.clientvalue.security.Roles;
 import io.micronaut.core.annotation.Nullable;

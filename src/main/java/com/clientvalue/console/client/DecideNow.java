@@ -1,6 +1,5 @@
 package com.clientvalue.console.client;
 
-import com.clientvalue.console.portfolio.AsOf;
 import com.clientvalue.decision.ClientDecider;
 import com.clientvalue.decision.Decision;
 import com.clientvalue.security.Roles;

@@ -1,6 +1,7 @@
 package com.clientvalue.console.portfolio;
 
 import com.clientvalue.console.ConsoleUi;
+import com.clientvalue.console.client.AsOf;
 import com.clientvalue.portfolio.ActionRecords;
 import com.clientvalue.portfolio.BudgetAllocation;
 import com.clientvalue.portfolio.BudgetPlanner;

@@ -1,5 +1,6 @@
 package com.clientvalue.console.portfolio;
 
+import com.clientvalue.console.client.AsOf;
 import com.clientvalue.portfolio.PortfolioAnalytics;
 import com.clientvalue.portfolio.PortfolioCsv;
 import com.clientvalue.portfolio.PortfolioMatrices;

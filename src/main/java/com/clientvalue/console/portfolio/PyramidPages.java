@@ -2,6 +2,7 @@ package com.clientvalue.console.portfolio;
 
 import com.clientvalue.client.AbcClass;
 import com.clientvalue.console.ConsoleUi;
+import com.clientvalue.console.client.AsOf;
 import com.clientvalue.decision.Cluster;
 import com.clientvalue.portfolio.ParetoAnalysis;
 import com.clientvalue.portfolio.PortfolioAnalytics;

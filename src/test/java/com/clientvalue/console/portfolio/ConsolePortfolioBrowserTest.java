@@ -129,8 +129,12 @@ class ConsolePortfolioBrowserTest extends HttpIntegrationTest {
     void thePyramidSwitchesMetricAndLeadsToTheClientsOfAClass() {
         browser.go("/console/portfolio?asOf=" + AS_OF);
         assertEquals("3", browser.text("#abc-classes tr[data-class=A] td.num a"));
-        browser.find("input[name=by][value=ORDERS]").click();
-        browser.waitUntil(d -> browser.text("#abc-classes caption").contains("Orders"));
+        // by keyboard: the arrow moves the choice (from the first to the last, round), the part reloads, the focus stays
+        browser.find("#by-REVENUE").sendKeys(org.openqa.selenium.Keys.ARROW_LEFT);
+        browser.waitUntil(d -> settled(() -> browser.text("#abc-classes caption").contains("Orders")));
+        browser.waitUntil(d -> "by-ORDERS".equals(((JavascriptExecutor) d).executeScript("return document.activeElement.id")));
+        assertTrue(browser.find("svg.pyramid").getAttribute("role").equals("img"));
+        assertTrue(browser.find("svg.pyramid title").getAttribute("textContent").contains("Orders"));
         FullPage.screenshot(browser, "portfolio-pyramid-orders");
         browser.find("#abc-classes tr[data-class=A] td.num a").click();
         browser.waitUntil(d -> browser.path().startsWith("/console/portfolio/abc"));
@@ -178,6 +182,15 @@ class ConsolePortfolioBrowserTest extends HttpIntegrationTest {
             italian.find("#abc-classes");
             assertTrue(italian.text("#lifecycle").contains("Clienti per cluster"));
             FullPage.screenshot(italian, "portfolio-it");
+        }
+    }
+
+    // an element read while htmx swaps it out is stale: read again
+    private static boolean settled(java.util.function.BooleanSupplier condition) {
+        try {
+            return condition.getAsBoolean();
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return false;
         }
     }
 

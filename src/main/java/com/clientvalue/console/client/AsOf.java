@@ -1,4 +1,4 @@
-package com.clientvalue.console.portfolio;
+package com.clientvalue.console.client;
 
 import io.micronaut.core.annotation.Nullable;
 
@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /**
- * The date a page is as of, from its date picker: today (UTC) when none is given; a date the picker
+ * The date a page is as of (the Client and Portfolio screens), from its date picker: today (UTC) when none is given; a date the picker
  * cannot have sent is reported, not guessed.
  */
 public record AsOf(LocalDate date, @Nullable String refused) {
