@@ -17,7 +17,7 @@ import java.util.List;
 /** Assessments of clients, history kept; a new one is a fact for the next decisions. */
 @Singleton
 @Connectable
-class Assessments {
+public class Assessments {
     private static final String COLUMNS = "id, client_id, assessed_on, assessors, competition_risk, competition_opportunity, "
             + "service_level_risk, service_level_opportunity, knowledge_risk, knowledge_opportunity, product_risk, "
             + "product_opportunity, people_risk, people_opportunity, notes, recorded_at";
@@ -56,7 +56,7 @@ class Assessments {
     }
 
     /** Newest first (by assessment date, then by recording). */
-    List<Assessment> history(String clientId) {
+    public List<Assessment> history(String clientId) {
         if (!exists(clientId)) {
             throw new ClientNotFound(clientId);
         }

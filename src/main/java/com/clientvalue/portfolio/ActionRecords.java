@@ -32,7 +32,7 @@ import java.util.Map;
  */
 @Singleton
 @Connectable
-class ActionRecords {
+public class ActionRecords {
     static final int FOLLOW_UP_DAYS = 90;
     private final JdbcOperations jdbc;
     private final Clock clock;
@@ -53,7 +53,7 @@ class ActionRecords {
      * clients ordered within 90 days after (counted only for actions done at least 90 days before asOf).
      */
     @Serdeable
-    record ActionResult(@Nullable String cluster, @Nullable String lifecycle, String actionCode, long done, long followedUp,
+    public record ActionResult(@Nullable String cluster, @Nullable String lifecycle, String actionCode, long done, long followedUp,
                         long orderedWithin90Days, @Nullable BigDecimal orderedShare) {
     }
 
@@ -119,7 +119,7 @@ class ActionRecords {
         });
     }
 
-    List<ActionResult> results(LocalDate asOf) {
+    public List<ActionResult> results(LocalDate asOf) {
         return jdbc.prepareStatement("""
                 SELECT r.cluster, r.lifecycle, r.action_code, COUNT(*),
                        SUM(CASE WHEN r.done_on <= ? THEN 1 ELSE 0 END),

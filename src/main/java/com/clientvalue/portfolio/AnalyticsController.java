@@ -105,11 +105,7 @@ class AnalyticsController {
     @Operation(summary = "Every ranked client of the customer pyramid as CSV (rank,client_id,value,share_before,abc_class)")
     HttpResponse<String> pyramidCsv(@Nullable @QueryValue @BusinessDate LocalDate asOf,
                                     @QueryValue(defaultValue = "REVENUE") PortfolioMetric by) {
-        ParetoAnalysis analysis = analytics.pyramid(by, date(asOf));
-        return csv("abc-" + by.name().toLowerCase() + "-" + analysis.asOf() + ".csv", SpreadsheetSafeCsv.write(
-                List.of("rank", "client_id", "value", "share_before", "abc_class"),
-                analysis.ranking().stream().map(c -> List.<Object>of(c.rank(), c.clientId(), c.value().toPlainString(),
-                        c.shareBefore().toPlainString(), c.abcClass().name())).toList()));
+        return csv(PortfolioCsv.pyramid(analytics.pyramid(by, date(asOf))));
     }
 
     @Get(value = "/segments.csv", produces = CSV)
@@ -135,10 +131,7 @@ class AnalyticsController {
     @Operation(summary = "The Lorenz curve as CSV (client_share,value_share)")
     HttpResponse<String> concentrationCsv(@Nullable @QueryValue @BusinessDate LocalDate asOf,
                                           @QueryValue(defaultValue = "REVENUE") PortfolioMetric by) {
-        Concentration concentration = analytics.concentration(by, date(asOf));
-        return csv("lorenz-" + by.name().toLowerCase() + "-" + concentration.asOf() + ".csv", SpreadsheetSafeCsv.write(
-                List.of("client_share", "value_share"), concentration.lorenz().stream()
-                        .map(p -> List.<Object>of(p.clientShare().toPlainString(), p.valueShare().toPlainString())).toList()));
+        return csv(PortfolioCsv.concentration(analytics.concentration(by, date(asOf))));
     }
 
     static String plain(BigDecimal value) {
@@ -147,6 +140,10 @@ class AnalyticsController {
 
     private LocalDate date(LocalDate asOf) {
         return asOf != null ? asOf : LocalDate.now(clock);
+    }
+
+    static HttpResponse<String> csv(PortfolioCsv.Export export) {
+        return csv(export.filename(), export.body());
     }
 
     static HttpResponse<String> csv(String filename, String body) {

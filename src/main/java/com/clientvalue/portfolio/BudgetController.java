@@ -4,9 +4,6 @@ import com.clientvalue.common.StandardProblems;
 import com.clientvalue.common.BusinessDate;
 import com.clientvalue.security.Roles;
 import io.micronaut.security.annotation.Secured;
-import com.clientvalue.decision.Cluster;
-import com.clientvalue.decision.PortfolioEvaluator;
-import com.clientvalue.rules.ActiveRuleBase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.HttpResponse;
@@ -28,9 +25,6 @@ import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 
 @Secured(Roles.ANALYST)
 @StandardProblems
@@ -38,15 +32,11 @@ import java.util.Map;
 @Tag(name = "Portfolio")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class BudgetController {
-    private final PortfolioEvaluator evaluator;
-    private final ActiveRuleBase rules;
-    private final BudgetWeights weights;
+    private final BudgetPlanner planner;
     private final Clock clock;
 
-    BudgetController(PortfolioEvaluator evaluator, ActiveRuleBase rules, BudgetWeights weights, Clock clock) {
-        this.evaluator = evaluator;
-        this.rules = rules;
-        this.weights = weights;
+    BudgetController(BudgetPlanner planner, Clock clock) {
+        this.planner = planner;
         this.clock = clock;
     }
 
@@ -69,21 +59,10 @@ class BudgetController {
     @Operation(summary = "The budget split as CSV (cluster,clients,weight,share,budget,per_client)")
     HttpResponse<String> allocateCsv(@QueryValue @NotNull @DecimalMin("0") @DecimalMax("1000000000000") BigDecimal total,
                                      @Nullable @QueryValue @BusinessDate LocalDate asOf) {
-        BudgetAllocation allocation = allocation(new BudgetRequest(total, asOf));
-        return AnalyticsController.csv("budget-" + allocation.asOf() + ".csv", SpreadsheetSafeCsv.write(
-                List.of("cluster", "clients", "weight", "share", "budget", "per_client"),
-                allocation.segments().stream().map(s -> List.<Object>of(s.cluster().name(), s.clients(), s.weight().toPlainString(),
-                        s.share().toPlainString(), s.budget().toPlainString(), s.perClient().toPlainString())).toList()));
+        return AnalyticsController.csv(PortfolioCsv.budget(allocation(new BudgetRequest(total, asOf))));
     }
 
     private BudgetAllocation allocation(BudgetRequest request) {
-        LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(clock);
-        Map<Cluster, Long> clients = new EnumMap<>(Cluster.class);
-        String version = evaluator.evaluateAll(asOf, (facts, evaluation) -> {
-            if (evaluation.outcome().cluster() != null) {
-                clients.merge(evaluation.outcome().cluster(), 1L, Long::sum);
-            }
-        });
-        return BudgetAllocation.of(asOf, version, request.total(), clients, weights.of(rules.compiled(version)));
+        return planner.allocate(request.total(), request.asOf() != null ? request.asOf() : LocalDate.now(clock));
     }
 }

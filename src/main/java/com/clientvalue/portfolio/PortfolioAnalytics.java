@@ -10,7 +10,7 @@ import java.util.List;
 
 /** Portfolio analyses over the stored clients as of a date: the customer pyramid and concentration. */
 @Singleton
-class PortfolioAnalytics {
+public class PortfolioAnalytics {
     private final MetricValues values;
     private final PortfolioRanking ranking;
 
@@ -19,7 +19,7 @@ class PortfolioAnalytics {
         this.ranking = ranking;
     }
 
-    ParetoAnalysis pyramid(PortfolioMetric by, LocalDate asOf) {
+    public ParetoAnalysis pyramid(PortfolioMetric by, LocalDate asOf) {
         MetricCoverage coverage = values.coverage(by, asOf);
         List<AbcCutoffs.Rank> all = values.of(by, asOf);
         if (!coverage.usable()) {
@@ -28,7 +28,7 @@ class PortfolioAnalytics {
         return ParetoAnalysis.of(asOf, by, all, ranking.split(all), coverage);
     }
 
-    Concentration concentration(PortfolioMetric by, LocalDate asOf) {
+    public Concentration concentration(PortfolioMetric by, LocalDate asOf) {
         MetricCoverage coverage = values.coverage(by, asOf);
         List<BigDecimal> all = values.of(by, asOf).stream().map(AbcCutoffs.Rank::revenue12m).toList();
         return coverage.usable() ? Concentration.of(asOf, by, all, coverage) : Concentration.withheld(asOf, by, all.size(), coverage);

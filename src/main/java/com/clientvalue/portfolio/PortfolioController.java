@@ -16,10 +16,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 @Secured({Roles.ANALYST, Roles.CRM})
 @StandardProblems
@@ -48,17 +44,7 @@ class PortfolioController {
     @Get(value = "/summary.csv", produces = AnalyticsController.CSV)
     @Operation(summary = "The summary as CSV: one line per dimension (CLUSTER, ABC_CLASS, LIFECYCLE, EXPERIENCE) and segment")
     HttpResponse<String> summaryCsv(@Nullable @QueryValue @BusinessDate LocalDate asOf) {
-        PortfolioSummary summary = summary(asOf);
-        List<List<Object>> rows = new ArrayList<>();
-        Map<String, List<SegmentFigures>> dimensions = new LinkedHashMap<>();
-        dimensions.put("CLUSTER", summary.byCluster());
-        dimensions.put("ABC_CLASS", summary.byAbcClass());
-        dimensions.put("LIFECYCLE", summary.byLifecycle());
-        dimensions.put("EXPERIENCE", summary.byExperienceSegment());
-        dimensions.forEach((dimension, figures) -> figures.forEach(f ->
-                rows.add(List.of(dimension, f.segment(), f.clients(), f.revenue12m().toPlainString()))));
-        return AnalyticsController.csv("summary-" + summary.asOf() + ".csv",
-                SpreadsheetSafeCsv.write(List.of("dimension", "segment", "clients", "revenue12m"), rows));
+        return AnalyticsController.csv(PortfolioCsv.summary(summary(asOf)));
     }
 
     @Get("/matrices")
@@ -75,11 +61,6 @@ class PortfolioController {
     @Get(value = "/matrices.csv", produces = AnalyticsController.CSV)
     @Operation(summary = "The matrix views as CSV: one line per matrix and cell")
     HttpResponse<String> matricesCsv(@Nullable @QueryValue @BusinessDate LocalDate asOf) {
-        PortfolioMatrices.Matrices computed = matrices(asOf);
-        List<List<Object>> rows = new ArrayList<>();
-        computed.matrices().forEach(m -> m.cells().forEach(c -> rows.add(List.of(m.name(), m.rows(), c.row(), m.columns(),
-                c.column(), c.clients(), c.revenue12m().toPlainString()))));
-        return AnalyticsController.csv("matrices-" + computed.asOf() + ".csv", SpreadsheetSafeCsv.write(
-                List.of("matrix", "rows", "row", "columns", "column", "clients", "revenue12m"), rows));
+        return AnalyticsController.csv(PortfolioCsv.matrices(matrices(asOf)));
     }
 }

@@ -25,7 +25,7 @@ import java.util.function.Function;
  * and risk band x opportunity band of the latest assessment.
  */
 @Singleton
-class PortfolioMatrices {
+public class PortfolioMatrices {
     static final String NONE = PortfolioSummarizer.NONE;
     private final PortfolioEvaluator evaluator;
 
@@ -34,7 +34,7 @@ class PortfolioMatrices {
     }
 
     @Serdeable
-    record Matrices(LocalDate asOf, String ruleVersion, List<PortfolioMatrix> matrices) {
+    public record Matrices(LocalDate asOf, String ruleVersion, List<PortfolioMatrix> matrices) {
     }
 
     /** A matrix being filled: how to read its row and column from a client's facts and outcome. */
@@ -68,7 +68,7 @@ class PortfolioMatrices {
     private record Case(ClientFacts facts, Outcome outcome) {
     }
 
-    Matrices compute(LocalDate asOf) {
+    public Matrices compute(LocalDate asOf) {
         List<String> levels = names(Level.values());
         List<String> scores = List.of("1", "2", "3", "4", "5");
         List<String> bands = names(Band.values());

@@ -21,7 +21,7 @@ import java.util.TreeMap;
 
 /** Adds up clients and revenue per segment over every client evaluated with the active rules. */
 @Singleton
-class PortfolioSummarizer {
+public class PortfolioSummarizer {
     static final String NONE = "NONE";
     static final String UNKNOWN_REASON = "UNKNOWN";
     private final PortfolioEvaluator evaluator;
@@ -32,7 +32,7 @@ class PortfolioSummarizer {
         this.facts = facts;
     }
 
-    PortfolioSummary summarize(LocalDate asOf) {
+    public PortfolioSummary summarize(LocalDate asOf) {
         Map<String, Tally> clusters = tallies(Cluster.values());
         Map<String, Tally> classes = tallies(AbcClass.values());
         Map<String, Tally> lifecycles = tallies(Lifecycle.values());

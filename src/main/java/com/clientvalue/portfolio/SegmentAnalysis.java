@@ -19,7 +19,7 @@ import java.util.Set;
 
 /** Computes {@link SegmentIndicators}: one pass over the clients evaluated with the active rules. */
 @Singleton
-class SegmentAnalysis {
+public class SegmentAnalysis {
     private final PortfolioEvaluator evaluator;
     private final PreviousYearBuyers previousBuyers;
     private final MetricValues values;
@@ -34,18 +34,18 @@ class SegmentAnalysis {
 
     /** One client's lifetime value: its cluster's retention r, its 12-month margin and the CLV formula applied. */
     @Serdeable
-    record ClientValue(String clientId, Cluster cluster, BigDecimal margin12m, @Nullable BigDecimal retention, BigDecimal clv) {
+    public record ClientValue(String clientId, Cluster cluster, BigDecimal margin12m, @Nullable BigDecimal retention, BigDecimal clv) {
     }
 
     /** The clients' values, highest CLV first (ties by client id), and the indicators per cluster. */
-    record Analysis(SegmentIndicators indicators, List<ClientValue> clients) {
+    public record Analysis(SegmentIndicators indicators, List<ClientValue> clients) {
     }
 
     SegmentIndicators analyse(LocalDate asOf) {
         return analysis(asOf).indicators();
     }
 
-    Analysis analysis(LocalDate asOf) {
+    public Analysis analysis(LocalDate asOf) {
         Map<String, Cluster> cohorts = cohorts(asOf);
         Map<String, BigDecimal> margins = values.annualMargins(asOf, clv.marginRate());
         Map<Cluster, Tally> tallies = new EnumMap<>(Cluster.class);

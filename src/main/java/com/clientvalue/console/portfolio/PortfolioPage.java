@@ -1,0 +1,78 @@
+package com.clientvalue.console.portfolio;
+
+import com.clientvalue.console.ConsoleUi;
+import com.clientvalue.console.client.AsOf;
+import com.clientvalue.portfolio.PortfolioMatrices;
+import com.clientvalue.portfolio.PortfolioSummarizer;
+import com.clientvalue.security.Roles;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The Portfolio screen as of a date. The page comes at once; its two costly parts, each an evaluation
+ * of every client with the active rules (the matrices; lifecycle and loss reasons), load after it
+ * through htmx, so that neither waits for the other.
+ */
+@Hidden
+@Controller("/console/portfolio")
+@Secured({Roles.ANALYST, Roles.CRM})
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PortfolioPage {
+    private final ConsoleUi ui;
+    private final PortfolioMatrices matrices;
+    private final PortfolioSummarizer summarizer;
+    private final Clock clock;
+
+    PortfolioPage(ConsoleUi ui, PortfolioMatrices matrices, PortfolioSummarizer summarizer, Clock clock) {
+        this.ui = ui;
+        this.matrices = matrices;
+        this.summarizer = summarizer;
+        this.clock = clock;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Authentication person, @Nullable @QueryValue String asOf) {
+        return new ModelAndView<>("console/portfolio/page",
+                Map.of("ui", ui.of(request, person, "portfolio"), "asOf", AsOf.of(asOf, clock)));
+    }
+
+    @Get(value = "/matrices", produces = MediaType.TEXT_HTML)
+    HttpResponse<?> matrices(HttpRequest<?> request, Authentication person, @Nullable @QueryValue String asOf) {
+        if (!Partial.requested(request)) {
+            return wholePage(asOf);
+        }
+        PortfolioMatrices.Matrices computed = matrices.compute(AsOf.of(asOf, clock).date());
+        return HttpResponse.ok(new ModelAndView<>("console/portfolio/matrices", Map.of("ui", ui.of(request, person, "portfolio"),
+                "matrices", computed, "maps", computed.matrices().stream().map(HeatMap::of).toList())));
+    }
+
+    @Get(value = "/lifecycle", produces = MediaType.TEXT_HTML)
+    HttpResponse<?> lifecycle(HttpRequest<?> request, Authentication person, @Nullable @QueryValue String asOf) {
+        if (!Partial.requested(request)) {
+            return wholePage(asOf);
+        }
+        return HttpResponse.ok(new ModelAndView<>("console/portfolio/lifecycle", Map.of("ui", ui.of(request, person, "portfolio"),
+                "summary", summarizer.summarize(AsOf.of(asOf, clock).date()))));
+    }
+
+    // a part asked for without htmx (a bookmark, a page opened in a new tab) is shown within its page
+    static HttpResponse<?> wholePage(@Nullable String asOf) {
+        AsOfQuery query = new AsOfQuery(asOf);
+        return HttpResponse.seeOther(URI.create("/console/portfolio" + query.text()));
+    }
+}
