@@ -21,19 +21,19 @@ import java.util.List;
  */
 @Singleton
 @Connectable
-class AuditQuery {
+public class AuditQuery {
     private final JdbcOperations jdbc;
 
     AuditQuery(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
-    record Filter(@Nullable String clientId, @Nullable String ruleId, @Nullable String ruleVersion, @Nullable String cluster,
+    public record Filter(@Nullable String clientId, @Nullable String ruleId, @Nullable String ruleVersion, @Nullable String cluster,
                   @Nullable Boolean whatIf, @Nullable LocalDate asOfFrom, @Nullable LocalDate asOfTo, @Nullable Instant from,
                   @Nullable Instant to) {
     }
 
-    AuditPage find(Filter filter, int page, int size) {
+    public AuditPage find(Filter filter, int page, int size) {
         List<Object> parameters = new ArrayList<>();
         String where = where(filter, parameters);
         long total = jdbc.prepareStatement("SELECT COUNT(*) FROM decision_audit a" + where, statement -> {
