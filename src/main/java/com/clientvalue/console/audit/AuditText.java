@@ -31,34 +31,53 @@ public final class AuditText {
         return version == null || version.length() <= SHORT_VERSION ? String.valueOf(version) : version.substring(0, SHORT_VERSION);
     }
 
-    /** A value of a decision document as a line of text: lists joined, an object's code or its fields. */
-    public static String value(Object value) {
+    /** A subject of the admin log: a version hash shortened, anything else (a token's name, a file) whole. */
+    public static String subject(String subject) {
+        return subject != null && subject.matches("[0-9a-f]{64}") ? shortVersion(subject) : String.valueOf(subject);
+    }
+
+    /**
+     * A value of a decision document as a line of text in the page's language: dates and numbers as
+     * the language writes them, lists joined, an object's code or its fields.
+     */
+    public static String value(Ui ui, Object value) {
         if (value == null) {
             return "—";
         }
         if (value instanceof List<?> list) {
-            return list.isEmpty() ? "—" : list.stream().map(AuditText::item).collect(Collectors.joining(", "));
+            return list.isEmpty() ? "—" : list.stream().map(item -> item(ui, item)).collect(Collectors.joining(", "));
         }
         if (value instanceof Map<?, ?> map) {
-            return fields(map);
+            return fields(ui, map);
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger) {
+            return ui.number(((Number) value).longValue());
+        }
+        if (value instanceof Number number) {
+            return ui.amount(new java.math.BigDecimal(number.toString()));
+        }
+        if (value instanceof String text && ISO_DATE.matcher(text).matches()) {
+            return ui.date(java.time.LocalDate.parse(text));
         }
         return value.toString();
     }
 
-    private static String item(Object item) {
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private static String item(Ui ui, Object item) {
         if (item instanceof Map<?, ?> map) {
             Object code = map.get("code");
             if (code == null) {
                 code = map.get("dimension");
-                return code == null ? fields(map) : code + " (" + map.get("risk") + "/" + map.get("opportunity") + ")";
+                return code == null ? fields(ui, map) : code + " (" + map.get("risk") + "/" + map.get("opportunity") + ")";
             }
             return code.toString();
         }
         return String.valueOf(item);
     }
 
-    private static String fields(Map<?, ?> map) {
+    private static String fields(Ui ui, Map<?, ?> map) {
         return map.entrySet().stream().filter(e -> e.getValue() != null)
-                .map(e -> e.getKey() + ": " + value(e.getValue())).collect(Collectors.joining("; "));
+                .map(e -> e.getKey() + ": " + value(ui, e.getValue())).collect(Collectors.joining("; "));
     }
 }

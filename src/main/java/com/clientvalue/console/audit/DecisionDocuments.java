@@ -46,7 +46,7 @@ class DecisionDocuments {
     /** A JSON object's fields, labelled with the audit bundle's {@code audit.field.NAME} text (its name when there is none). */
     static List<Field> fields(Ui ui, Map<String, Object> object) {
         List<Field> fields = new ArrayList<>();
-        object.forEach((name, value) -> fields.add(new Field(name, label(ui, name), AuditText.value(value))));
+        object.forEach((name, value) -> fields.add(new Field(name, label(ui, name), AuditText.value(ui, value))));
         return fields;
     }
 

@@ -14,11 +14,10 @@ import io.micronaut.http.annotation.Error;
 import com.clientvalue.audit.DecisionNotAudited;
 import com.clientvalue.rules.RuleVersionNotFound;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -54,19 +53,21 @@ class DecisionPage {
         this.ui = ui;
     }
 
+    /**
+     * The decision, and with {@code replay} (a stored version; blank for the active one) its replay.
+     * A replay writes nothing, so the console asks for it with GET, which also keeps it out of reach
+     * of the CSRF filter's form-body parsing (micronaut-security#1984 fails some form posts with a 500).
+     * htmx asks for the result only; a plain form gets the decision page with the result in it.
+     */
     @Get(produces = MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> decision(HttpRequest<?> request, Authentication person, @PathVariable String decisionId) {
-        Ui shown = ui.of(request, person, "audit");
-        return new ModelAndView<>("console/audit/decision", Map.of("ui", shown, "page", view(shown, decisionId)));
-    }
-
-    /** htmx asks for the result only; a plain form gets the decision page with the result in it. */
-    @Post(value = "/replay", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> replay(HttpRequest<?> request, Authentication person, @PathVariable String decisionId,
-                                             @Body("version") @Nullable String version) {
+    ModelAndView<Map<String, Object>> decision(HttpRequest<?> request, Authentication person, @PathVariable String decisionId,
+                                               @Nullable @QueryValue String replay) {
         Ui shown = ui.of(request, person, "audit");
         DecisionView page = view(shown, decisionId);
-        ReplayView replayed = replayed(shown, replay.replay(decisionId, version == null || version.isBlank() ? null : version));
+        if (replay == null) {
+            return new ModelAndView<>("console/audit/decision", Map.of("ui", shown, "page", page));
+        }
+        ReplayView replayed = replayed(shown, this.replay.replay(decisionId, replay.isBlank() ? null : replay.trim()));
         boolean partial = request.getHeaders().contains("HX-Request");
         return new ModelAndView<>(partial ? "console/audit/replayResult" : "console/audit/decision",
                 Map.of("ui", shown, "page", page.withReplay(replayed)));
@@ -86,7 +87,7 @@ class DecisionPage {
         Set<String> names = new LinkedHashSet<>(original.keySet());
         names.addAll(replayed.keySet());
         List<ReplayView.Difference> outcome = names.stream().map(name -> new ReplayView.Difference(DecisionDocuments.label(shown, name),
-                AuditText.value(original.get(name)), AuditText.value(replayed.get(name)))).toList();
+                AuditText.value(shown, original.get(name)), AuditText.value(shown, replayed.get(name)))).toList();
         List<RuleDescriptor> onlyInReplay = report.replayFiredRules().stream()
                 .filter(r -> report.rulesOnlyInReplay().contains(r.ruleId())).distinct().toList();
         return new ReplayView(report, outcome, onlyInReplay);
