@@ -74,8 +74,8 @@ class ConsoleAuditBrowserTest extends VersionedRulesIntegrationTest {
         browser.signIn(auditor);
         browser.go("/console/audit");
         assertEquals(3, browser.all("#results tbody tr").size(), "an empty search lists the newest decisions");
-        browser.find("#clientId").sendKeys("K90");
-        browser.find("form.audit-search button[type=submit]").click();
+        // from the keyboard: type the client and press Enter
+        browser.find("#clientId").sendKeys("K90" + org.openqa.selenium.Keys.ENTER);
         browser.waitUntil(d -> path().contains("clientId=K90"));
         List<WebElement> rows = browser.all("#results tbody tr");
         assertEquals(1, rows.size());
@@ -99,6 +99,7 @@ class ConsoleAuditBrowserTest extends VersionedRulesIntegrationTest {
         browser.waitUntil(d -> path().startsWith("/console/audit/decisions/" + key.get("decisionId") + "/rules/POT-HIGH"));
         WebElement highlighted = onlyHighlightedRow();
         assertEquals("row-" + potentialHigh.get("row"), highlighted.getAttribute("id"));
+        browser.waitUntil(d -> highlighted.equals(d.switchTo().activeElement()));
         List<String> cells = cells(highlighted);
         // the row the audit record names: its id, its sentence, the threshold of the version that decided
         assertEquals(potentialHigh.get("ruleId"), cells.get(0));
@@ -142,6 +143,9 @@ class ConsoleAuditBrowserTest extends VersionedRulesIntegrationTest {
         new Select(browser.find("#replay-version")).selectByValue(candidate);
         browser.find("#replay-submit").click();
         browser.waitUntil(d -> !browser.all("#replay-report").isEmpty());
+        // the result is scrolled into view
+        browser.waitUntil(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "var r = document.getElementById('replay-result').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;"));
         assertTrue(browser.text("#replay-verdict").contains("The outcome differs"), browser.text("#replay-verdict"));
         WebElement cluster = browser.find("#replay-outcome tr.changed");
         assertTrue(cluster.getText().startsWith("Cluster"), cluster.getText());
