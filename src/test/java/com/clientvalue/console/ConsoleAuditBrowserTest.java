@@ -4,7 +4,6 @@ import com.clientvalue.Api;
 import com.clientvalue.TestTokens;
 import com.clientvalue.VersionedRulesIntegrationTest;
 import com.clientvalue.rules.RuleZip;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -217,6 +216,28 @@ class ConsoleAuditBrowserTest extends VersionedRulesIntegrationTest {
     }
 
     @Test
+    void aRuleWrittenInDrlIsShownInItsFileOfTheDecidingVersionFromItsFirstLineToItsEnd() {
+        Map<String, Object> rating = Map.of("risk", 4, "opportunity", 2);
+        api.post("/api/clients/K90/assessments", Map.of("assessedOn", "2011-12-01", "assessors", List.of("Anna"),
+                "competition", rating, "serviceLevel", rating, "knowledge", rating, "product", rating, "people", rating));
+        Map<String, Object> assessed = decide("K90", "2011-12-10");
+        Map<String, Object> score = fired(assessed, "ASM-SCORE");
+
+        browser.signIn(auditor);
+        browser.go("/console/audit/decisions/" + assessed.get("decisionId") + "/rules/ASM-SCORE");
+        List<WebElement> marked = browser.all("#rule-table tbody tr.highlight");
+        assertEquals("row-" + score.get("row"), marked.get(0).getAttribute("id"), "the rule's first line is the line the audit names");
+        assertTrue(marked.get(0).getText().contains("rule \"The latest assessment is scored"), marked.get(0).getText());
+        assertEquals("end", marked.get(marked.size() - 1).findElement(By.cssSelector("td")).getText().trim());
+        assertTrue(marked.stream().anyMatch(r -> r.getText().contains("@ruleId(\"ASM-SCORE\")")));
+        assertTrue(browser.all("#rule-table tbody tr").size() > marked.size(), "the whole file is shown");
+        assertLabelledAndClean("audit-rule-drl");
+        browser.find("#same-rule").click();
+        browser.waitUntil(d -> path().startsWith("/console/audit?ruleId=ASM-SCORE"));
+        assertEquals(assessed.get("decisionId"), browser.find("#results tbody tr").getAttribute("data-decision"));
+    }
+
+    @Test
     void peopleWithoutTheAuditorRoleAreRefused() {
         browser.signIn(TestTokens.token(http.toBlocking(), "console-analyst-only", "ANALYST"));
         assertTrue(browser.all("nav a[href='/console/audit']").isEmpty(), "the navigation offers no audit to an analyst");
@@ -276,10 +297,24 @@ class ConsoleAuditBrowserTest extends VersionedRulesIntegrationTest {
         return api.post("/api/decisions", Map.of("clientId", clientId, "asOf", asOf));
     }
 
+    /**
+     * Publishes the threshold-70 edit as an analyst. Publishing checks the candidate against the stored
+     * portfolio, which on a loaded machine outlasts the test client's 10 s read timeout: a client of its own.
+     */
     private String publishThreshold70() {
         byte[] zip = RuleZip.potentialThreshold70(" " + java.util.UUID.randomUUID());
-        return (String) api.read(http.toBlocking().retrieve(HttpRequest.POST("/api/rules/versions", zip).contentType("application/zip")
-                .bearerAuth(TestTokens.token(http.toBlocking(), "console-publisher", "ANALYST")))).get("version");
+        try {
+            var published = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(server.getURI().resolve("/api/rules/versions")).timeout(java.time.Duration.ofMinutes(2))
+                    .header("Content-Type", "application/zip")
+                    .header("Authorization", "Bearer " + TestTokens.token(http.toBlocking(), "console-publisher", "ANALYST"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(zip)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, published.statusCode(), published::body);
+            return (String) api.read(published.body()).get("version");
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")
