@@ -238,6 +238,36 @@ class ConsoleAuditBrowserTest extends VersionedRulesIntegrationTest {
     }
 
     @Test
+    void resultsArePagedNewestFirstAndThePagesKeepTheFilters() {
+        for (int day = 1; day <= 8; day++) {
+            api.postRaw("/api/decisions/batch", Map.of("clientIds", List.of("K90", "K65", "D75", "M10"), "asOf", "2011-11-0" + day));
+        }
+        decide("K90", "2011-12-10");
+        browser.signIn(auditor);
+        browser.go("/console/audit?asOfTo=2011-11-30&whatIf=false");
+        assertEquals(25, browser.all("#results tbody tr").size());
+        assertTrue(browser.text("#result-count").contains("1 to 25 of 32"), browser.text("#result-count"));
+        assertTrue(browser.all("a[rel=prev]").isEmpty());
+        browser.find("a[rel=next]").click();
+        browser.waitUntil(d -> path().contains("page=1"));
+        assertTrue(path().contains("asOfTo=2011-11-30") && path().contains("whatIf=false"), path());
+        assertEquals(7, browser.all("#results tbody tr").size());
+        assertTrue(browser.all("#results tbody tr").stream().noneMatch(r -> r.getText().contains("Dec 10, 2011")));
+        assertEquals("2011-11-30", browser.find("#asOfTo").getAttribute("value"), "the form shows what was asked");
+        assertEquals("false", new Select(browser.find("#whatIf")).getFirstSelectedOption().getAttribute("value"));
+        assertTrue(browser.all("a[rel=next]").isEmpty());
+        browser.screenshot("audit-search-page-2");
+    }
+
+    @Test
+    void withoutScriptsTheReplayFormAnswersTheWholePageWithTheResult() {
+        Map<String, Object> key = decide("K90", "2011-12-10");
+        String page = page("/console/audit/decisions/" + key.get("decisionId") + "?replay=", "console-auditor", "AUDITOR");
+        assertTrue(page.strip().startsWith("<!doctype html>"), "a whole page");
+        assertTrue(page.contains("id=\"replay-report\"") && page.contains("gives the same outcome"), page);
+    }
+
+    @Test
     void peopleWithoutTheAuditorRoleAreRefused() {
         browser.signIn(TestTokens.token(http.toBlocking(), "console-analyst-only", "ANALYST"));
         assertTrue(browser.all("nav a[href='/console/audit']").isEmpty(), "the navigation offers no audit to an analyst");
@@ -368,6 +398,17 @@ class ConsoleAuditBrowserTest extends VersionedRulesIntegrationTest {
 
     /** The status of a console page for a person with these roles, through a session of their own. */
     private int status(String page, String name, String... roles) {
+        return fetch(page, name, roles).statusCode();
+    }
+
+    /** The HTML of a console page for a person with these roles, as a browser without scripts gets it. */
+    private String page(String page, String name, String... roles) {
+        var answer = fetch(page, name, roles);
+        assertEquals(200, answer.statusCode());
+        return answer.body();
+    }
+
+    private java.net.http.HttpResponse<String> fetch(String page, String name, String... roles) {
         try {
             var client = java.net.http.HttpClient.newHttpClient();
             var signedIn = client.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/console/sign-in"))
@@ -377,7 +418,7 @@ class ConsoleAuditBrowserTest extends VersionedRulesIntegrationTest {
             String session = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("cv_session="))
                     .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
             return client.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve(page)).header("Cookie", session).GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
