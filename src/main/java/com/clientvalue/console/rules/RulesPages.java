@@ -119,8 +119,10 @@ class RulesPages {
     }
 
     private Pages.Version versionPage(Ui page, RuleVersions.VersionInfo info, List<Pages.ProblemView> refused, @Nullable String message) {
-        List<RuleSource> before = info.publishedOver() == null ? List.of() : versions.files(info.publishedOver());
-        return new Pages.Version(page, info, TableDiff.between(before, versions.files(info.version())), refused, message);
+        // the first version is the whole rule set: no diff to read
+        List<TableDiff.FileChange> changes = info.publishedOver() == null ? List.of()
+                : TableDiff.between(versions.files(info.publishedOver()), versions.files(info.version()));
+        return new Pages.Version(page, info, changes, refused, message);
     }
 
     @Secured(Roles.ADMIN)

@@ -24,6 +24,9 @@ public final class TableDiff {
 
     public enum Status { ADDED, REMOVED, CHANGED }
 
+    /** The key of a change in a technical row (the page shows it in words). */
+    public static final String TECHNICAL = "";
+
     /** One changed file. {@code text} is set for a file shown whole instead of cell by cell. */
     public record FileChange(String path, Status status, List<CellChange> cells, List<RowChange> added, List<RowChange> removed,
                              boolean structureChanged, boolean reordered, boolean cellByCell) {
@@ -95,7 +98,32 @@ public final class TableDiff {
             }
         }
         boolean structure = a != null && b != null && !a.structure().equals(b.structure());
+        if (structure) {
+            cells.addAll(0, technical(a, b));
+        }
         return new FileChange(path, status, cells, added, removed, structure, !commonOrderA.equals(commonOrderB), true);
+    }
+
+    /** The technical cells changed, line by line, when both files have as many technical lines (else only the flag says so). */
+    private static List<CellChange> technical(RuleGrid a, RuleGrid b) {
+        List<RuleGrid.Line> x = a.lines().stream().filter(l -> l.kind() != RuleGrid.Kind.RULE).toList();
+        List<RuleGrid.Line> y = b.lines().stream().filter(l -> l.kind() != RuleGrid.Kind.RULE).toList();
+        List<CellChange> changes = new ArrayList<>();
+        if (x.size() != y.size()) {
+            return changes;
+        }
+        for (int i = 0; i < x.size(); i++) {
+            List<String> before = x.get(i).cells();
+            List<String> after = y.get(i).cells();
+            for (int c = 0; c < Math.max(before.size(), after.size()); c++) {
+                String was = c < before.size() ? before.get(c) : "";
+                String is = c < after.size() ? after.get(c) : "";
+                if (!was.equals(is)) {
+                    changes.add(new CellChange(TECHNICAL, y.get(i).number(), RuleGrid.letter(c), was, is));
+                }
+            }
+        }
+        return changes;
     }
 
     /** The rule rows by key: the first cell (the rule id of a table, a scenario's name, a code), numbered when repeated. */

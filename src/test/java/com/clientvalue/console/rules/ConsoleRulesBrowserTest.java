@@ -136,6 +136,60 @@ class ConsoleRulesBrowserTest extends HttpIntegrationTest {
         assertTrue(browser.text("h1").contains("Not found"));
     }
 
+    @Test
+    void aTableGoesOutAsCsvAndComesBackIntoTheDraftAndTheGridSavesOnlyWithTheSessionsToken() throws Exception {
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn(TestTokens.token(http.toBlocking(), "rules-csv", "ANALYST"));
+        browser.go("/console/rules");
+        browser.find("#new-draft button[type=submit]").click();
+        browser.waitUntil(d -> browser.path().matches("/console/rules/drafts/\\d+"));
+        String draft = browser.path();
+        String table = "clusters/potential-level.csv";
+        browser.go(draft + "/tables/" + table);
+        browser.waitUntil(d -> !browser.all("#grid .tabulator-row").isEmpty());
+        String session = browser.driver().manage().getCookieNamed("cv_session").getValue();
+        String csrf = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return JSON.parse(document.body.getAttribute('hx-headers'))['X-CSRF-TOKEN']");
+
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> csv = client.send(java.net.http.HttpRequest.newBuilder(server.getURI()
+                .resolve(draft + "/csv/" + table)).header("Cookie", "cv_session=" + session).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        String original = java.nio.file.Files.readString(com.clientvalue.RealRulesFolder.PATH.resolve(table));
+        assertEquals(original, csv.body());
+
+        // edited in a spreadsheet and uploaded again
+        java.nio.file.Path edited = java.nio.file.Files.createTempFile("potential-level", ".csv");
+        java.nio.file.Files.writeString(edited, original.replace("null,LOW,ASSESS_POTENTIAL", "null,LOW,BUSINESS_ANALYSIS"));
+        browser.find("#csv-file").sendKeys(edited.toString());
+        browser.waitUntil(d -> browser.find("#csv-submit").isEnabled());
+        browser.find("#csv-submit").click();
+        browser.waitUntil(d -> browser.path().contains("upload=done"));
+        browser.waitUntil(d -> !browser.all("#grid .tabulator-row").isEmpty());
+        assertTrue(browser.text("#grid .tabulator-row[data-row='12']").contains("BUSINESS_ANALYSIS"));
+        assertTrue(browser.text("#upload-status").contains("replaces this table"));
+        browser.screenshot("rules-csv-uploaded");
+
+        String lines = "{\"path\":\"" + table + "\",\"lines\":[{\"k\":\"TECHNICAL\",\"c\":[\"RuleSet\",\"other\"]}]}";
+        assertEquals(403, postJson(client, draft + "/save", session, null, lines), "no CSRF header: refused");
+        assertEquals(403, postJson(client, draft + "/save", session, "forged", lines), "another token: refused");
+        assertEquals(409, postJson(client, draft + "/save", session, csrf, lines), "technical rows are read-only");
+        assertTrue(db.text("SELECT CONVERT(content USING utf8mb4) FROM console_draft_file WHERE path = '" + table + "' AND draft_id = "
+                + draft.substring(draft.lastIndexOf('/') + 1)).contains("BUSINESS_ANALYSIS"), "the refused saves changed nothing");
+    }
+
+    private int postJson(java.net.http.HttpClient client, String path, String session, String csrf, String body) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(server.getURI().resolve(path))
+                .header("Cookie", "cv_session=" + session).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (csrf != null) {
+            request.header("X-CSRF-TOKEN", csrf);
+        }
+        return client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private void edit(int row, int col, String text) {
         WebElement cell = browser.find("#grid .tabulator-row[data-row='" + row + "'] .tabulator-cell[data-col='" + col + "']");
         cell.click();
