@@ -40,13 +40,11 @@
     var columns = [{ title: "#", field: "n", width: 56, headerSort: false, frozen: true, cssClass: "row-number" }];
     data.columns.forEach(function (c) {
       columns.push({
-        title: c.title, field: c.field, headerSort: false, minWidth: 80, maxWidth: 420,
+        title: c.title, field: c.field, headerSort: false, minWidth: 70, maxWidth: 320, variableHeight: true,
         editor: editable ? "input" : false,
         editable: function (cell) { return editable && isRule(cell.getRow()); },
-        formatter: function (cell) {
-          var value = cell.getValue();
-          return value === undefined || value === null ? "" : String(value).replace(/&/g, "&amp;").replace(/</g, "&lt;");
-        }
+        // long sentences wrap instead of being cut (Tabulator escapes the text)
+        formatter: "textarea"
       });
     });
     var table = new Tabulator(host, {

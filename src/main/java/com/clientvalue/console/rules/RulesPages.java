@@ -1,12 +1,11 @@
 package com.clientvalue.console.rules;
 
-import com.clientvalue.audit.AdminLog;
 import com.clientvalue.console.ConsoleUi;
 import com.clientvalue.console.Ui;
 import com.clientvalue.rules.ActiveRuleBase;
 import com.clientvalue.rules.RuleBase;
 import com.clientvalue.rules.RuleFileSummary;
-import com.clientvalue.rules.RulePublisher;
+import com.clientvalue.rules.RecordedPublisher;
 import com.clientvalue.rules.RuleSource;
 import com.clientvalue.rules.RuleVersions;
 import com.clientvalue.rules.RulesRejected;
@@ -34,7 +33,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -51,21 +49,19 @@ class RulesPages {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private final ActiveRuleBase active;
     private final RuleVersions versions;
-    private final RulePublisher publisher;
+    private final RecordedPublisher recorded;
     private final Drafts drafts;
     private final ConsoleUi ui;
-    private final GridJson gridJson;
-    private final AdminLog log;
+    private final TableView tableView;
 
-    RulesPages(ActiveRuleBase active, RuleVersions versions, RulePublisher publisher, Drafts drafts, ConsoleUi ui,
-               GridJson gridJson, AdminLog log) {
+    RulesPages(ActiveRuleBase active, RuleVersions versions, RecordedPublisher recorded, Drafts drafts, ConsoleUi ui,
+               TableView tableView) {
         this.active = active;
         this.versions = versions;
-        this.publisher = publisher;
+        this.recorded = recorded;
         this.drafts = drafts;
         this.ui = ui;
-        this.gridJson = gridJson;
-        this.log = log;
+        this.tableView = tableView;
     }
 
     @Secured({Roles.ANALYST, Roles.AUDITOR, Roles.ADMIN, Roles.COMPLIANCE})
@@ -85,20 +81,8 @@ class RulesPages {
         Ui page = ui.of(request, person, "rules");
         return current.sources().stream().filter(s -> s.path().equals(path)).findFirst()
                 .<HttpResponse<?>>map(source -> HttpResponse.ok(View.of("console/rules/table", page,
-                        table(page, null, current.version(), source, false, List.of(), false, null))))
+                        tableView.of(page, null, current.version(), source, false, List.of(), false, null))))
                 .orElseGet(() -> notFound(page));
-    }
-
-    Pages.Table table(Ui page, @Nullable Draft draft, String version, RuleSource source, boolean editable,
-                      List<com.clientvalue.rules.RuleProblem> problems, boolean checked, @Nullable String upload) {
-        boolean grid = RuleGrid.editable(source.path());
-        RuleGrid cells = grid ? RuleGrid.of(source) : null;
-        String json = grid ? gridJson.of(cells, problems, editable) : "{}";
-        List<Pages.ProblemView> here = ProblemViews.of(draft == null ? 0 : draft.id(),
-                problems.stream().filter(p -> p.file().equals(source.path())).toList());
-        return new Pages.Table(page, draft, version, source.path(), editable && grid, cells, json,
-                grid || source.kind() == RuleSource.Kind.XLSX_TABLE ? null : source.text(), here, checked,
-                upload == null ? null : "table.upload." + upload);
     }
 
     @Secured({Roles.ANALYST, Roles.AUDITOR, Roles.ADMIN, Roles.COMPLIANCE})
@@ -134,18 +118,10 @@ class RulesPages {
         if (reason != null && reason.length() > 1000) {
             reason = reason.substring(0, 1000);
         }
-        String from = active.current().version();
         try {
-            RuleVersions.VersionInfo activated = publisher.activate(version, person.getName(), reason);
-            if (!from.equals(activated.version())) {
-                RuleVersions.Activation event = versions.activations(null, 1).get(0);
-                log.record(person.getName(), "RULES_ACTIVATED", activated.version(), event.reason().name().toLowerCase(Locale.ROOT)
-                        .replace('_', ' ') + " from " + from + (reason == null ? "" : " with comment '" + reason + "'"));
-            }
+            RuleVersions.VersionInfo activated = recorded.activate(version, person.getName(), reason);
             return HttpResponse.seeOther(URI.create("/console/rules/versions/" + activated.version() + "?done=activated"));
         } catch (RulesRejected refused) {
-            log.recordApart(person.getName(), "RULES_ACTIVATION_REFUSED", version, refused.getDetail()
-                    + (reason == null ? "" : " (comment '" + reason + "')"));
             RuleVersions.VersionInfo info = versions.find(version).orElseThrow();
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(View.of("console/rules/version", page,
                     versionPage(page, info, ProblemViews.of(0, ProblemViews.of(refused)), "versions.refused")));

@@ -93,6 +93,16 @@ class ConsoleRulesPublishBrowserTest extends VersionedRulesIntegrationTest {
         assertTrue(marked.getAttribute("title").contains("'sixty' is not a whole number"));
         assertTrue(browser.text("#file-problems").contains("'sixty'"));
         browser.screenshot("rules-grid-problem-at-cell");
+        // publishing it anyway is refused with the same problem, and nothing changes
+        browser.go(draft);
+        browser.find("#comment").sendKeys("too early");
+        browser.find("#publish").click();
+        browser.waitUntil(d -> !browser.all("#refused").isEmpty());
+        assertTrue(browser.text("#refused").contains("'sixty' is not a whole number"), browser.text("#refused"));
+        assertTrue(browser.text("#draft-message").contains("Not published"));
+        assertEquals(original, active.current().version());
+        browser.screenshot("rules-publish-refused");
+        openGrid(draft, TABLE);
 
         // fixed, both rows; the scenarios that pinned 60 fail until they follow
         edit(10, 2, "70");
@@ -161,6 +171,14 @@ class ConsoleRulesPublishBrowserTest extends VersionedRulesIntegrationTest {
                 browser.text("#meanwhile"));
         assertFalse(browser.find("#publish").isEnabled());
         browser.screenshot("rules-draft-stale");
+        // a form posted anyway is refused by the service too
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("document.getElementById('publish').disabled = false");
+        String meanwhile = active.current().version();
+        browser.find("#comment").sendKeys("stale");
+        browser.find("#publish").click();
+        browser.waitUntil(d -> !browser.all("#draft-message").isEmpty());
+        assertTrue(browser.text("#draft-message").contains("changed since this draft was started"), browser.text("#draft-message"));
+        assertEquals(meanwhile, active.current().version());
         browser.find("#rebase").click();
         browser.waitUntil(d -> browser.path().contains("done=rebased"));
         assertTrue(browser.all("#stale").isEmpty());
