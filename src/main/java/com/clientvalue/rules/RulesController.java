@@ -1,7 +1,6 @@
 package com.clientvalue.rules;
 
 import com.clientvalue.common.StandardProblems;
-import com.clientvalue.audit.AdminLog;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import com.clientvalue.security.Roles;
@@ -38,10 +37,10 @@ class RulesController {
     private final ActiveRuleBase active;
     private final RulePublisher publisher;
     private final RuleVersions versions;
-    private final AdminLog log;
+    private final RecordedPublisher recorded;
 
-    RulesController(ActiveRuleBase active, RulePublisher publisher, RuleVersions versions, AdminLog log) {
-        this.log = log;
+    RulesController(ActiveRuleBase active, RulePublisher publisher, RuleVersions versions, RecordedPublisher recorded) {
+        this.recorded = recorded;
         this.active = active;
         this.publisher = publisher;
         this.versions = versions;
@@ -130,18 +129,7 @@ class RulesController {
     HttpResponse<RuleVersions.VersionInfo> publish(@Body InputStream zip,
                                                    @Nullable @QueryValue @Size(max = 1000) String comment,
                                                    Authentication caller) {
-        String from = active.current().version();
-        RuleVersions.VersionInfo published;
-        try {
-            published = publisher.publish(RuleArchive.read(zip), caller.getName(), comment);
-        } catch (RulesRejected refused) {
-            log.recordApart(caller.getName(), "RULES_REFUSED", null, refusal(refused, comment));
-            throw refused;
-        }
-        log.record(caller.getName(), "RULES_PUBLISHED", published.version(), (from.equals(published.version())
-                ? "already the active version: nothing changed" : "published over " + from)
-                + (comment == null ? "" : " with comment '" + comment + "'") + "; " + published.checks());
-        return HttpResponse.created(published);
+        return HttpResponse.created(recorded.publish(RuleArchive.read(zip), caller.getName(), comment));
     }
 
     @Secured(Roles.ADMIN)
@@ -153,23 +141,6 @@ class RulesController {
                     + "otherwise, and the active version is unchanged. A shadow candidate is not a published version: 404.")
     RuleVersions.VersionInfo activate(@PathVariable @Size(max = 64) String version,
                                       @Nullable @QueryValue @Size(max = 1000) String comment, Authentication caller) {
-        String from = active.current().version();
-        RuleVersions.VersionInfo activated;
-        try {
-            activated = publisher.activate(version, caller.getName(), comment);
-        } catch (RulesRejected refused) {
-            log.recordApart(caller.getName(), "RULES_ACTIVATION_REFUSED", version, refusal(refused, comment));
-            throw refused;
-        }
-        if (!from.equals(activated.version())) {
-            RuleVersions.Activation event = versions.activations(null, 1).get(0);
-            log.record(caller.getName(), "RULES_ACTIVATED", activated.version(), event.reason().name().toLowerCase(java.util.Locale.ROOT)
-                    .replace('_', ' ') + " from " + from + (comment == null ? "" : " with comment '" + comment + "'"));
-        }
-        return activated;
-    }
-
-    private static String refusal(RulesRejected refused, @Nullable String comment) {
-        return refused.getDetail() + (comment == null ? "" : " (comment '" + comment + "')");
+        return recorded.activate(version, caller.getName(), comment);
     }
 }

@@ -1,0 +1,109 @@
+package com.clientvalue.console.rules;
+
+import com.clientvalue.rules.ActiveRuleBase;
+import com.clientvalue.rules.RecordedPublisher;
+import com.clientvalue.rules.RuleVersions;
+import com.clientvalue.rules.RulesRejected;
+import com.clientvalue.security.Roles;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Hidden;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+
+
+/**
+ * An analyst's drafts: create one from the active version, read what it changes, move it onto the
+ * active version, publish it (the same use case as {@code POST /api/rules/versions}, through
+ * {@link RecordedPublisher}) or delete it. A draft is only ever its owner's.
+ */
+@Hidden
+@Secured(Roles.ANALYST)
+@Controller("/console/rules/drafts")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class DraftPages {
+    private final Drafts drafts;
+    private final DraftAccess access;
+    private final DraftOverview overview;
+    private final DraftCandidates candidates;
+    private final ActiveRuleBase active;
+    private final RecordedPublisher recorded;
+    private final Clock clock;
+
+    DraftPages(Drafts drafts, DraftAccess access, DraftOverview overview, DraftCandidates candidates, ActiveRuleBase active,
+               RecordedPublisher recorded, Clock clock) {
+        this.drafts = drafts;
+        this.access = access;
+        this.overview = overview;
+        this.candidates = candidates;
+        this.active = active;
+        this.recorded = recorded;
+        this.clock = clock;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> create(Authentication person, @Body("name") @Nullable String name) {
+        String title = name == null || name.isBlank() ? "Draft " + RulesPages.WHEN.format(clock.instant()) : name.strip();
+        long id = drafts.create(person.getName(), title.length() > 200 ? title.substring(0, 200) : title, active.current().version());
+        return HttpResponse.seeOther(URI.create("/console/rules/drafts/" + id));
+    }
+
+    @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
+    HttpResponse<?> draft(HttpRequest<?> request, Authentication person, @PathVariable long id, @Nullable @QueryValue String done) {
+        return access.page(request, person, id, (page, draft) -> HttpResponse.ok(View.of("console/rules/draft", page,
+                overview.of(page, draft, List.of(), done == null ? null : "draft." + done))));
+    }
+
+    /** Publishes the draft through the same use case as {@code POST /api/rules/versions}; the draft is gone once published. */
+    @Post(value = "/{id}/publish", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> publish(HttpRequest<?> request, Authentication person, @PathVariable long id,
+                            @Body("comment") @Nullable String comment) {
+        return access.page(request, person, id, (page, draft) -> {
+            if (!draft.baseVersion().equals(active.current().version())) {
+                return HttpResponse.status(HttpStatus.CONFLICT).body(View.of("console/rules/draft", page,
+                        overview.of(page, draft, List.of(), "draft.staleRefused")));
+            }
+            String reason = comment == null || comment.isBlank() ? null : comment.strip();
+            if (reason != null && reason.length() > 1000) {
+                reason = reason.substring(0, 1000);
+            }
+            RuleVersions.VersionInfo published;
+            try {
+                published = recorded.publish(candidates.sources(draft), person.getName(), reason);
+            } catch (RulesRejected refused) {
+                return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(View.of("console/rules/draft", page,
+                        overview.of(page, draft, ProblemViews.of(draft.id(), ProblemViews.of(refused)), "draft.refused")));
+            }
+            drafts.delete(draft.id(), person.getName());
+            return HttpResponse.seeOther(URI.create("/console/rules/versions/" + published.version() + "?done=published"));
+        });
+    }
+
+    /** Moves a draft whose base is no longer active onto the active version, keeping the draft's own files. */
+    @Post(value = "/{id}/rebase", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> rebase(Authentication person, @PathVariable long id) {
+        drafts.rebase(id, person.getName(), active.current().version());
+        return HttpResponse.seeOther(URI.create("/console/rules/drafts/" + id + "?done=rebased"));
+    }
+
+    @Post(value = "/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> delete(Authentication person, @PathVariable long id) {
+        drafts.delete(id, person.getName());
+        return HttpResponse.seeOther(URI.create("/console/rules"));
+    }
+}

@@ -1,0 +1,75 @@
+package com.clientvalue.console.rules;
+
+import com.clientvalue.console.Ui;
+import com.clientvalue.governance.impact.ImpactReport;
+import com.clientvalue.rules.RuleProblem;
+import com.clientvalue.rules.RuleVersions;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the Rules templates show: one record per page (public, as the precompiled templates read them). */
+public final class Pages {
+    private Pages() {
+    }
+
+    /** A folder of the rule set (an area: clusters, lifecycle...) and its files. */
+    public record Area(String name, List<FileEntry> files) {
+    }
+
+    /** A file as listed: its path, whether the grid opens it, how many rules it holds, whether a draft changes it. */
+    public record FileEntry(String path, String name, boolean grid, int rules, boolean changed) {
+    }
+
+    public record Home(Ui ui, String version, String loadedAt, int rules, List<Area> areas, List<Draft> drafts) {
+    }
+
+    /**
+     * One file in the grid. {@code draft} is null for the active version's file; {@code gridJson}
+     * is what the grid script reads (columns, lines, problems at their cells); {@code text} is the
+     * content of a file the grid does not show (DRL).
+     */
+    public record Table(Ui ui, @Nullable Draft draft, String version, String path, boolean editable, @Nullable RuleGrid grid,
+                        String gridJson, @Nullable String text, List<ProblemView> problems, boolean checked,
+                        @Nullable String upload) {
+    }
+
+    /** A problem as the console lists it, with the link that opens its cell (null when it has no file in the grid). */
+    public record ProblemView(RuleProblem problem, String category, @Nullable String link) {
+    }
+
+    /** A draft's overview: what it changes, whether its base is still active and what changed meanwhile. */
+    public record DraftPage(Ui ui, Draft draft, String activeVersion, List<Area> areas, List<TableDiff.FileChange> changes,
+                            List<TableDiff.FileChange> meanwhile, List<ProblemView> refused, @Nullable String message) {
+        public boolean stale() {
+            return !draft.baseVersion().equals(activeVersion);
+        }
+    }
+
+    /** The result of validating a draft, problems grouped by what found them. */
+    public record Validation(Ui ui, Draft draft, boolean valid, @Nullable String version, int rules, List<ProblemView> problems,
+                             long millis) {
+        public List<ProblemView> in(String category) {
+            return problems.stream().filter(p -> p.category().equals(category)).toList();
+        }
+    }
+
+    public record Impact(Ui ui, Draft draft, LocalDate asOf, @Nullable ImpactReport report, List<ProblemView> problems) {
+    }
+
+    public static String when(java.time.Instant instant) {
+        return instant == null ? "" : RulesPages.WHEN.format(instant) + " UTC";
+    }
+
+    public static String shortVersion(String version) {
+        return version == null ? "" : version.length() > 12 ? version.substring(0, 12) : version;
+    }
+
+    public record Versions(Ui ui, List<RuleVersions.VersionInfo> versions) {
+    }
+
+    public record Version(Ui ui, RuleVersions.VersionInfo info, List<TableDiff.FileChange> changes, List<ProblemView> refused,
+                          @Nullable String message) {
+    }
+}

@@ -1,0 +1,225 @@
+// The grid of a rule file (Tabulator). Reads its data from the data-grid attribute of #grid: the
+// columns, every line with its spreadsheet number and kind (RULE, TITLE, TECHNICAL) and the problems
+// of the latest validation at their cells. Technical rows are hidden unless asked for; in a draft,
+// rule rows are edited, added, deleted and moved, and saved as a form carrying the CSRF token.
+(function () {
+  "use strict";
+  function ready(fn) {
+    if (document.readyState !== "loading") { fn(); } else { document.addEventListener("DOMContentLoaded", fn); }
+  }
+  function csrf() {
+    try { return JSON.parse(document.body.getAttribute("hx-headers"))["X-CSRF-TOKEN"]; } catch (e) { return ""; }
+  }
+  ready(function () {
+    var host = document.getElementById("grid");
+    if (!host || !window.Tabulator) { return; }
+    var data = JSON.parse(host.getAttribute("data-grid"));
+    var editable = data.editable === true;
+    var status = document.getElementById("grid-status");
+    var saveButton = document.getElementById("grid-save");
+    var toggle = document.getElementById("show-technical");
+    var params = new URLSearchParams(window.location.search);
+    var focusRow = parseInt(params.get("row") || "0", 10);
+    var focusColText = params.get("col");
+    var created = 0;
+    var dirty = false;
+    var marks = {};
+    data.problems.forEach(function (p) {
+      var key = p.row + ":" + p.col;
+      marks[key] = marks[key] ? marks[key] + "\n" + p.message : p.message;
+      if (p.col < 0) { marks[p.row + ":row"] = (marks[p.row + ":row"] ? marks[p.row + ":row"] + "\n" : "") + p.message; }
+    });
+    var width = data.columns.length;
+    function isRule(row) { return row.getData().k === "RULE"; }
+    function visible(rowData) {
+      if (toggle && toggle.checked) { return true; }
+      if (rowData.k === "TECHNICAL") { return false; }
+      // a single table's (or a list's) column titles already head the grid
+      return !(rowData.k === "TITLE" && data.singleHeader);
+    }
+    var columns = [{ title: "#", field: "n", width: 56, headerSort: false, frozen: true, cssClass: "row-number" }];
+    data.columns.forEach(function (c) {
+      columns.push({
+        title: c.title, field: c.field, headerSort: false, minWidth: 70, maxWidth: 320, variableHeight: true,
+        editor: editable ? "input" : false,
+        editable: function (cell) { return editable && isRule(cell.getRow()); },
+        // long sentences wrap instead of being cut (Tabulator escapes the text)
+        formatter: "textarea"
+      });
+    });
+    var table = new Tabulator(host, {
+      data: data.lines,
+      index: "id",
+      columns: columns,
+      layout: "fitDataStretch",
+      renderVertical: "basic",
+      selectableRows: editable ? 1 : false,
+      rowFormatter: function (row) {
+        var d = row.getData();
+        var el = row.getElement();
+        el.classList.toggle("row-technical", d.k === "TECHNICAL");
+        el.classList.toggle("row-title", d.k === "TITLE");
+        el.classList.toggle("row-new", typeof d.id === "string");
+        el.setAttribute("data-row", d.n === "" ? "" : String(d.n));
+        el.setAttribute("data-kind", d.k);
+        row.getCells().forEach(function (cell) {
+          var field = cell.getField();
+          var cellEl = cell.getElement();
+          if (field === "n") {
+            var rowMessage = marks[d.n + ":row"];
+            cellEl.classList.toggle("cell-problem", !!rowMessage);
+            if (rowMessage) { cellEl.setAttribute("title", rowMessage); }
+            return;
+          }
+          var col = parseInt(field.substring(1), 10);
+          cellEl.setAttribute("data-col", String(col));
+          var message = marks[d.n + ":" + col];
+          cellEl.classList.toggle("cell-problem", !!message);
+          if (message) { cellEl.setAttribute("title", message); } else { cellEl.removeAttribute("title"); }
+        });
+      }
+    });
+    table.on("tableBuilt", function () {
+      table.setFilter(visible);
+      if (focusRow > 0) { focus(focusRow, focusColText); }
+    });
+    if (toggle) {
+      toggle.addEventListener("change", function () { table.setFilter(visible); });
+    }
+    function colIndex(text) {
+      if (!text) { return -1; }
+      var found = -1;
+      data.problems.forEach(function (p) { if (p.row === focusRow && found < 0 && p.col >= 0) { found = p.col; } });
+      var letter = text.split(/[ (]/)[0];
+      if (/^[A-Z]+$/.test(letter)) {
+        var n = 0;
+        for (var i = 0; i < letter.length; i++) { n = n * 26 + (letter.charCodeAt(i) - 64); }
+        return n - 1;
+      }
+      return found;
+    }
+    function focus(rowNumber, colText) {
+      var target = table.getRows().filter(function (r) { return r.getData().n === rowNumber; })[0];
+      if (!target) { return; }
+      if (target.getData().k !== "RULE" && toggle && !toggle.checked && !visible(target.getData())) {
+        toggle.checked = true;
+        table.setFilter(visible);
+      }
+      var col = colIndex(colText);
+      var el = target.getElement();
+      var cellEl = col >= 0 && target.getCell("c" + col) ? target.getCell("c" + col).getElement() : el;
+      document.querySelectorAll(".cell-focus").forEach(function (e) { e.classList.remove("cell-focus"); });
+      cellEl.classList.add("cell-focus");
+      cellEl.setAttribute("tabindex", "-1");
+      table.scrollToRow(target, "center", false).then(function () { cellEl.focus(); }).catch(function () { cellEl.focus(); });
+    }
+    document.querySelectorAll("a.problem-link").forEach(function (link) {
+      var url = new URL(link.href, window.location.href);
+      if (url.pathname !== window.location.pathname) { return; }
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        focusRow = parseInt(link.getAttribute("data-row") || "0", 10);
+        history.replaceState(null, "", url.pathname + url.search);
+        focus(focusRow, link.getAttribute("data-col"));
+      });
+    });
+    if (!editable) { return; }
+
+    function post(url, json) {
+      return fetch(url, {
+        method: "POST", credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRF-TOKEN": csrf(), "Accept": "application/json" },
+        body: JSON.stringify(json)
+      });
+    }
+    function say(text, kind) {
+      status.textContent = text;
+      status.className = kind || "";
+    }
+    function changed() {
+      dirty = true;
+      saveButton.disabled = false;
+      say(status.getAttribute("data-unsaved"));
+    }
+    table.on("cellEdited", changed);
+    function selected() {
+      var rows = table.getSelectedRows();
+      return rows.length ? rows[0] : null;
+    }
+    document.getElementById("row-add").addEventListener("click", function () {
+      var row = selected();
+      if (!row || row.getData().k === "TECHNICAL") { say(status.getAttribute("data-pick"), "bad"); return; }
+      created += 1;
+      var fresh = { id: "new-" + created, n: "", k: "RULE", len: width };
+      for (var c = 0; c < width; c++) { fresh["c" + c] = ""; }
+      table.addRow(fresh, false, row).then(function (added) { table.deselectRow(); added.select(); changed(); });
+    });
+    document.getElementById("row-delete").addEventListener("click", function () {
+      var row = selected();
+      if (!row || !isRule(row)) { say(status.getAttribute("data-pick"), "bad"); return; }
+      row.delete().then(changed);
+    });
+    function move(up) {
+      var row = selected();
+      if (!row || !isRule(row)) { say(status.getAttribute("data-pick"), "bad"); return; }
+      var other = up ? row.getPrevRow() : row.getNextRow();
+      if (!other || !isRule(other)) { say(status.getAttribute("data-structural"), "bad"); return; }
+      row.move(other, up);
+      changed();
+    }
+    document.getElementById("row-up").addEventListener("click", function () { move(true); });
+    document.getElementById("row-down").addEventListener("click", function () { move(false); });
+    saveButton.addEventListener("click", function () {
+      var lines = table.getData().map(function (d) {
+        var cells = [];
+        for (var c = 0; c < d.len; c++) {
+          var v = d["c" + c];
+          cells.push(v === undefined || v === null ? "" : String(v));
+        }
+        return { k: d.k, c: cells };
+      });
+      saveButton.disabled = true;
+      post(host.getAttribute("data-save"), { path: data.path, lines: lines }).then(function (response) {
+        return response.json().catch(function () { return { saved: false, message: String(response.status) }; });
+      }).then(function (result) {
+        if (result.saved) {
+          dirty = false;
+          say(status.getAttribute("data-saved"), "ok");
+          // the numbers of the rows and the validation marks are the server's: reload them
+          window.location.assign(window.location.pathname + "?saved=1");
+        } else {
+          saveButton.disabled = false;
+          say(status.getAttribute("data-failed") + " " + result.message, "bad");
+        }
+      }).catch(function (error) {
+        saveButton.disabled = false;
+        say(status.getAttribute("data-failed") + " " + error, "bad");
+      });
+    });
+    window.addEventListener("beforeunload", function (event) {
+      if (dirty) { event.preventDefault(); event.returnValue = ""; }
+    });
+
+    var file = document.getElementById("csv-file");
+    var upload = document.getElementById("csv-upload");
+    if (file && upload) {
+      var content = null;
+      file.addEventListener("change", function () {
+        var chosen = file.files[0];
+        if (!chosen) { return; }
+        chosen.text().then(function (text) {
+          content = text;
+          document.getElementById("csv-submit").disabled = false;
+        });
+      });
+      upload.addEventListener("submit", function (event) {
+        event.preventDefault();
+        if (content === null) { return; }
+        post(upload.getAttribute("action"), { path: data.path, content: content }).then(function (response) {
+          var outcome = response.ok ? "done" : response.status === 400 ? "unreadable" : "refused";
+          window.location.assign(window.location.pathname + "?upload=" + outcome);
+        });
+      });
+    }
+  });
+})();
