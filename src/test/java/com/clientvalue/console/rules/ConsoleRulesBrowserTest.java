@@ -70,6 +70,23 @@ class ConsoleRulesBrowserTest extends HttpIntegrationTest {
     }
 
     @Test
+    void theRulesSpeakItalian() {
+        String auditor = TestTokens.token(http.toBlocking(), "rules-auditor", "AUDITOR");
+        try (Browser italian = Browser.open(server.getURI(), "it-IT")) {
+            italian.signIn(auditor);
+            italian.go("/console/rules");
+            assertEquals("Regole", italian.text("h1"));
+            assertTrue(italian.text("#active-version").startsWith("Versione attiva"));
+            italian.go("/console/rules/tables/clusters/potential-level.csv");
+            italian.waitUntil(d -> !italian.all("#grid .tabulator-row").isEmpty());
+            assertTrue(italian.text("label.check").contains("Mostra le righe tecniche"));
+            italian.go("/console/rules/versions");
+            assertEquals("Versioni pubblicate", italian.text("h1"));
+            italian.screenshot("rules-versions-it");
+        }
+    }
+
+    @Test
     void aPersonWithTheCrmRoleOnlyIsRefusedTheRules() {
         browser.driver().manage().deleteAllCookies();
         browser.signIn(TestTokens.token(http.toBlocking(), "rules-crm", "CRM"));
