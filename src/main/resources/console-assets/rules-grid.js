@@ -179,7 +179,7 @@
         return { k: d.k, c: cells };
       });
       saveButton.disabled = true;
-      post(host.getAttribute("data-save"), { path: data.path, lines: lines }).then(function (response) {
+      post(host.getAttribute("data-save"), { path: data.path, lines: lines, revision: data.revision }).then(function (response) {
         return response.json().catch(function () { return { saved: false, message: String(response.status) }; });
       }).then(function (result) {
         if (result.saved) {

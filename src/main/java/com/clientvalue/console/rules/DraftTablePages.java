@@ -80,6 +80,11 @@ class DraftTablePages {
         if (body.lines().stream().anyMatch(l -> l == null || l.k() == null || l.c() == null)) {
             return HttpResponse.badRequest(new SaveResult(false, "the lines cannot be read"));
         }
+        if (!found.get().updatedAt().toString().equals(body.revision())) {
+            // saved meanwhile from another page: saving this one would silently undo that save
+            return HttpResponse.status(HttpStatus.CONFLICT).body(new SaveResult(false,
+                    "the draft was saved from another page since this one was opened; reload it"));
+        }
         RuleGrid before = RuleGrid.of(source.get());
         if (!SavedLines.structure(body.lines()).equals(before.structure())) {
             return HttpResponse.status(HttpStatus.CONFLICT).body(new SaveResult(false,
@@ -94,9 +99,9 @@ class DraftTablePages {
     record SaveResult(boolean saved, String message) {
     }
 
-    /** The lines of one file as the grid sends them. */
+    /** The lines of one file as the grid sends them, and the draft's revision (its last save) the page was opened on. */
     @io.micronaut.serde.annotation.Serdeable
-    record SaveRequest(@Nullable String path, @Nullable List<SavedLines.Line> lines) {
+    record SaveRequest(@Nullable String path, @Nullable List<SavedLines.Line> lines, @Nullable String revision) {
     }
 
     /** A CSV file's text as the page read it from the file chosen. */

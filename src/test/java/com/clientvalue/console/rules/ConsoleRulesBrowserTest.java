@@ -17,6 +17,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Rules screens in a real browser: the active version's tables, the grid, drafts kept per person. */
@@ -167,6 +168,8 @@ class ConsoleRulesBrowserTest extends HttpIntegrationTest {
         String session = browser.driver().manage().getCookieNamed("cv_session").getValue();
         String csrf = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                 .executeScript("return JSON.parse(document.body.getAttribute('hx-headers'))['X-CSRF-TOKEN']");
+        String openedOn = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return JSON.parse(document.getElementById('grid').getAttribute('data-grid')).revision");
 
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpResponse<String> csv = client.send(java.net.http.HttpRequest.newBuilder(server.getURI()
@@ -189,22 +192,33 @@ class ConsoleRulesBrowserTest extends HttpIntegrationTest {
         assertTrue(browser.text("#upload-status").contains("replaces this table"));
         browser.screenshot("rules-csv-uploaded");
 
-        String lines = "{\"path\":\"" + table + "\",\"lines\":[{\"k\":\"TECHNICAL\",\"c\":[\"RuleSet\",\"other\"]}]}";
-        assertEquals(403, postJson(client, draft + "/save", session, null, lines), "no CSRF header: refused");
-        assertEquals(403, postJson(client, draft + "/save", session, "forged", lines), "another token: refused");
-        assertEquals(409, postJson(client, draft + "/save", session, csrf, lines), "technical rows are read-only");
+        browser.go(draft + "/tables/" + table);
+        String revision = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return JSON.parse(document.getElementById('grid').getAttribute('data-grid')).revision");
+        assertNotEquals(openedOn, revision, "the upload saved the draft");
+        String lines = "{\"path\":\"" + table + "\",\"revision\":\"" + revision
+                + "\",\"lines\":[{\"k\":\"TECHNICAL\",\"c\":[\"RuleSet\",\"other\"]}]}";
+        assertEquals(403, postJson(client, draft + "/save", session, null, lines).statusCode(), "no CSRF header: refused");
+        assertEquals(403, postJson(client, draft + "/save", session, "forged", lines).statusCode(), "another token: refused");
+        java.net.http.HttpResponse<String> structural = postJson(client, draft + "/save", session, csrf, lines);
+        assertEquals(409, structural.statusCode());
+        assertTrue(structural.body().contains("read-only"), "technical rows are read-only: " + structural.body());
+        java.net.http.HttpResponse<String> stale = postJson(client, draft + "/save", session, csrf, lines.replace(revision, openedOn));
+        assertEquals(409, stale.statusCode());
+        assertTrue(stale.body().contains("saved from another page"), "a page opened before the last save: " + stale.body());
         assertTrue(db.text("SELECT CONVERT(content USING utf8mb4) FROM console_draft_file WHERE path = '" + table + "' AND draft_id = "
                 + draft.substring(draft.lastIndexOf('/') + 1)).contains("BUSINESS_ANALYSIS"), "the refused saves changed nothing");
     }
 
-    private int postJson(java.net.http.HttpClient client, String path, String session, String csrf, String body) throws Exception {
+    private java.net.http.HttpResponse<String> postJson(java.net.http.HttpClient client, String path, String session, String csrf,
+                                                        String body) throws Exception {
         java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(server.getURI().resolve(path))
                 .header("Cookie", "cv_session=" + session).header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
         if (csrf != null) {
             request.header("X-CSRF-TOKEN", csrf);
         }
-        return client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        return client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private void edit(int row, int col, String text) {
