@@ -192,6 +192,33 @@ class ConsoleRulesBrowserTest extends HttpIntegrationTest {
         assertTrue(browser.text("#upload-status").contains("replaces this table"));
         browser.screenshot("rules-csv-uploaded");
 
+        // the same table out as a spreadsheet, edited there and uploaded: the lines it did not change stay as they were
+        java.net.http.HttpResponse<byte[]> xlsx = client.send(java.net.http.HttpRequest.newBuilder(server.getURI()
+                .resolve(draft + "/xlsx/" + table)).header("Cookie", "cv_session=" + session).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, xlsx.statusCode());
+        java.nio.file.Path sheet = java.nio.file.Files.createTempFile("potential-level", ".xlsx");
+        try (org.apache.poi.ss.usermodel.Workbook workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                new java.io.ByteArrayInputStream(xlsx.body())); java.io.OutputStream out = java.nio.file.Files.newOutputStream(sheet)) {
+            org.apache.poi.ss.usermodel.Sheet first = workbook.getSheetAt(0);
+            assertEquals("60", first.getRow(9).getCell(2).getStringCellValue(), "cell C10 as the CSV holds it");
+            assertEquals("BUSINESS_ANALYSIS", first.getRow(11).getCell(6).getStringCellValue());
+            first.getRow(9).getCell(1).setCellValue("A potential rated 60 or more is high (from Excel)");
+            workbook.write(out);
+        }
+        browser.go(draft + "/tables/" + table);
+        browser.find("#csv-file").sendKeys(sheet.toString());
+        browser.waitUntil(d -> browser.find("#csv-submit").isEnabled());
+        browser.find("#csv-submit").click();
+        browser.waitUntil(d -> browser.path().contains("upload=done"));
+        browser.waitUntil(d -> !browser.all("#grid .tabulator-row").isEmpty());
+        assertTrue(browser.text("#grid .tabulator-row[data-row='10']").contains("(from Excel)"));
+        String stored = db.text("SELECT CONVERT(content USING utf8mb4) FROM console_draft_file WHERE path = '" + table
+                + "' AND draft_id = " + draft.substring(draft.lastIndexOf('/') + 1));
+        assertEquals(original.replace("null,LOW,ASSESS_POTENTIAL", "null,LOW,BUSINESS_ANALYSIS")
+                .replace("A potential rated 60 or more is high,", "A potential rated 60 or more is high (from Excel),"), stored,
+                "only the edited line differs, even where the spreadsheet dropped trailing empty cells");
+
         browser.go(draft + "/tables/" + table);
         String revision = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                 .executeScript("return JSON.parse(document.getElementById('grid').getAttribute('data-grid')).revision");
