@@ -179,7 +179,7 @@
         return { k: d.k, c: cells };
       });
       saveButton.disabled = true;
-      post(host.getAttribute("data-save"), { path: data.path, lines: lines }).then(function (response) {
+      post(host.getAttribute("data-save"), { path: data.path, lines: lines, revision: data.revision }).then(function (response) {
         return response.json().catch(function () { return { saved: false, message: String(response.status) }; });
       }).then(function (result) {
         if (result.saved) {
@@ -204,18 +204,30 @@
     var upload = document.getElementById("csv-upload");
     if (file && upload) {
       var content = null;
+      var format = "csv";
       file.addEventListener("change", function () {
         var chosen = file.files[0];
         if (!chosen) { return; }
-        chosen.text().then(function (text) {
+        var spreadsheet = /\.xlsx$/i.test(chosen.name);
+        // a spreadsheet travels as base64 in the JSON body, a CSV as its text
+        var read = spreadsheet ? chosen.arrayBuffer().then(function (buffer) {
+          var bytes = new Uint8Array(buffer);
+          var binary = "";
+          for (var i = 0; i < bytes.length; i += 8192) {
+            binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192));
+          }
+          return window.btoa(binary);
+        }) : chosen.text();
+        read.then(function (text) {
           content = text;
+          format = spreadsheet ? "xlsx" : "csv";
           document.getElementById("csv-submit").disabled = false;
         });
       });
       upload.addEventListener("submit", function (event) {
         event.preventDefault();
         if (content === null) { return; }
-        post(upload.getAttribute("action"), { path: data.path, content: content }).then(function (response) {
+        post(upload.getAttribute("action"), { path: data.path, content: content, format: format }).then(function (response) {
           var outcome = response.ok ? "done" : response.status === 400 ? "unreadable" : "refused";
           window.location.assign(window.location.pathname + "?upload=" + outcome);
         });

@@ -21,12 +21,17 @@ class DraftOverview {
     }
 
     Pages.DraftPage of(Ui page, Draft draft, List<Pages.ProblemView> refused, @Nullable String message) {
+        return of(page, draft, refused, message, null);
+    }
+
+    Pages.DraftPage of(Ui page, Draft draft, List<Pages.ProblemView> refused, @Nullable String message,
+                       @Nullable String comment) {
         RuleBase current = active.current();
         List<RuleSource> base = candidates.base(draft);
         List<RuleSource> mine = candidates.sources(draft);
         List<TableDiff.FileChange> meanwhile = draft.baseVersion().equals(current.version()) ? List.of()
                 : TableDiff.between(base, current.sources());
         return new Pages.DraftPage(page, draft, current.version(), RulesPages.areas(current.files(), mine, draft.files().keySet()),
-                TableDiff.between(base, mine), meanwhile, refused, message);
+                TableDiff.between(base, mine), meanwhile, refused, message, comment);
     }
 }

@@ -87,7 +87,7 @@ class DraftPages {
                 published = recorded.publish(candidates.sources(draft), person.getName(), reason);
             } catch (RulesRejected refused) {
                 return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(View.of("console/rules/draft", page,
-                        overview.of(page, draft, ProblemViews.of(draft.id(), ProblemViews.of(refused)), "draft.refused")));
+                        overview.of(page, draft, ProblemViews.of(draft.id(), ProblemViews.of(refused)), "draft.refused", reason)));
             }
             drafts.delete(draft.id(), person.getName());
             return HttpResponse.seeOther(URI.create("/console/rules/versions/" + published.version() + "?done=published"));

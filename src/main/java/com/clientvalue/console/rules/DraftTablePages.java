@@ -3,6 +3,7 @@ package com.clientvalue.console.rules;
 import com.clientvalue.rules.RulePublisher;
 import com.clientvalue.rules.RuleProblem;
 import com.clientvalue.rules.RuleSource;
+import com.clientvalue.rules.SpreadsheetRows;
 import com.clientvalue.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -21,7 +22,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Hidden;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,6 +82,11 @@ class DraftTablePages {
         if (body.lines().stream().anyMatch(l -> l == null || l.k() == null || l.c() == null)) {
             return HttpResponse.badRequest(new SaveResult(false, "the lines cannot be read"));
         }
+        if (!found.get().updatedAt().toString().equals(body.revision())) {
+            // saved meanwhile from another page: saving this one would silently undo that save
+            return HttpResponse.status(HttpStatus.CONFLICT).body(new SaveResult(false,
+                    "the draft was saved from another page since this one was opened; reload it"));
+        }
         RuleGrid before = RuleGrid.of(source.get());
         if (!SavedLines.structure(body.lines()).equals(before.structure())) {
             return HttpResponse.status(HttpStatus.CONFLICT).body(new SaveResult(false,
@@ -94,14 +101,14 @@ class DraftTablePages {
     record SaveResult(boolean saved, String message) {
     }
 
-    /** The lines of one file as the grid sends them. */
+    /** The lines of one file as the grid sends them, and the draft's revision (its last save) the page was opened on. */
     @io.micronaut.serde.annotation.Serdeable
-    record SaveRequest(@Nullable String path, @Nullable List<SavedLines.Line> lines) {
+    record SaveRequest(@Nullable String path, @Nullable List<SavedLines.Line> lines, @Nullable String revision) {
     }
 
-    /** A CSV file's text as the page read it from the file chosen. */
+    /** The file chosen as the page read it: a CSV file's text, or a spreadsheet's bytes in base64 (format xlsx). */
     @io.micronaut.serde.annotation.Serdeable
-    record UploadRequest(@Nullable String path, @Nullable String content) {
+    record UploadRequest(@Nullable String path, @Nullable String content, @Nullable String format) {
     }
 
     /** One file of the draft as CSV, to edit in a spreadsheet and upload again. */
@@ -114,7 +121,19 @@ class DraftTablePages {
                 .orElseGet(HttpResponse::notFound);
     }
 
-    /** A CSV file uploaded in place of one of the draft's files; the checks judge it like any edit when the draft is validated. */
+    /** One file of the draft as a spreadsheet (.xlsx), every cell as text. */
+    @Get(value = "/{id}/xlsx/{+path}")
+    HttpResponse<?> downloadSpreadsheet(Authentication person, @PathVariable long id, @PathVariable String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1).replace(".csv", ".xlsx");
+        return drafts.find(id, person.getName()).flatMap(draft -> candidates.file(draft, path))
+                .filter(source -> RuleGrid.editable(source.path()))
+                .<HttpResponse<?>>map(source -> HttpResponse.ok(SpreadsheetCopy.of(RuleGrid.of(source)))
+                        .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        .header("Content-Disposition", "attachment; filename=\"" + name + "\""))
+                .orElseGet(HttpResponse::notFound);
+    }
+
+    /** A CSV file (or a spreadsheet) uploaded in place of one of the draft's files; the checks judge it like any edit when the draft is validated. */
     @Post(value = "/{id}/upload", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> upload(HttpRequest<?> request, Authentication person, @PathVariable long id, @Body UploadRequest body) {
         if (!CsrfHeader.matches(request, person)) {
@@ -128,12 +147,16 @@ class DraftTablePages {
         if (draft.isEmpty() || !RuleGrid.editable(path) || candidates.file(draft.get(), path).isEmpty() || body.content().isBlank()) {
             return HttpResponse.notFound(new SaveResult(false, "refused"));
         }
+        List<List<String>> rows;
         try {
-            RuleGrid.parse(body.content());
-        } catch (RuleGrid.UnreadableCsv unreadable) {
+            rows = "xlsx".equals(body.format()) ? SpreadsheetRows.of(Base64.getDecoder().decode(body.content()))
+                    : RuleGrid.parse(body.content());
+        } catch (IOException | IllegalArgumentException | RuleGrid.UnreadableCsv unreadable) {
             return HttpResponse.badRequest(new SaveResult(false, "unreadable"));
         }
-        byte[] bytes = body.content().replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
+        // the lines it did not change stay as the file wrote them; a spreadsheet's row keeps the width of the line it replaces
+        List<RuleGrid.Line> before = RuleGrid.of(candidates.file(draft.get(), path).orElseThrow()).lines();
+        byte[] bytes = RuleGrid.write(RuleGrid.widened(rows, before), before);
         drafts.saveFile(id, person.getName(), path, candidates.toKeep(draft.get(), path, bytes));
         return HttpResponse.ok(new SaveResult(true, "done"));
     }

@@ -20,7 +20,7 @@ class GridJson {
         this.json = json;
     }
 
-    String of(RuleGrid grid, List<RuleProblem> problems, boolean editable) {
+    String of(RuleGrid grid, List<RuleProblem> problems, boolean editable, String revision) {
         Map<String, Object> data = new LinkedHashMap<>();
         List<Map<String, Object>> columns = new ArrayList<>();
         for (int c = 0; c < grid.width(); c++) {
@@ -47,6 +47,7 @@ class GridJson {
         }
         data.put("path", grid.path());
         data.put("editable", editable);
+        data.put("revision", revision);
         data.put("singleHeader", !grid.titles().isEmpty());
         data.put("columns", columns);
         data.put("lines", lines);

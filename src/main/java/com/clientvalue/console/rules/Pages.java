@@ -39,9 +39,13 @@ public final class Pages {
     public record ProblemView(RuleProblem problem, String category, @Nullable String link) {
     }
 
-    /** A draft's overview: what it changes, whether its base is still active and what changed meanwhile. */
+    /**
+     * A draft's overview: what it changes, whether its base is still active and what changed meanwhile;
+     * after a refused publication, its problems and the comment typed.
+     */
     public record DraftPage(Ui ui, Draft draft, String activeVersion, List<Area> areas, List<TableDiff.FileChange> changes,
-                            List<TableDiff.FileChange> meanwhile, List<ProblemView> refused, @Nullable String message) {
+                            List<TableDiff.FileChange> meanwhile, List<ProblemView> refused, @Nullable String message,
+                            @Nullable String comment) {
         public boolean stale() {
             return !draft.baseVersion().equals(activeVersion);
         }

@@ -160,11 +160,12 @@ public record RuleGrid(String path, boolean decisionTable, int width, List<Line>
     static byte[] write(List<List<String>> rows, List<Line> original) {
         Map<List<String>, Deque<String>> raw = new HashMap<>();
         for (Line line : original) {
-            raw.computeIfAbsent(line.cells(), c -> new ArrayDeque<>()).add(line.raw());
+            raw.computeIfAbsent(trimmed(line.cells()), c -> new ArrayDeque<>()).add(line.raw());
         }
         StringBuilder csv = new StringBuilder();
         for (List<String> row : rows) {
-            Deque<String> same = raw.get(row);
+            // a spreadsheet program drops a line's trailing empty cells: the line is still the same
+            Deque<String> same = raw.get(trimmed(row));
             if (same != null && !same.isEmpty()) {
                 csv.append(same.poll()).append('\n');
             } else {
@@ -195,6 +196,28 @@ public record RuleGrid(String path, boolean decisionTable, int width, List<Line>
             csv.append('\n');
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Rows padded with empty cells up to the width of the line at the same place before (spreadsheets drop trailing empty cells). */
+    static List<List<String>> widened(List<List<String>> rows, List<Line> before) {
+        List<List<String>> widened = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> row = new ArrayList<>(rows.get(i));
+            int width = i < before.size() ? before.get(i).cells().size() : 0;
+            while (row.size() < width) {
+                row.add("");
+            }
+            widened.add(row);
+        }
+        return widened;
+    }
+
+    private static List<String> trimmed(List<String> cells) {
+        int end = cells.size();
+        while (end > 0 && (cells.get(end - 1) == null || cells.get(end - 1).isEmpty())) {
+            end--;
+        }
+        return cells.subList(0, end);
     }
 
     /** The file is not a CSV the grid can read. */

@@ -21,7 +21,7 @@ class TableView {
                       List<RuleProblem> problems, boolean checked, @Nullable String upload) {
         boolean grid = RuleGrid.editable(source.path());
         RuleGrid cells = grid ? RuleGrid.of(source) : null;
-        String json = grid ? gridJson.of(cells, problems, editable) : "{}";
+        String json = grid ? gridJson.of(cells, problems, editable, draft == null ? "" : draft.updatedAt().toString()) : "{}";
         List<Pages.ProblemView> here = ProblemViews.of(draft == null ? 0 : draft.id(),
                 problems.stream().filter(p -> p.file().equals(source.path())).toList());
         return new Pages.Table(page, draft, version, source.path(), editable && grid, cells, json,

@@ -17,6 +17,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Rules screens in a real browser: the active version's tables, the grid, drafts kept per person. */
@@ -67,6 +68,23 @@ class ConsoleRulesBrowserTest extends HttpIntegrationTest {
         // a click on a cell edits nothing
         browser.find("#grid .tabulator-row[data-row='10'] .tabulator-cell[data-col='2']").click();
         assertTrue(browser.all("#grid input").isEmpty());
+    }
+
+    @Test
+    void theRulesSpeakItalian() {
+        String auditor = TestTokens.token(http.toBlocking(), "rules-auditor", "AUDITOR");
+        try (Browser italian = Browser.open(server.getURI(), "it-IT")) {
+            italian.signIn(auditor);
+            italian.go("/console/rules");
+            assertEquals("Regole", italian.text("h1"));
+            assertTrue(italian.text("#active-version").startsWith("Versione attiva"));
+            italian.go("/console/rules/tables/clusters/potential-level.csv");
+            italian.waitUntil(d -> !italian.all("#grid .tabulator-row").isEmpty());
+            assertTrue(italian.text("label.check").contains("Mostra le righe tecniche"));
+            italian.go("/console/rules/versions");
+            assertEquals("Versioni pubblicate", italian.text("h1"));
+            italian.screenshot("rules-versions-it");
+        }
     }
 
     @Test
@@ -150,6 +168,8 @@ class ConsoleRulesBrowserTest extends HttpIntegrationTest {
         String session = browser.driver().manage().getCookieNamed("cv_session").getValue();
         String csrf = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                 .executeScript("return JSON.parse(document.body.getAttribute('hx-headers'))['X-CSRF-TOKEN']");
+        String openedOn = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return JSON.parse(document.getElementById('grid').getAttribute('data-grid')).revision");
 
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpResponse<String> csv = client.send(java.net.http.HttpRequest.newBuilder(server.getURI()
@@ -172,22 +192,60 @@ class ConsoleRulesBrowserTest extends HttpIntegrationTest {
         assertTrue(browser.text("#upload-status").contains("replaces this table"));
         browser.screenshot("rules-csv-uploaded");
 
-        String lines = "{\"path\":\"" + table + "\",\"lines\":[{\"k\":\"TECHNICAL\",\"c\":[\"RuleSet\",\"other\"]}]}";
-        assertEquals(403, postJson(client, draft + "/save", session, null, lines), "no CSRF header: refused");
-        assertEquals(403, postJson(client, draft + "/save", session, "forged", lines), "another token: refused");
-        assertEquals(409, postJson(client, draft + "/save", session, csrf, lines), "technical rows are read-only");
+        // the same table out as a spreadsheet, edited there and uploaded: the lines it did not change stay as they were
+        java.net.http.HttpResponse<byte[]> xlsx = client.send(java.net.http.HttpRequest.newBuilder(server.getURI()
+                .resolve(draft + "/xlsx/" + table)).header("Cookie", "cv_session=" + session).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, xlsx.statusCode());
+        java.nio.file.Path sheet = java.nio.file.Files.createTempFile("potential-level", ".xlsx");
+        try (org.apache.poi.ss.usermodel.Workbook workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                new java.io.ByteArrayInputStream(xlsx.body())); java.io.OutputStream out = java.nio.file.Files.newOutputStream(sheet)) {
+            org.apache.poi.ss.usermodel.Sheet first = workbook.getSheetAt(0);
+            assertEquals("60", first.getRow(9).getCell(2).getStringCellValue(), "cell C10 as the CSV holds it");
+            assertEquals("BUSINESS_ANALYSIS", first.getRow(11).getCell(6).getStringCellValue());
+            first.getRow(9).getCell(1).setCellValue("A potential rated 60 or more is high (from Excel)");
+            workbook.write(out);
+        }
+        browser.go(draft + "/tables/" + table);
+        browser.find("#csv-file").sendKeys(sheet.toString());
+        browser.waitUntil(d -> browser.find("#csv-submit").isEnabled());
+        browser.find("#csv-submit").click();
+        browser.waitUntil(d -> browser.path().contains("upload=done"));
+        browser.waitUntil(d -> !browser.all("#grid .tabulator-row").isEmpty());
+        assertTrue(browser.text("#grid .tabulator-row[data-row='10']").contains("(from Excel)"));
+        String stored = db.text("SELECT CONVERT(content USING utf8mb4) FROM console_draft_file WHERE path = '" + table
+                + "' AND draft_id = " + draft.substring(draft.lastIndexOf('/') + 1));
+        assertEquals(original.replace("null,LOW,ASSESS_POTENTIAL", "null,LOW,BUSINESS_ANALYSIS")
+                .replace("A potential rated 60 or more is high,", "A potential rated 60 or more is high (from Excel),"), stored,
+                "only the edited line differs, even where the spreadsheet dropped trailing empty cells");
+
+        browser.go(draft + "/tables/" + table);
+        String revision = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return JSON.parse(document.getElementById('grid').getAttribute('data-grid')).revision");
+        assertNotEquals(openedOn, revision, "the upload saved the draft");
+        String lines = "{\"path\":\"" + table + "\",\"revision\":\"" + revision
+                + "\",\"lines\":[{\"k\":\"TECHNICAL\",\"c\":[\"RuleSet\",\"other\"]}]}";
+        assertEquals(403, postJson(client, draft + "/save", session, null, lines).statusCode(), "no CSRF header: refused");
+        assertEquals(403, postJson(client, draft + "/save", session, "forged", lines).statusCode(), "another token: refused");
+        java.net.http.HttpResponse<String> structural = postJson(client, draft + "/save", session, csrf, lines);
+        assertEquals(409, structural.statusCode());
+        assertTrue(structural.body().contains("read-only"), "technical rows are read-only: " + structural.body());
+        java.net.http.HttpResponse<String> stale = postJson(client, draft + "/save", session, csrf, lines.replace(revision, openedOn));
+        assertEquals(409, stale.statusCode());
+        assertTrue(stale.body().contains("saved from another page"), "a page opened before the last save: " + stale.body());
         assertTrue(db.text("SELECT CONVERT(content USING utf8mb4) FROM console_draft_file WHERE path = '" + table + "' AND draft_id = "
                 + draft.substring(draft.lastIndexOf('/') + 1)).contains("BUSINESS_ANALYSIS"), "the refused saves changed nothing");
     }
 
-    private int postJson(java.net.http.HttpClient client, String path, String session, String csrf, String body) throws Exception {
+    private java.net.http.HttpResponse<String> postJson(java.net.http.HttpClient client, String path, String session, String csrf,
+                                                        String body) throws Exception {
         java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(server.getURI().resolve(path))
                 .header("Cookie", "cv_session=" + session).header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
         if (csrf != null) {
             request.header("X-CSRF-TOKEN", csrf);
         }
-        return client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        return client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private void edit(int row, int col, String text) {

@@ -101,6 +101,7 @@ class ConsoleRulesPublishBrowserTest extends VersionedRulesIntegrationTest {
         assertTrue(browser.text("#refused").contains("'sixty' is not a whole number"), browser.text("#refused"));
         assertTrue(browser.text("#draft-message").contains("Not published"));
         assertEquals(original, active.current().version());
+        assertEquals("too early", browser.find("#comment").getAttribute("value"), "the comment typed is kept");
         browser.screenshot("rules-publish-refused");
         openGrid(draft, TABLE);
 
@@ -132,6 +133,7 @@ class ConsoleRulesPublishBrowserTest extends VersionedRulesIntegrationTest {
         browser.screenshot("rules-impact");
 
         browser.go(draft);
+        browser.find("#comment").clear();
         browser.find("#comment").sendKeys("raise the potential threshold to 70");
         browser.find("#publish").click();
         browser.waitUntil(d -> browser.path().contains("/console/rules/versions/"));
