@@ -70,6 +70,17 @@ class AuthorizationProblems implements ExceptionHandler<AuthorizationException, 
             return HttpResponse.seeOther(java.net.URI.create(SIGN_IN));
         }
         List<String> required = required(request);
+        boolean allowed = required.contains(io.micronaut.security.rules.SecurityRule.IS_AUTHENTICATED)
+                || required.stream().anyMatch(exception.getAuthentication().getRoles()::contains);
+        if (allowed) {
+            // the roles fit: what failed is the CSRF check of a form or an htmx request
+            String stale = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Form not accepted</title>"
+                    + "<link rel=\"stylesheet\" href=\"/assets/console/console.css\"></head><body><main class=\"narrow\">"
+                    + "<h1>Form not accepted</h1><p>This form was not sent from a page of your current session (it may come from"
+                    + " another site, or from a page opened before you signed in again). Nothing was changed. Go back, reload the"
+                    + " page and send it again.</p><p><a href=\"/console\">Home</a></p></main></body></html>";
+            return HttpResponse.status(HttpStatus.FORBIDDEN).contentType("text/html;charset=utf-8").body(stale);
+        }
         String page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not allowed</title>"
                 + "<link rel=\"stylesheet\" href=\"/assets/console/console.css\"></head><body><main class=\"narrow\"><h1>Not allowed</h1>"
                 + "<p>This page needs one of the roles " + String.join(", ", required) + "; you are signed in as "

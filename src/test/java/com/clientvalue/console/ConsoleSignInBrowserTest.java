@@ -88,10 +88,37 @@ class ConsoleSignInBrowserTest extends HttpIntegrationTest {
                 HttpRequest.POST("/console/sign-out", "csrfToken=.forged").contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
                         .cookie(io.micronaut.http.cookie.Cookie.of("cv_session", session)).header(TestBearer.ANONYMOUS, "yes")));
         assertEquals(403, refused.getStatus().getCode());
+        assertTrue(refused.getResponse().getBody(String.class).orElse("").contains("Nothing was changed"), "the page says why");
         // the session is still open: the forged form changed nothing
         HttpResponse<String> home = http.toBlocking().exchange(HttpRequest.GET("/console")
                 .cookie(io.micronaut.http.cookie.Cookie.of("cv_session", session)).header(TestBearer.ANONYMOUS, "yes"), String.class);
         assertEquals(200, home.getStatus().getCode());
+    }
+
+    @Test
+    void aFormTooLargeForTheConsoleIsRefusedWithAnExplanationAndASmallOneGoesThrough() throws Exception {
+        // micronaut-security#1984: the CSRF filter failed with a 500 on a form body read in several pieces
+        String token = TestTokens.token(http.toBlocking(), "console-large-form", "ANALYST");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        for (int padding : new int[]{200_000, 7_000}) {
+            String session = sessionOf(token);
+            String home = client.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/console"))
+                    .header("Cookie", "cv_session=" + session).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrfToken\" value=\"([^\"]+)\"").matcher(home);
+            assertTrue(csrf.find());
+            String body = "padding=" + "x".repeat(padding) + "&csrfToken="
+                    + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8);
+            java.net.http.HttpResponse<String> answer = client.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/console/sign-out"))
+                    .header("Cookie", "cv_session=" + session).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (padding > 8192) {
+                assertEquals(413, answer.statusCode(), answer.body());
+                assertTrue(answer.body().contains("at most 8 KB"), answer.body());
+            } else {
+                assertEquals(303, answer.statusCode(), answer.body());
+                assertEquals("/console/sign-in?reason=signed-out", answer.headers().firstValue("Location").orElse(""));
+            }
+        }
     }
 
     @Test

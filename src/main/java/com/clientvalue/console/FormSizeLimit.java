@@ -1,0 +1,47 @@
+package com.clientvalue.console;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.server.annotation.PreMatching;
+
+import java.util.Set;
+
+/**
+ * Console forms are small (a comment, a few fields; the rule grid and uploads send JSON): a form
+ * body over {@value #MAX_FORM_BYTES} bytes, or of unknown length, is refused with 413 before
+ * Micronaut's CSRF filter reads it. That filter reads form bodies after Micronaut Security's legacy
+ * filter, and a body that arrives in several pieces made it fail with a 500 instead of an answer
+ * (micronaut-security#1984, open); a body within one network read does not.
+ */
+@ServerFilter("/console/**")
+class FormSizeLimit {
+    /** Netty's default chunk: a body up to this size is read in one piece. */
+    static final long MAX_FORM_BYTES = 8192;
+    private static final Set<HttpMethod> CHANGES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH);
+
+    @PreMatching
+    @RequestFilter
+    @Nullable
+    HttpResponse<?> limit(HttpRequest<?> request) {
+        boolean form = request.getContentType().filter(type -> type.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                || type.matches(MediaType.MULTIPART_FORM_DATA_TYPE)).isPresent();
+        long length = request.getContentLength();
+        if (!form || !CHANGES.contains(request.getMethod()) || (length >= 0 && length <= MAX_FORM_BYTES)) {
+            return null;
+        }
+        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).contentType("text/html;charset=utf-8")
+                .header("Connection", "close")
+                .body("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Form too large</title>"
+                        + "<link rel=\"stylesheet\" href=\"/assets/console/console.css\"></head><body><main class=\"narrow\">"
+                        + "<h1>Form too large</h1><p>A console form may hold at most " + MAX_FORM_BYTES / 1024 + " KB; this one held "
+                        + (length < 0 ? "an unknown amount" : (length / 1024) + " KB") + ". Shorten the text (a publication comment, say)"
+                        + " and send it again; tables are uploaded as files on their own page.</p>"
+                        + "<p><a href=\"/console\">Home</a></p></main></body></html>");
+    }
+}
