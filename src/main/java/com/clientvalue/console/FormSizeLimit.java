@@ -14,14 +14,12 @@ import java.util.Set;
 
 /**
  * Console forms are small (a comment, a few fields; the rule grid and uploads send JSON): a form
- * body over {@value #MAX_FORM_BYTES} bytes, or of unknown length, is refused with 413 before
- * Micronaut's CSRF filter reads it. That filter reads form bodies after Micronaut Security's legacy
- * filter, and a body that arrives in several pieces made it fail with a 500 instead of an answer
- * (micronaut-security#1984, open); a body within one network read does not.
+ * body over {@value #MAX_FORM_BYTES} bytes, or of unknown length, is refused with 413 and a page
+ * that says so, before anything reads it.
  */
 @ServerFilter("/console/**")
 class FormSizeLimit {
-    /** Netty's default chunk: a body up to this size is read in one piece. */
+    /** Eight times the largest console form (a publication comment of 1,000 characters and its fields). */
     static final long MAX_FORM_BYTES = 8192;
     private static final Set<HttpMethod> CHANGES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH);
 

@@ -2,6 +2,7 @@ package com.clientvalue.rules;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionOperations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +32,12 @@ public class ActiveRuleBase {
     private final AtomicReference<RuleBase> current = new AtomicReference<>();
     private final Map<String, RuleBase> compiled = new LinkedHashMap<>(8, 0.75f, true);
 
-    ActiveRuleBase(RulesConfig config, RuleVersions versions, List<RuleSetCheck> checks) {
+    private final TransactionOperations<?> transactions;
+
+    ActiveRuleBase(RulesConfig config, RuleVersions versions, List<RuleSetCheck> checks, TransactionOperations<?> transactions) {
         this.folder = Path.of(config.dir()).toAbsolutePath().normalize();
         this.versions = versions;
+        this.transactions = transactions;
         this.checks = List.copyOf(checks);
         long started = System.nanoTime();
         RuleBase fromFolder = compile(RuleFolder.readRuleSet(folder));
@@ -126,6 +130,27 @@ public class ActiveRuleBase {
         if (previous == null || !previous.version().equals(next.version())) {
             LOG.info("Rules version {} now active (was {})", next.version(), previous == null ? "none" : previous.version());
         }
+    }
+
+    /**
+     * Switches once the activation that makes {@code next} active is committed: switching earlier
+     * let the poller, which reads the committed activation, switch back to the old version for a
+     * moment, and a publication that then failed to commit would have left this instance on rules
+     * nobody activated. Outside a transaction, switches at once.
+     */
+    void switchAfterCommit(RuleBase next) {
+        remember(next);
+        java.util.Optional<? extends io.micronaut.transaction.TransactionStatus<?>> status = transactions.findTransactionStatus();
+        if (status.isEmpty()) {
+            switchTo(next);
+            return;
+        }
+        status.get().registerSynchronization(new io.micronaut.transaction.support.TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                switchTo(next);
+            }
+        });
     }
 
     /** Follows the version other instances (or this one) activated in the database. */

@@ -99,7 +99,7 @@ public class RulePublisher {
         RuleBase candidate = checked.ruleBase();
         if (!from.equals(candidate.version())) {
             versions.storeAndActivate(candidate, who, comment, RuleVersions.Reason.PUBLISH, checked.checks());
-            active.switchTo(candidate);
+            active.switchAfterCommit(candidate);
             events.publishEvent(new RulesActivated(from, candidate.version(), RuleVersions.Reason.PUBLISH, who));
         }
         return versions.find(candidate.version()).orElseThrow();
@@ -137,7 +137,7 @@ public class RulePublisher {
         RuleVersions.Reason reason = versions.find(from).filter(current -> current.seq() < target.seq()).isPresent()
                 ? RuleVersions.Reason.ROLL_FORWARD : RuleVersions.Reason.ROLLBACK;
         versions.activate(version, who, reason, comment, checks);
-        active.switchTo(ruleBase);
+        active.switchAfterCommit(ruleBase);
         events.publishEvent(new RulesActivated(from, version, reason, who));
         return versions.find(version).orElseThrow();
     }

@@ -85,7 +85,7 @@ class ConsoleSignInBrowserTest extends HttpIntegrationTest {
     void aFormWithoutTheSessionsCsrfTokenIsRefused() {
         String session = sessionOf(TestTokens.token(http.toBlocking(), "console-csrf", "ANALYST"));
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
-                HttpRequest.POST("/console/sign-out", "csrfToken=.forged").contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                HttpRequest.POST("/console/sign-out?csrfToken=.forged", "csrfToken=.forged").contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
                         .cookie(io.micronaut.http.cookie.Cookie.of("cv_session", session)).header(TestBearer.ANONYMOUS, "yes")));
         assertEquals(403, refused.getStatus().getCode());
         assertTrue(refused.getResponse().getBody(String.class).orElse("").contains("Nothing was changed"), "the page says why");
@@ -108,7 +108,9 @@ class ConsoleSignInBrowserTest extends HttpIntegrationTest {
             assertTrue(csrf.find());
             String body = "padding=" + "x".repeat(padding) + "&csrfToken="
                     + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8);
-            java.net.http.HttpResponse<String> answer = client.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/console/sign-out"))
+            // as the console's script sends a form: the token in the action's query as well
+            java.net.http.HttpResponse<String> answer = client.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/console/sign-out?csrfToken="
+                            + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8)))
                     .header("Cookie", "cv_session=" + session).header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             if (padding > 8192) {

@@ -1,5 +1,6 @@
 package com.clientvalue.console.rules;
 
+import com.clientvalue.governance.shadow.ShadowRun;
 import com.clientvalue.rules.ActiveRuleBase;
 import com.clientvalue.rules.RecordedPublisher;
 import com.clientvalue.rules.RuleVersions;
@@ -44,9 +45,11 @@ class DraftPages {
     private final ActiveRuleBase active;
     private final RecordedPublisher recorded;
     private final Clock clock;
+    private final ShadowRun shadow;
 
     DraftPages(Drafts drafts, DraftAccess access, DraftOverview overview, DraftCandidates candidates, ActiveRuleBase active,
-               RecordedPublisher recorded, Clock clock) {
+               RecordedPublisher recorded, Clock clock, ShadowRun shadow) {
+        this.shadow = shadow;
         this.drafts = drafts;
         this.access = access;
         this.overview = overview;
@@ -91,6 +94,23 @@ class DraftPages {
             }
             drafts.delete(draft.id(), person.getName());
             return HttpResponse.seeOther(URI.create("/console/rules/versions/" + published.version() + "?done=published"));
+        });
+    }
+
+    /**
+     * Runs the draft in shadow beside the active version (the same use case as {@code POST /api/rules/shadow}):
+     * refused with the problems at their cells when the draft fails a check, as a publication would be.
+     */
+    @Post(value = "/{id}/shadow", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> shadow(HttpRequest<?> request, Authentication person, @PathVariable long id) {
+        return access.page(request, person, id, (page, draft) -> {
+            try {
+                shadow.startChecked(candidates.sources(draft), person.getName());
+            } catch (RulesRejected refused) {
+                return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(View.of("console/rules/draft", page,
+                        overview.of(page, draft, ProblemViews.of(draft.id(), ProblemViews.of(refused)), "draft.shadowRefused")));
+            }
+            return HttpResponse.seeOther(URI.create("/console/rules/shadow?draft=" + draft.id()));
         });
     }
 

@@ -24,7 +24,7 @@ import java.util.List;
 /** Stores and sums up how live decisions compare with a shadow run's candidate, by run. */
 @Singleton
 @Connectable
-class ShadowComparisons {
+public class ShadowComparisons {
     private static final int LATEST = 20;
     private final JdbcOperations jdbc;
     private final DecisionEvaluator evaluator;
@@ -46,7 +46,7 @@ class ShadowComparisons {
 
     /** A live decision the shadow would have decided differently. */
     @Serdeable
-    record Difference(String decisionId, String clientId, Instant comparedAt,
+    public record Difference(String decisionId, String clientId, Instant comparedAt,
                       @Schema(implementation = Object.class, description = "the outcome the active version gave (as in a decision)") JsonNode active,
                       @Schema(implementation = Object.class, description = "the outcome the shadow candidate would have given") JsonNode shadow) {
     }

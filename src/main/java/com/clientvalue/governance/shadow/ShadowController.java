@@ -1,15 +1,12 @@
 package com.clientvalue.governance.shadow;
 
 import com.clientvalue.common.StandardProblems;
-import com.clientvalue.audit.AdminLog;
-import com.clientvalue.rules.RulesRejected;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.authentication.Authentication;
 import com.clientvalue.security.Roles;
 import io.micronaut.security.annotation.Secured;
 import com.clientvalue.rules.RuleArchive;
-import com.clientvalue.rules.RulePublisher;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -33,13 +30,9 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ShadowController {
     private final ShadowRun shadow;
-    private final RulePublisher publisher;
-    private final AdminLog log;
 
-    ShadowController(ShadowRun shadow, RulePublisher publisher, AdminLog log) {
+    ShadowController(ShadowRun shadow) {
         this.shadow = shadow;
-        this.publisher = publisher;
-        this.log = log;
     }
 
     @Post(consumes = "application/zip")
@@ -50,14 +43,7 @@ class ShadowController {
                     + "after it was answered and audited; its outcome is never returned nor audited as a decision. Replaces "
                     + "a running shadow. Ends when its rules are published, or when dropped; the report stays readable.")
     ShadowRun.ShadowReport start(@Body InputStream zip, Authentication caller) {
-        RulePublisher.Checked candidate;
-        try {
-            candidate = publisher.checked(RuleArchive.read(zip), "no shadow was started");
-        } catch (RulesRejected refused) {
-            log.recordApart(caller.getName(), "SHADOW_REFUSED", null, refused.getDetail());
-            throw refused;
-        }
-        return shadow.start(candidate, caller.getName());
+        return shadow.startChecked(RuleArchive.read(zip), caller.getName());
     }
 
     @Get

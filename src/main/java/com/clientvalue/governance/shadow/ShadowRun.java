@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * dropped, replaced by another, or when its rules are published; ended runs keep their report.
  */
 @Singleton
-class ShadowRun {
+public class ShadowRun {
     private static final Logger LOG = LoggerFactory.getLogger(ShadowRun.class);
     private final ShadowRuns runs;
     private final ActiveRuleBase rules;
@@ -45,7 +45,10 @@ class ShadowRun {
             new ArrayBlockingQueue<>(10_000), runnable -> new Thread(runnable, "shadow-comparisons"));
     private volatile Compiled compiled;
 
-    ShadowRun(ShadowRuns runs, ActiveRuleBase rules, ShadowComparisons comparisons, AdminLog log) {
+    private final RulePublisher publisher;
+
+    ShadowRun(ShadowRuns runs, ActiveRuleBase rules, ShadowComparisons comparisons, AdminLog log, RulePublisher publisher) {
+        this.publisher = publisher;
         this.runs = runs;
         this.rules = rules;
         this.comparisons = comparisons;
@@ -54,7 +57,7 @@ class ShadowRun {
 
     /** A run and what it found; endedAt null while it runs. */
     @Serdeable
-    record ShadowReport(long runId, String version, Instant startedAt, String startedBy, @Nullable String checks,
+    public record ShadowReport(long runId, String version, Instant startedAt, String startedBy, @Nullable String checks,
                         @Nullable Instant endedAt, @Nullable String endedBy, @Nullable String endReason, long compared,
                         long differing, List<ShadowComparisons.Difference> latestDifferences) {
     }
@@ -64,7 +67,7 @@ class ShadowRun {
 
     /** Starts a checked candidate in shadow, ending the run it replaces. */
     @Transactional
-    ShadowReport start(RulePublisher.Checked candidate, String who) {
+    public ShadowReport start(RulePublisher.Checked candidate, String who) {
         Optional<ShadowRuns.Run> replaced = runs.running();
         replaced.ifPresent(run -> endLogged(run, who, "replaced by a new shadow"));
         long id = runs.insert(candidate.ruleBase(), who, candidate.checks());
@@ -74,9 +77,24 @@ class ShadowRun {
         return report(runs.find(id).orElseThrow());
     }
 
+    /**
+     * Checks candidate files as a publication would and starts them in shadow; a refusal is written
+     * to the admin log (apart, so it stays) and thrown with every problem. The API and the console start shadows so.
+     */
+    public ShadowReport startChecked(java.util.List<com.clientvalue.rules.RuleSource> files, String who) {
+        RulePublisher.Checked candidate;
+        try {
+            candidate = publisher.checked(files, "no shadow was started");
+        } catch (com.clientvalue.rules.RulesRejected refused) {
+            log.recordApart(who, "SHADOW_REFUSED", null, refused.getDetail());
+            throw refused;
+        }
+        return start(candidate, who);
+    }
+
     /** Drops the running shadow, if any; its report stays readable. */
     @Transactional
-    Optional<ShadowReport> stop(String who) {
+    public Optional<ShadowReport> stop(String who) {
         return runs.running().map(run -> {
             endLogged(run, who, "dropped");
             return report(runs.find(run.id()).orElseThrow());
@@ -84,15 +102,15 @@ class ShadowRun {
     }
 
     /** The running shadow. Reads only. */
-    Optional<ShadowReport> running() {
+    public Optional<ShadowReport> running() {
         return runs.running().map(this::report);
     }
 
-    Optional<ShadowReport> run(long id) {
+    public Optional<ShadowReport> run(long id) {
         return runs.find(id).map(this::report);
     }
 
-    List<ShadowReport> list(int limit) {
+    public List<ShadowReport> list(int limit) {
         return runs.list(limit).stream().map(this::report).toList();
     }
 
