@@ -38,6 +38,14 @@
       return !(rowData.k === "TITLE" && data.singleHeader);
     }
     var columns = [{ title: "#", field: "n", width: 56, headerSort: false, frozen: true, cssClass: "row-number" }];
+    var period = document.getElementById("days");
+    var asked = new URLSearchParams(window.location.search).get("days");
+    if (period && asked) { period.value = asked; }
+    if (data.firedTitle) {
+      // how often each rule fired in the audited decisions of the chosen period; a rule that never fired stands out
+      columns.push({ title: data.firedTitle, field: "f", width: 124, headerSort: false, frozen: true, hozAlign: "right",
+        cssClass: "row-fired", headerTooltip: data.neverFired });
+    }
     data.columns.forEach(function (c) {
       columns.push({
         title: c.title, field: c.field, headerSort: false, minWidth: 70, maxWidth: 320, variableHeight: true,
@@ -60,11 +68,17 @@
         el.classList.toggle("row-technical", d.k === "TECHNICAL");
         el.classList.toggle("row-title", d.k === "TITLE");
         el.classList.toggle("row-new", typeof d.id === "string");
+        el.classList.toggle("never-fired", d.f === 0);
+        if (d.f !== undefined) { el.setAttribute("data-fired", String(d.f)); }
         el.setAttribute("data-row", d.n === "" ? "" : String(d.n));
         el.setAttribute("data-kind", d.k);
         row.getCells().forEach(function (cell) {
           var field = cell.getField();
           var cellEl = cell.getElement();
+          if (field === "f") {
+            if (d.f === 0) { cellEl.setAttribute("title", data.neverFired); }
+            return;
+          }
           if (field === "n") {
             var rowMessage = marks[d.n + ":row"];
             cellEl.classList.toggle("cell-problem", !!rowMessage);

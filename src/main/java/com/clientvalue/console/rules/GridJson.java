@@ -1,6 +1,7 @@
 package com.clientvalue.console.rules;
 
 import com.clientvalue.rules.RuleProblem;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -11,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The data the grid script reads from the page: its columns, its lines and the problems found at cells. */
+/** The data the grid script reads from the page: its columns, its lines, the problems found at cells, how often each rule fired. */
 @Singleton
 class GridJson {
     private final JsonMapper json;
@@ -21,6 +22,14 @@ class GridJson {
     }
 
     String of(RuleGrid grid, List<RuleProblem> problems, boolean editable, String revision) {
+        return of(grid, problems, editable, revision, null);
+    }
+
+    /**
+     * The same, and with {@code firings} (rule id → decisions of the period in which it fired, rule
+     * ids of this file only) each rule line's count as {@code f}: 0 for a rule that never fired.
+     */
+    String of(RuleGrid grid, List<RuleProblem> problems, boolean editable, String revision, @Nullable Firings firings) {
         Map<String, Object> data = new LinkedHashMap<>();
         List<Map<String, Object>> columns = new ArrayList<>();
         for (int c = 0; c < grid.width(); c++) {
@@ -35,6 +44,10 @@ class GridJson {
             row.put("len", line.cells().size());
             for (int c = 0; c < line.cells().size(); c++) {
                 row.put("c" + c, line.cells().get(c));
+            }
+            if (firings != null && line.kind() == RuleGrid.Kind.RULE) {
+                line.cells().stream().filter(firings.ruleIds()::contains).findFirst()
+                        .ifPresent(id -> row.put("f", firings.counts().getOrDefault(id, 0L)));
             }
             lines.add(row);
         }
@@ -52,10 +65,18 @@ class GridJson {
         data.put("columns", columns);
         data.put("lines", lines);
         data.put("problems", marks);
+        if (firings != null) {
+            data.put("firedTitle", firings.title());
+            data.put("neverFired", firings.neverFired());
+        }
         try {
             return json.writeValueAsString(data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How often the rules of a file fired in the audited decisions of a period, and the column's title and note. */
+    record Firings(java.util.Set<String> ruleIds, Map<String, Long> counts, String title, String neverFired) {
     }
 }

@@ -66,6 +66,11 @@ public final class Pages {
         return instant == null ? "" : RulesPages.WHEN.format(instant) + " UTC";
     }
 
+    /** The periods a table's firing counts may cover, the default first. */
+    public static List<Integer> firingDays() {
+        return TableView.FIRING_DAYS;
+    }
+
     public static String shortVersion(String version) {
         return version == null ? "" : version.length() > 12 ? version.substring(0, 12) : version;
     }

@@ -76,12 +76,13 @@ class RulesPages {
 
     @Secured({Roles.ANALYST, Roles.AUDITOR, Roles.ADMIN, Roles.COMPLIANCE})
     @Get(value = "/tables/{+path}", produces = MediaType.TEXT_HTML)
-    HttpResponse<?> table(HttpRequest<?> request, Authentication person, @PathVariable String path) {
+    HttpResponse<?> table(HttpRequest<?> request, Authentication person, @PathVariable String path, @Nullable @QueryValue Integer days) {
         RuleBase current = active.current();
         Ui page = ui.of(request, person, "rules");
+        int period = days != null && TableView.FIRING_DAYS.contains(days) ? days : TableView.FIRING_DAYS.get(0);
         return current.sources().stream().filter(s -> s.path().equals(path)).findFirst()
                 .<HttpResponse<?>>map(source -> HttpResponse.ok(View.of("console/rules/table", page,
-                        tableView.of(page, null, current.version(), source, false, List.of(), false, null))))
+                        tableView.withFirings(page, current.version(), source, period))))
                 .orElseGet(() -> notFound(page));
     }
 
