@@ -1,5 +1,8 @@
 package com.clientvalue.console.rules;
 
+import com.clientvalue.audit.AuditTrail;
+import com.clientvalue.decision.Decision;
+import com.clientvalue.governance.scenario.ScenarioFromDecision;
 import com.clientvalue.governance.shadow.ShadowRun;
 import com.clientvalue.rules.ActiveRuleBase;
 import com.clientvalue.rules.RecordedPublisher;
@@ -17,6 +20,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -46,10 +50,14 @@ class DraftPages {
     private final RecordedPublisher recorded;
     private final Clock clock;
     private final ShadowRun shadow;
+    private final AuditTrail audit;
+    private final JsonMapper json;
 
     DraftPages(Drafts drafts, DraftAccess access, DraftOverview overview, DraftCandidates candidates, ActiveRuleBase active,
-               RecordedPublisher recorded, Clock clock, ShadowRun shadow) {
+               RecordedPublisher recorded, Clock clock, ShadowRun shadow, AuditTrail audit, JsonMapper json) {
         this.shadow = shadow;
+        this.audit = audit;
+        this.json = json;
         this.drafts = drafts;
         this.access = access;
         this.overview = overview;
@@ -112,6 +120,33 @@ class DraftPages {
             }
             return HttpResponse.seeOther(URI.create("/console/rules/shadow?draft=" + draft.id()));
         });
+    }
+
+    /**
+     * Turns an audited decision into a test scenario in a new draft: its facts as the givens, its
+     * outcome as the expectation ({@link ScenarioFromDecision}), appended to {@value ScenarioFromDecision#FILE}.
+     * Published, it makes every later version that would treat this client otherwise fail its checks.
+     */
+    @Post(value = "/from-decision", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> fromDecision(Authentication person, @Body("decisionId") @Nullable String decisionId) {
+        String document = decisionId == null ? null : audit.document(decisionId).orElse(null);
+        if (document == null) {
+            return HttpResponse.notFound();
+        }
+        Decision decision;
+        try {
+            decision = json.readValue(document, Decision.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String version = active.current().version();
+        long id = drafts.create(person.getName(), "Scenario from decision " + decision.decisionId(), version);
+        String name = "decision " + decision.decisionId() + " of " + decision.clientId();
+        String existing = active.current().sources().stream().filter(f -> f.path().equals(ScenarioFromDecision.FILE))
+                .findFirst().map(com.clientvalue.rules.RuleSource::text).orElse(ScenarioFromDecision.headerLine() + "\n");
+        String file = (existing.endsWith("\n") ? existing : existing + "\n") + ScenarioFromDecision.line(decision, name) + "\n";
+        drafts.saveFile(id, person.getName(), ScenarioFromDecision.FILE, file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return HttpResponse.seeOther(URI.create("/console/rules/drafts/" + id + "/tables/" + ScenarioFromDecision.FILE + "?done=scenario"));
     }
 
     /** Moves a draft whose base is no longer active onto the active version, keeping the draft's own files. */
