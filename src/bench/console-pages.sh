@@ -9,6 +9,7 @@
 #
 # The time is curl's time_total: request sent to last byte received (the server renders the page
 # whole before it sends it). Pages are listed in PAGES below; add a screen there when you add one.
+# The portfolio page loads its parts (matrices, lifecycle, pyramid, actions) after it, each timed here.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=${1:-20}
@@ -48,24 +49,33 @@ COOKIE=$(curl -s -o /dev/null -D - -H 'Content-Type: application/x-www-form-urle
 PAGES=(
   "/console"
   "/console/portfolio?asOf=2011-12-10"
+  "htmx /console/portfolio/matrices?asOf=2011-12-10"
+  "htmx /console/portfolio/lifecycle?asOf=2011-12-10"
+  "htmx /console/portfolio/pyramid?asOf=2011-12-10"
+  "htmx /console/portfolio/actions?asOf=2011-12-10"
   "/console/clients"
   "/console/clients/$CLIENT?asOf=2011-12-10"
   "/console/rules"
+  "/console/rules/tables/clusters/potential-level.csv"
+  "/console/rules/versions"
   "/console/scenarios"
   "/console/audit"
   "/console/audit?clientId=$CLIENT"
   "/console/audit/decisions/$DECISION"
+  "/console/audit/decisions/$DECISION/rules/POT-HIGH"
   "/console/audit/log"
 )
 printf '%-60s %8s %8s %6s\n' page median_ms max_ms status
-for page in "${PAGES[@]}"; do
-  curl -s -o /dev/null -b "cv_session=$COOKIE" "$BASE$page" || true
+for entry in "${PAGES[@]}"; do
+  # "htmx PATH": a part a page loads through htmx (asked with HX-Request, as the page's script does)
+  page=${entry#htmx }; extra=(); [ "$page" != "$entry" ] && extra=(-H "HX-Request: true")
+  curl -s -o /dev/null "${extra[@]}" -b "cv_session=$COOKIE" "$BASE$page" || true
   times=()
   status=0
   for _ in $(seq 1 "$ROUNDS"); do
-    out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -b "cv_session=$COOKIE" "$BASE$page")
+    out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "${extra[@]}" -b "cv_session=$COOKIE" "$BASE$page")
     status=${out%% *}; times+=("${out##* }")
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk -v page="$page" -v status="$status" '{t[NR]=$1} END {printf "%-60s %8.1f %8.1f %6s\n", page, t[int((NR+1)/2)]*1000, t[NR]*1000, status}'
+  printf '%s\n' "${times[@]}" | sort -n | awk -v page="$entry" -v status="$status" '{t[NR]=$1} END {printf "%-60s %8.1f %8.1f %6s\n", page, t[int((NR+1)/2)]*1000, t[NR]*1000, status}'
 done
 echo "service RSS: $(ps -o rss= -p $SERVICE | awk '{printf "%.0f MB", $1/1024}')"
