@@ -1,19 +1,13 @@
 package com.clientvalue.console;
 
-import com.clientvalue.HttpIntegrationTest;
 import com.clientvalue.TestBearer;
 import com.clientvalue.TestTokens;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.Cookie;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,22 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Signing in and out in a real browser: the session cookie, roles, CSRF, expiry, languages. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleSignInBrowserTest extends HttpIntegrationTest {
-    @Inject
-    EmbeddedServer server;
-    Browser browser;
-
-    @BeforeAll
-    void start() {
-        browser = Browser.open(server.getURI());
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-    }
-
+class ConsoleSignInBrowserTest extends BrowserTest {
     @Test
     void aNewcomerOpeningTheServiceSeesTheSignInPageAndSignsInWithAToken() {
         browser.driver().manage().deleteAllCookies();

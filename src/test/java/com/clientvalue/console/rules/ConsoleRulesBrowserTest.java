@@ -1,16 +1,12 @@
 package com.clientvalue.console.rules;
 
-import com.clientvalue.HttpIntegrationTest;
 import com.clientvalue.TestTokens;
 import com.clientvalue.console.Browser;
+import com.clientvalue.console.BrowserTest;
 import com.clientvalue.rules.ActiveRuleBase;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebElement;
 
 import java.util.List;
@@ -22,23 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Rules screens in a real browser: the active version's tables, the grid, drafts kept per person. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleRulesBrowserTest extends HttpIntegrationTest {
-    @Inject
-    EmbeddedServer server;
+class ConsoleRulesBrowserTest extends BrowserTest {
     @Inject
     ActiveRuleBase active;
-    Browser browser;
-
-    @BeforeAll
-    void start() {
-        browser = Browser.open(server.getURI());
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-    }
 
     @Test
     void anAuditorReadsTheAreasAndATableWithItsTechnicalRowsFolded() {

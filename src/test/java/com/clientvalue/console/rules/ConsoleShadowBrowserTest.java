@@ -1,16 +1,11 @@
 package com.clientvalue.console.rules;
 
 import com.clientvalue.Api;
-import com.clientvalue.HttpIntegrationTest;
 import com.clientvalue.TestTokens;
-import com.clientvalue.console.Browser;
-import io.micronaut.runtime.server.EmbeddedServer;
+import com.clientvalue.console.BrowserTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.Map;
 
@@ -19,25 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An analyst runs a draft in shadow from its page and watches the live decisions being compared. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleShadowBrowserTest extends HttpIntegrationTest {
-    @Inject
-    EmbeddedServer server;
+class ConsoleShadowBrowserTest extends BrowserTest {
     @Inject
     Drafts drafts;
     @Inject
     com.clientvalue.rules.ActiveRuleBase active;
-    Browser browser;
-
-    @BeforeAll
-    void start() {
-        browser = Browser.open(server.getURI());
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-    }
 
     @Test
     void aDraftRunsInShadowItsComparisonsAccumulateAndTheAnalystStopsIt() {

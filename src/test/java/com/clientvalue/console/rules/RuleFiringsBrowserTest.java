@@ -1,16 +1,10 @@
 package com.clientvalue.console.rules;
 
 import com.clientvalue.Api;
-import com.clientvalue.HttpIntegrationTest;
 import com.clientvalue.TestTokens;
-import com.clientvalue.console.Browser;
-import io.micronaut.runtime.server.EmbeddedServer;
+import com.clientvalue.console.BrowserTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebElement;
 
 import java.util.Map;
@@ -20,22 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A table of the active version shows how often each of its rules fired in audited decisions; a rule that never fired stands out. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RuleFiringsBrowserTest extends HttpIntegrationTest {
-    @Inject
-    EmbeddedServer server;
-    Browser browser;
-
-    @BeforeAll
-    void start() {
-        browser = Browser.open(server.getURI());
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-    }
-
+class RuleFiringsBrowserTest extends BrowserTest {
     @Test
     void eachRuleRowShowsTheDecisionsItFiredIn() {
         db.clear();

@@ -1,17 +1,12 @@
 package com.clientvalue.console.rules;
 
 import com.clientvalue.Api;
-import com.clientvalue.HttpIntegrationTest;
 import com.clientvalue.TestTokens;
-import com.clientvalue.console.Browser;
+import com.clientvalue.console.BrowserTest;
 import com.clientvalue.governance.scenario.ScenarioFromDecision;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.Map;
 
@@ -20,23 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One click on an audited decision makes it a scenario in a new draft, and that draft validates. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScenarioFromDecisionBrowserTest extends HttpIntegrationTest {
-    @Inject
-    EmbeddedServer server;
+class ScenarioFromDecisionBrowserTest extends BrowserTest {
     @Inject
     Drafts drafts;
-    Browser browser;
-
-    @BeforeAll
-    void start() {
-        browser = Browser.open(server.getURI());
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-    }
 
     @Test
     void anAuditedDecisionBecomesAScenarioInANewDraftThatValidates() {
