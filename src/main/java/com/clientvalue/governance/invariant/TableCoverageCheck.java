@@ -19,6 +19,11 @@ import java.util.List;
 public class TableCoverageCheck implements RuleSetCheck {
 
     @Override
+    public String name() {
+        return "no gaps or overlaps in the decision tables";
+    }
+
+    @Override
     public List<RuleProblem> check(RuleBase candidate, List<RuleSource> sources) {
         return TableCoverage.check(sources);
     }
