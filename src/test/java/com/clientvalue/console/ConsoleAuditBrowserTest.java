@@ -227,6 +227,8 @@ class ConsoleAuditBrowserTest extends VersionedRulesIntegrationTest {
         browser.go("/console/audit/decisions/" + assessed.get("decisionId") + "/rules/ASM-SCORE");
         List<WebElement> marked = browser.all("#rule-table tbody tr.highlight");
         assertEquals("row-" + score.get("row"), marked.get(0).getAttribute("id"), "the rule's first line is the line the audit names");
+        assertEquals(List.of("row-" + score.get("row")), browser.all("#rule-table tbody tr[aria-current=true]").stream()
+                .map(r -> r.getAttribute("id")).toList(), "the current line is the rule's first");
         assertTrue(marked.get(0).getText().contains("rule \"The latest assessment is scored"), marked.get(0).getText());
         assertEquals("end", marked.get(marked.size() - 1).findElement(By.cssSelector("td")).getText().trim());
         assertTrue(marked.stream().anyMatch(r -> r.getText().contains("@ruleId(\"ASM-SCORE\")")));
