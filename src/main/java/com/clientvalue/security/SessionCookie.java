@@ -24,8 +24,12 @@ public class SessionCookie implements TokenReader<HttpRequest<?>> {
         this.secure = secure;
     }
 
+    /** The session opens console pages only: the API is for bearer tokens, so a browser's cookie never acts on it. */
     @Override
     public Optional<String> findToken(HttpRequest<?> request) {
+        if (!request.getPath().startsWith(AuthorizationProblems.CONSOLE)) {
+            return Optional.empty();
+        }
         return request.getCookies().findCookie(NAME).map(Cookie::getValue).filter(v -> v.startsWith(ConsoleSessions.PREFIX));
     }
 

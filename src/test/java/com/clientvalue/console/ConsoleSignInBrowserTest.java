@@ -132,11 +132,18 @@ class ConsoleSignInBrowserTest extends BrowserTest {
     }
 
     @Test
-    void theSessionIdIsNoBearerToken() {
+    void theSessionIdIsNoBearerTokenAndTheSessionCookieOpensNoApi() {
         String session = sessionOf(TestTokens.token(http.toBlocking(), "console-bearer", "ANALYST"));
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.GET("/api/rules/versions").bearerAuth(session)));
         assertEquals(401, refused.getStatus().getCode());
+        // the browser's cookie on an API path (a page of another site making the browser call the API, say)
+        HttpClientResponseException cookieOnly = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.GET("/api/rules/versions").cookie(io.micronaut.http.cookie.Cookie.of("cv_session", session))
+                        .header(TestBearer.ANONYMOUS, "yes")));
+        assertEquals(401, cookieOnly.getStatus().getCode());
+        assertEquals(200, http.toBlocking().exchange(HttpRequest.GET("/console").cookie(io.micronaut.http.cookie.Cookie.of("cv_session", session))
+                .header(TestBearer.ANONYMOUS, "yes"), String.class).getStatus().getCode());
     }
 
     @Test
