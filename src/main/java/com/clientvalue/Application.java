@@ -25,6 +25,9 @@ public class Application {
         if (args.length > 0 && args[0].equals("validate")) {
             System.exit(ValidateCommand.run(args, System.out, System.err));
         }
+        if (args.length > 0 && args[0].equals("verify-audit")) {
+            System.exit(com.clientvalue.audit.VerifyAuditCommand.run(args, System.out, System.err));
+        }
         Micronaut.run(Application.class, args);
     }
 }

@@ -18,12 +18,15 @@ public class TestDatabase {
     @Transactional
     public void clear() {
         for (String table : new String[]{"decision_transition", "service_grant", "latest_decision",
-                "shadow_comparison", "action_record", "decision_audit", "fired_rule_set_rule", "fired_rule_set", "audit_archive", "resegmentation_job", "assessment", "survey", "complaint", "order_line", "customer_order", "client"}) {
+                "shadow_comparison", "action_record", "decision_document", "decision_audit", "audit_block", "audit_checkpoint_segment", "audit_checkpoint", "fired_rule_set_rule", "fired_rule_set", "audit_archive", "resegmentation_job", "assessment", "survey", "complaint", "order_line", "customer_order", "client"}) {
             jdbc.prepareStatement("DELETE FROM " + table, statement -> statement.executeUpdate());
         }
         jdbc.prepareStatement("UPDATE portfolio_revision SET revision = revision + 1 WHERE id = 1",
                 statement -> statement.executeUpdate());
         jdbc.prepareStatement("UPDATE audit_chain_head SET seq = 0, hash = REPEAT('0', 64) WHERE id = 1",
+                statement -> statement.executeUpdate());
+        // the segments stay (instances hold them), emptied
+        jdbc.prepareStatement("UPDATE audit_segment SET head_seq = 0, head_hash = REPEAT('0', 64)",
                 statement -> statement.executeUpdate());
     }
 

@@ -21,7 +21,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The hash chain over the decision audit. record_hash = SHA-256 of prev_hash, a newline and the
+ * The pre-ledger hash chain over the decision audit: since the ledger (V22) the closed LEGACY
+ * segment 0, no longer extended, verified whole as before and covered by every checkpoint. record_hash = SHA-256 of prev_hash, a newline and the
  * canonical form of the record: its columns in a fixed order, one "name=value" line each (empty
  * for null; decided_at in ISO-8601 UTC with microseconds), the decision document last, exactly as
  * stored. The first record links to 64 zeros. Changing, removing or inserting a record breaks the
@@ -36,36 +37,6 @@ public class AuditChain {
 
     AuditChain(JdbcOperations jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** The chain fields of one new record. */
-    record Link(long seq, String previous, String hash) {
-    }
-
-    /**
-     * Extends the chain by these entries, in order, before they are inserted with their links; holds
-     * the head's row lock until the caller's transaction ends. Writers of one instance already take
-     * turns (group commit), so the lock only orders instances sharing the database.
-     */
-    List<Link> extend(List<AuditEntry> entries) {
-        Head start = head(true);
-        long[] seq = {start.seq()};
-        String[] hash = {start.hash()};
-        List<Link> links = new ArrayList<>(entries.size());
-        for (AuditEntry entry : entries) {
-            String previous = hash[0];
-            seq[0]++;
-            hash[0] = link(previous, canonical(entry.decisionId(), entry.clientId(), entry.asOf(), entry.ruleVersion(),
-                    micros(entry.decidedAt()), entry.kind(), entry.jobId(), entry.cluster(), entry.lifecycle(),
-                    entry.experienceSegment(), entry.document()));
-            links.add(new Link(seq[0], previous, hash[0]));
-        }
-        jdbc.prepareStatement("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1", statement -> {
-            statement.setLong(1, seq[0]);
-            statement.setString(2, hash[0]);
-            return statement.executeUpdate();
-        });
-        return links;
     }
 
     /** The newest link of the chain. */
@@ -171,10 +142,8 @@ public class AuditChain {
     static String canonical(String decisionId, String clientId, LocalDate asOf, String ruleVersion, Instant decidedAt, String kind,
                             @Nullable Long jobId, @Nullable String cluster, @Nullable String lifecycle, @Nullable String experience,
                             String document) {
-        return "decision_id=" + decisionId + "\nclient_id=" + clientId + "\nas_of=" + asOf + "\nrule_version=" + ruleVersion
-                + "\ndecided_at=" + decidedAt + "\nkind=" + kind + "\njob_id=" + (jobId == null ? "" : jobId)
-                + "\ncluster=" + nullable(cluster) + "\nlifecycle=" + nullable(lifecycle) + "\nexperience_segment="
-                + nullable(experience) + "\ndecision=" + document;
+        return LedgerHash.canonical(decisionId, clientId, asOf, ruleVersion, decidedAt, kind, jobId, cluster, lifecycle, experience,
+                document);
     }
 
     static Instant micros(Instant instant) {
@@ -183,10 +152,6 @@ public class AuditChain {
 
     static Timestamp timestamp(Instant instant) {
         return Timestamp.from(micros(instant));
-    }
-
-    private static String nullable(String value) {
-        return value == null ? "" : value;
     }
 
     static String link(String previous, String canonical) {

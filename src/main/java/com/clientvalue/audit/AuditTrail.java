@@ -17,45 +17,33 @@ import java.util.List;
 @Singleton
 public class AuditTrail {
     private final JdbcOperations jdbc;
-    private final AuditChain chain;
+    private final AuditLedger ledger;
     private final FiredRuleSets firedRuleSets;
 
-    AuditTrail(JdbcOperations jdbc, AuditChain chain, FiredRuleSets firedRuleSets) {
+    AuditTrail(JdbcOperations jdbc, AuditLedger ledger, FiredRuleSets firedRuleSets) {
         this.jdbc = jdbc;
-        this.chain = chain;
+        this.ledger = ledger;
         this.firedRuleSets = firedRuleSets;
     }
 
+    /**
+     * A decision ready for the ledger: its record, record hash and compressed document, computed by
+     * the caller's thread before it joins a write, so that the write under a segment's lock only writes.
+     */
+    public record Sealed(AuditEntry entry, LedgerRecord record, String recordHash, byte[] body) {
+    }
+
+    public static Sealed seal(AuditEntry entry) {
+        LedgerRecord record = LedgerRecord.of(entry, FiredRuleSets.id(entry.firedRuleIds()));
+        return new Sealed(entry, record, record.recordHash(), DocumentCodec.compress(entry.document()));
+    }
+
+    /** Writes these decisions as one block of this segment (see {@link AuditSegments}), in the caller's transaction. */
     @Transactional
-    public void record(List<AuditEntry> entries) {
-        List<AuditChain.Link> links = chain.extend(entries);
-        List<String> firedSets = firedRuleSets.record(entries);
-        jdbc.prepareStatement("INSERT INTO decision_audit (decision_id, client_id, as_of, rule_version, decided_at, kind, "
-                + "job_id, cluster, lifecycle, experience_segment, decision, chain_seq, prev_hash, record_hash, fired_set, what_if, "
-                + "last_active_cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
-            for (int i = 0; i < entries.size(); i++) {
-                AuditEntry entry = entries.get(i);
-                statement.setString(1, entry.decisionId());
-                statement.setString(2, entry.clientId());
-                statement.setDate(3, Date.valueOf(entry.asOf()));
-                statement.setString(4, entry.ruleVersion());
-                statement.setTimestamp(5, AuditChain.timestamp(entry.decidedAt()));
-                statement.setString(6, entry.kind());
-                statement.setObject(7, entry.jobId());
-                statement.setString(8, entry.cluster());
-                statement.setString(9, entry.lifecycle());
-                statement.setString(10, entry.experienceSegment());
-                statement.setString(11, entry.document());
-                statement.setLong(12, links.get(i).seq());
-                statement.setString(13, links.get(i).previous());
-                statement.setString(14, links.get(i).hash());
-                statement.setString(15, firedSets.get(i));
-                statement.setBoolean(16, entry.whatIf());
-                statement.setString(17, entry.lastActiveCluster());
-                statement.addBatch();
-            }
-            return statement.executeBatch();
-        });
+    public void record(List<Sealed> decisions, int segment) {
+        List<AuditEntry> entries = decisions.stream().map(Sealed::entry).toList();
+        firedRuleSets.record(entries);
+        ledger.append(segment, decisions);
         recordTransitions(entries);
         recordLatest(entries);
     }
@@ -117,13 +105,18 @@ public class AuditTrail {
         });
     }
 
-    /** A decision document exactly as it was answered. */
+    /** A decision document exactly as it was answered: from the ledger, or the column of a pre-ledger decision. */
     @Connectable
     public java.util.Optional<String> document(String decisionId) {
-        return jdbc.prepareStatement("SELECT decision FROM decision_audit WHERE decision_id = ?", statement -> {
+        return jdbc.prepareStatement("SELECT d.body, a.decision FROM decision_audit a LEFT JOIN decision_document d "
+                + "ON d.decision_id = a.decision_id WHERE a.decision_id = ?", statement -> {
             statement.setString(1, decisionId);
             try (var rows = statement.executeQuery()) {
-                return rows.next() ? java.util.Optional.of(rows.getString(1)) : java.util.Optional.<String>empty();
+                if (!rows.next()) {
+                    return java.util.Optional.<String>empty();
+                }
+                byte[] body = rows.getBytes(1);
+                return java.util.Optional.of(body != null ? DocumentCodec.decompress(body) : rows.getString(2));
             }
         });
     }

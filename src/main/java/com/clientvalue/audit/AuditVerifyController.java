@@ -16,20 +16,20 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Secured(Roles.AUDITOR)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuditVerifyController {
-    private final AuditChain chain;
+    private final AuditVerification verification;
 
-    AuditVerifyController(AuditChain chain) {
-        this.chain = chain;
+    AuditVerifyController(AuditVerification verification) {
+        this.verification = verification;
     }
 
     @Get
-    @Operation(summary = "Recompute the audit's hash chain and report the first broken link (AUDITOR)",
-            description = "record_hash = SHA-256(prev_hash + '\\n' + canonical record), the canonical record being its columns "
-                    + "as name=value lines (decision_id, client_id, as_of, rule_version, decided_at in ISO-8601 UTC, kind, job_id, "
-                    + "cluster, lifecycle, experience_segment) and the decision document last; the first record links to 64 "
-                    + "zeros. intact=false names the first record whose content or link does not hold, a missing record, or "
-                    + "newest records removed (the chain ends before its head).")
-    AuditChain.Verification verify() {
-        return chain.verify();
+    @Operation(summary = "Verify the whole audit: signed checkpoints, every ledger segment, the legacy chain (AUDITOR)",
+            description = "Checks each signed checkpoint (numbered without gaps, linked to the one before, signed by the audit key), "
+                    + "each segment's blocks (linked in order, headers matching their hashes, decisions giving their Merkle roots, "
+                    + "each decision matching its record hash, the blocks each checkpoint signed) and the pre-ledger chain. "
+                    + "intact=false: problem names the first checkpoint, segment, block or decision at fault. The hash forms are in "
+                    + "src/docs/audit.md; an export can be checked without the service: java -jar client-decisions.jar verify-audit.")
+    AuditVerification.Verification verify() {
+        return verification.verify();
     }
 }

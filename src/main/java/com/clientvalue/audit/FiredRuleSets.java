@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,11 +30,11 @@ class FiredRuleSets {
 
     /**
      * Stores the lists these entries name that are not stored yet; returns each entry's list id.
-     * Runs after the audit chain's head lock is taken ({@link AuditChain#extend}), so no other writer
-     * stores a list between the lookup and the inserts.
+     * Writers of several segments may store the same new list at once: the inserts ignore a list
+     * already there, and go in id order so that two writers never wait for each other in a cycle.
      */
     List<String> record(List<AuditEntry> entries) {
-        Map<String, List<String>> distinct = new LinkedHashMap<>();
+        Map<String, List<String>> distinct = new java.util.TreeMap<>();
         List<String> ids = entries.stream().map(entry -> {
             String id = id(entry.firedRuleIds());
             distinct.putIfAbsent(id, entry.firedRuleIds());
@@ -45,7 +44,7 @@ class FiredRuleSets {
         if (distinct.isEmpty()) {
             return ids;
         }
-        jdbc.prepareStatement("INSERT INTO fired_rule_set (set_id, rule_count) VALUES (?, ?)", statement -> {
+        jdbc.prepareStatement("INSERT IGNORE INTO fired_rule_set (set_id, rule_count) VALUES (?, ?)", statement -> {
             for (Map.Entry<String, List<String>> set : distinct.entrySet()) {
                 statement.setString(1, set.getKey());
                 statement.setInt(2, set.getValue().size());
@@ -53,7 +52,7 @@ class FiredRuleSets {
             }
             return statement.executeBatch();
         });
-        jdbc.prepareStatement("INSERT INTO fired_rule_set_rule (set_id, seq, rule_id) VALUES (?, ?, ?)", statement -> {
+        jdbc.prepareStatement("INSERT IGNORE INTO fired_rule_set_rule (set_id, seq, rule_id) VALUES (?, ?, ?)", statement -> {
             for (Map.Entry<String, List<String>> set : distinct.entrySet()) {
                 for (int seq = 0; seq < set.getValue().size(); seq++) {
                     statement.setString(1, set.getKey());

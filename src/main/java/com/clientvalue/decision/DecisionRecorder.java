@@ -30,17 +30,18 @@ class DecisionRecorder {
 
     // DecisionsRecorded is published by the GroupCommit once this transaction has committed, never here
     @Transactional
-    void record(List<GroupCommit.Pending> callers) {
-        audit.record(callers.stream().flatMap(c -> c.entries.stream()).toList());
+    void record(List<GroupCommit.Pending> callers, int segment) {
+        audit.record(callers.stream().flatMap(c -> c.entries.stream()).toList(), segment);
         grants.record(callers.stream().flatMap(c -> c.decisions.stream()).toList());
     }
 
     /**
-     * The audit records of these decisions, documents serialized: done by each caller (a batch on
-     * every core) before its decisions join a group commit, so the shared write only writes.
+     * The audit records of these decisions, documents serialized, hashed and compressed: done by each
+     * caller (a batch on every core) before its decisions join a group commit, so the shared write only writes.
      */
-    List<AuditEntry> entries(List<Decision> decisions, Long jobId) {
-        return (decisions.size() > 1 ? decisions.parallelStream() : decisions.stream()).map(d -> entry(d, jobId)).toList();
+    List<AuditTrail.Sealed> entries(List<Decision> decisions, Long jobId) {
+        return (decisions.size() > 1 ? decisions.parallelStream() : decisions.stream())
+                .map(d -> AuditTrail.seal(entry(d, jobId))).toList();
     }
 
     private AuditEntry entry(Decision decision, Long jobId) {

@@ -2,7 +2,8 @@ package com.clientvalue.decision;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import com.clientvalue.audit.AuditEntry;
+import com.clientvalue.audit.AuditSegments;
+import com.clientvalue.audit.AuditTrail;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -10,13 +11,15 @@ import jakarta.inject.Singleton;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Group commit of decisions. Concurrent callers' decisions are written together: one transaction,
- * one lock of the audit chain's head and one commit (one log flush) for all the decisions waiting,
- * and every caller returns only after that commit, so a decision is still durable before it is
- * answered. The first caller to find no write under way writes what is waiting, its own decisions
- * included, while later callers queue up for the next write. A failed write fails every caller
+ * Group commit of decisions, on several lanes at once. Each lane writes to a ledger segment of its
+ * own (see audit.AuditSegments). Concurrent callers of a lane are written together: one transaction,
+ * one block, one lock of the segment's head and one commit (one log flush) for all the decisions
+ * waiting, and every caller returns only after that commit, so a decision is still durable before it
+ * is answered. The first caller to find its lane idle writes what is waiting there, its own decisions
+ * included, while later callers queue up for the lane's next write. A failed write fails every caller
  * whose decisions were in it, and none of their decisions is stored.
  */
 @Singleton
@@ -27,12 +30,30 @@ class GroupCommit {
     private final DecisionRecorder recorder;
     private final ApplicationEventPublisher<DecisionsRecorded> events;
     private final DistributionSummary groupSizes;
-    private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
-    private boolean writing;
+    private final AuditSegments segments;
+    private final Lane[] lanes;
+    private final AtomicInteger next = new AtomicInteger();
 
-    GroupCommit(DecisionRecorder recorder, ApplicationEventPublisher<DecisionsRecorded> events, MeterRegistry meters) {
+    /** One writer: its callers waiting, and whether a write is under way. */
+    private static final class Lane {
+        final int index;
+        final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+        boolean writing;
+
+        Lane(int index) {
+            this.index = index;
+        }
+    }
+
+    GroupCommit(DecisionRecorder recorder, ApplicationEventPublisher<DecisionsRecorded> events, MeterRegistry meters,
+                AuditSegments segments) {
         this.recorder = recorder;
         this.events = events;
+        this.segments = segments;
+        this.lanes = new Lane[segments.lanes()];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = new Lane(i);
+        }
         this.groupSizes = DistributionSummary.builder("decisions.group.commit")
                 .description("decisions written per audit transaction (count: transactions, total: decisions)")
                 .register(meters);
@@ -41,11 +62,11 @@ class GroupCommit {
     /** One caller's decisions, written in the same transaction as the others' waiting with them. */
     static final class Pending {
         final List<Decision> decisions;
-        final List<AuditEntry> entries;
+        final List<AuditTrail.Sealed> entries;
         boolean done;
         Throwable failure;
 
-        Pending(List<Decision> decisions, List<AuditEntry> entries) {
+        Pending(List<Decision> decisions, List<AuditTrail.Sealed> entries) {
             this.decisions = decisions;
             this.entries = entries;
         }
@@ -54,16 +75,17 @@ class GroupCommit {
     /** Returns once these decisions are committed; throws what the write threw if it failed. */
     void record(List<Decision> decisions, @Nullable Long jobId) {
         Pending mine = new Pending(decisions, recorder.entries(decisions, jobId));
+        Lane lane = lanes[Math.floorMod(next.getAndIncrement(), lanes.length)];
         boolean interrupted = false;
-        synchronized (this) {
-            waiting.add(mine);
+        synchronized (lane) {
+            lane.waiting.add(mine);
         }
         while (true) {
             List<Pending> batch;
-            synchronized (this) {
-                while (writing && !mine.done) {
+            synchronized (lane) {
+                while (lane.writing && !mine.done) {
                     try {
-                        wait();
+                        lane.wait();
                     } catch (InterruptedException e) {
                         interrupted = true; // the decisions may be in a write under way: wait for its end
                     }
@@ -71,12 +93,12 @@ class GroupCommit {
                 if (mine.done) {
                     break;
                 }
-                writing = true;
-                batch = take();
+                lane.writing = true;
+                batch = take(lane);
             }
             Throwable failure = null;
             try {
-                recorder.record(batch);
+                recorder.record(batch, segments.segment(lane.index));
                 groupSizes.record(batch.stream().mapToInt(p -> p.decisions.size()).sum());
             } catch (Throwable e) {
                 failure = e;
@@ -84,13 +106,13 @@ class GroupCommit {
             if (failure == null) {
                 announce(batch);
             }
-            synchronized (this) {
+            synchronized (lane) {
                 for (Pending pending : batch) {
                     pending.done = true;
                     pending.failure = failure;
                 }
-                writing = false;
-                notifyAll();
+                lane.writing = false;
+                lane.notifyAll();
             }
         }
         if (interrupted) {
@@ -119,13 +141,20 @@ class GroupCommit {
         }
     }
 
-    /** Callers waiting for the next write. */
-    synchronized int waiting() {
-        return waiting.size();
+    /** Callers waiting for the next write of their lane. */
+    int waiting() {
+        int total = 0;
+        for (Lane lane : lanes) {
+            synchronized (lane) {
+                total += lane.waiting.size();
+            }
+        }
+        return total;
     }
 
     // the oldest waiting first, up to MAX_DECISIONS (always at least one caller's)
-    private List<Pending> take() {
+    private static List<Pending> take(Lane lane) {
+        ArrayDeque<Pending> waiting = lane.waiting;
         List<Pending> batch = new ArrayList<>();
         int decisions = 0;
         while (!waiting.isEmpty() && (batch.isEmpty() || decisions + waiting.peek().decisions.size() <= MAX_DECISIONS)) {

@@ -22,12 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * Decisions of concurrent callers share one audit transaction. The test holds the audit chain's
- * head row locked from its own connection, so the first decision's write waits for it; six more
- * decisions queue up meanwhile. Released, the service commits the first alone and the six
- * together: two transactions for seven decisions, each answered only once committed.
+ * Decisions of concurrent callers of one writer lane share one audit transaction (one block). With
+ * one lane, the test holds its segment's head row locked from its own connection, so the first
+ * decision's write waits for it; six more decisions queue up meanwhile. Released, the service
+ * commits the first alone and the six together: two transactions for seven decisions, each answered
+ * only once committed.
  */
 @MicronautTest(transactional = false)
+@io.micronaut.context.annotation.Property(name = "audit.segments-per-instance", value = "1")
 class GroupCommitIntegrationTest extends HttpIntegrationTest {
     @Inject
     GroupCommit groupCommit;
@@ -40,13 +42,14 @@ class GroupCommitIntegrationTest extends HttpIntegrationTest {
         Api api = api();
         api.importCsv("clients", "client_id,name,country,potential\nA,a,IT,90\nB,b,IT,10\nC,c,IT,50\n");
         api.importCsv("orders", "client_id,order_id,order_date,amount\nA,O1,2011-10-01,1000\nB,O2,2011-10-01,10\n");
+        api.post("/api/decisions", Map.of("clientId", "C", "asOf", "2011-12-09")); // the lane claims its segment
         DistributionSummary groups = meters.summary("decisions.group.commit");
         long transactionsBefore = groups.count();
         double decisionsBefore = groups.totalAmount();
         ExecutorService callers = Executors.newFixedThreadPool(7);
         try (Connection holder = DriverManager.getConnection(db.jdbcUrl(), "root", "")) {
             holder.setAutoCommit(false);
-            holder.createStatement().executeQuery("SELECT seq FROM audit_chain_head WHERE id = 1 FOR UPDATE").close();
+            holder.createStatement().executeQuery("SELECT head_seq FROM audit_segment WHERE kind = 'LEDGER' FOR UPDATE").close();
 
             List<Future<Map<String, Object>>> answers = new ArrayList<>();
             answers.add(callers.submit(() -> api.post("/api/decisions", Map.of("clientId", "A", "asOf", "2011-12-10"))));
@@ -56,7 +59,7 @@ class GroupCommitIntegrationTest extends HttpIntegrationTest {
             }
             await(() -> groupCommit.waiting() == 6);
             assertFalse(answers.stream().anyMatch(Future::isDone), "nothing is answered before its commit");
-            assertEquals(0, db.count("SELECT COUNT(*) FROM decision_audit"), "nothing is committed while the chain head is locked");
+            assertEquals(1, db.count("SELECT COUNT(*) FROM decision_audit"), "nothing is committed while the segment's head is locked");
 
             holder.rollback();
             List<String> ids = new ArrayList<>();
@@ -64,7 +67,8 @@ class GroupCommitIntegrationTest extends HttpIntegrationTest {
                 ids.add((String) answer.get(30, TimeUnit.SECONDS).get("decisionId"));
             }
             assertEquals(7, ids.stream().distinct().count());
-            assertEquals(7, db.count("SELECT COUNT(*) FROM decision_audit"));
+            assertEquals(8, db.count("SELECT COUNT(*) FROM decision_audit"));
+            assertEquals(3, db.count("SELECT COUNT(*) FROM audit_block"), "the warm-up, the first, the six together");
         } finally {
             callers.shutdownNow();
         }
@@ -73,10 +77,10 @@ class GroupCommitIntegrationTest extends HttpIntegrationTest {
         assertEquals(Boolean.TRUE, api.get("/api/audit/verify").get("intact"));
     }
 
-    // the first caller's transaction has inserted its record and waits for the head row's lock
+    // the first caller's transaction waits for its segment head row's lock
     private void awaitWriteBlocked() throws InterruptedException {
         await(() -> "1".equals(db.text("SELECT COUNT(*) FROM information_schema.processlist "
-                + "WHERE info = 'SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE'")));
+                + "WHERE info LIKE 'SELECT head_seq, head_hash, owner FROM audit_segment%'")));
     }
 
     private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {

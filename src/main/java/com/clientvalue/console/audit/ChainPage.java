@@ -1,6 +1,6 @@
 package com.clientvalue.console.audit;
 
-import com.clientvalue.audit.AuditChain;
+import com.clientvalue.audit.AuditVerification;
 import com.clientvalue.console.ConsoleUi;
 import com.clientvalue.security.Roles;
 import io.micronaut.core.annotation.Nullable;
@@ -27,10 +27,10 @@ import java.util.Map;
 @Secured(Roles.AUDITOR)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ChainPage {
-    private final AuditChain chain;
+    private final AuditVerification chain;
     private final ConsoleUi ui;
 
-    ChainPage(AuditChain chain, ConsoleUi ui) {
+    ChainPage(AuditVerification chain, ConsoleUi ui) {
         this.chain = chain;
         this.ui = ui;
     }
@@ -44,13 +44,15 @@ class ChainPage {
     }
 
     /** The chain's own explanation is an English sentence: its kind is said in the page's language as well. */
-    private static ChainCheck shown(AuditChain.Verification result) {
+    private static ChainCheck shown(AuditVerification.Verification result) {
         String problem = result.problem();
         String key = null;
         if (problem != null) {
-            if (problem.contains("does not match its hash")) {
+            if (problem.contains("checkpoint") && (problem.contains("signature") || problem.contains("rewritten"))) {
+                key = "audit.verify.rewritten";
+            } else if (problem.contains("does not match its") || problem.contains("Merkle root") || problem.contains("was changed")) {
                 key = "audit.verify.changed";
-            } else if (problem.contains("the newest records were removed")) {
+            } else if (problem.contains("were removed")) {
                 key = "audit.verify.truncated";
             } else if (problem.contains("is missing")) {
                 key = "audit.verify.missing";

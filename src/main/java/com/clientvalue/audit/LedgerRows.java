@@ -1,0 +1,63 @@
+package com.clientvalue.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+
+/** Reads a segment's blocks with their decisions, in order, from one streamed query. */
+final class LedgerRows {
+    /** Parameters: segment, last block. A block without decisions (archived) comes as one row with NULL decision columns. */
+    static final String BLOCKS_WITH_DECISIONS = "SELECT b.block_seq, b.prev_hash, b.merkle_root, b.decisions, b.written_at, "
+            + "b.block_hash, b.archive_id, a.decision_id, a.client_id, a.as_of, a.rule_version, a.decided_at, a.kind, a.what_if, "
+            + "a.job_id, a.cluster, a.lifecycle, a.experience_segment, a.last_active_cluster, a.fired_set, a.record_hash, "
+            + "a.leaf_index, d.body FROM audit_block b "
+            + "LEFT JOIN decision_audit a ON a.segment_id = b.segment_id AND a.block_seq = b.block_seq "
+            + "LEFT JOIN decision_document d ON d.decision_id = a.decision_id "
+            + "WHERE b.segment_id = ? AND b.block_seq <= ? ORDER BY b.block_seq, a.leaf_index";
+
+    private LedgerRows() {
+    }
+
+    static void read(ResultSet rows, int segment, BiConsumer<LedgerBlock, List<LedgerCheck.StoredDecision>> each, BooleanSupplier stop)
+            throws SQLException {
+        LedgerBlock block = null;
+        List<LedgerCheck.StoredDecision> decisions = new ArrayList<>();
+        while (rows.next()) {
+            long seq = rows.getLong(1);
+            if (block == null || block.seq() != seq) {
+                if (block != null) {
+                    each.accept(block, decisions);
+                    if (stop.getAsBoolean()) {
+                        return;
+                    }
+                    decisions = new ArrayList<>();
+                }
+                long archive = rows.getLong(7);
+                Long archiveId = rows.wasNull() ? null : archive;
+                block = new LedgerBlock(segment, seq, rows.getString(2), rows.getString(3), rows.getInt(4),
+                        rows.getTimestamp(5).toInstant(), rows.getString(6), archiveId);
+            }
+            if (rows.getString(8) != null) {
+                decisions.add(decision(rows));
+            }
+        }
+        if (block != null) {
+            each.accept(block, decisions);
+        }
+    }
+
+    static LedgerCheck.StoredDecision decision(ResultSet rows) throws SQLException {
+        long job = rows.getLong("job_id");
+        Long jobId = rows.wasNull() ? null : job;
+        byte[] body = rows.getBytes("body");
+        LedgerRecord record = new LedgerRecord(rows.getString("decision_id"), rows.getString("client_id"),
+                rows.getDate("as_of").toLocalDate(), rows.getString("rule_version"), rows.getTimestamp("decided_at").toInstant(),
+                rows.getString("kind"), rows.getBoolean("what_if"), jobId, rows.getString("cluster"), rows.getString("lifecycle"),
+                rows.getString("experience_segment"), rows.getString("last_active_cluster"), rows.getString("fired_set"),
+                body == null ? null : DocumentCodec.decompress(body));
+        return new LedgerCheck.StoredDecision(record, rows.getString("record_hash"), rows.getInt("leaf_index"));
+    }
+}
