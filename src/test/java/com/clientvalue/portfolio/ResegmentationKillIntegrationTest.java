@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A resegmentation job whose service process is killed (SIGKILL) mid-way is finished after a
  * restart, and every client is decided exactly once: the service runs as a separate JVM on the
- * test's MariaDB, killed and started again.
+ * test's MariaDB, killed and started again. Meanwhile CRM calls decide clients one by one on the
+ * killed process: every decision it answered is in the audit, and no block is left half written.
  */
 @MicronautTest(transactional = false)
 class ResegmentationKillIntegrationTest extends HttpIntegrationTest {
@@ -42,8 +43,22 @@ class ResegmentationKillIntegrationTest extends HttpIntegrationTest {
         int firstPort = freePort();
         Process first = launch(url, firstPort, "first");
         long jobId;
+        java.util.Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.ExecutorService crm = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             awaitHealthy(firstPort, first);
+            for (int caller = 0; caller < 4; caller++) {
+                int c = caller;
+                crm.submit(() -> {
+                    for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
+                        String id = decide(firstPort, "K" + (c * 1000 + i % 1000));
+                        if (id == null) {
+                            return; // the process is gone
+                        }
+                        acknowledged.add(id);
+                    }
+                });
+            }
             HttpURLConnection start = (HttpURLConnection) URI.create("http://127.0.0.1:" + firstPort
                     + "/api/portfolio/resegmentations?asOf=2011-12-10").toURL().openConnection();
             start.setRequestMethod("POST");
@@ -56,7 +71,13 @@ class ResegmentationKillIntegrationTest extends HttpIntegrationTest {
             }
         } finally {
             first.destroyForcibly().waitFor();
+            crm.shutdownNow();
         }
+        assertTrue(acknowledged.size() > 0, "decisions were answered before the kill");
+        assertEquals(acknowledged.size(), db.count("SELECT COUNT(*) FROM decision_audit WHERE decision_id IN ('"
+                + String.join("','", acknowledged) + "')"), "every decision answered is in the audit");
+        assertEquals(db.count("SELECT COUNT(*) FROM decision_audit"), db.count("SELECT COALESCE(SUM(decisions), 0) FROM audit_block"),
+                "every block is whole: as many decisions stored as its header holds");
         long atKill = db.count("SELECT COUNT(*) FROM decision_audit WHERE job_id = " + jobId);
         assertTrue(atKill >= 500 && atKill < CLIENTS, "killed with " + atKill + " of " + CLIENTS + " decided");
         assertEquals("RUNNING", db.text("SELECT status FROM resegmentation_job WHERE id = " + jobId));
@@ -74,9 +95,30 @@ class ResegmentationKillIntegrationTest extends HttpIntegrationTest {
         }
         assertEquals("DONE", db.text("SELECT status FROM resegmentation_job WHERE id = " + jobId));
         assertEquals(CLIENTS, db.count("SELECT COUNT(*) FROM decision_audit WHERE job_id = " + jobId));
+        assertTrue(db.count("SELECT COUNT(DISTINCT segment_id) FROM audit_block") >= 2, "both processes wrote to segments");
         assertEquals(CLIENTS, db.count("SELECT COUNT(DISTINCT client_id) FROM decision_audit WHERE job_id = " + jobId),
                 "no client decided twice");
         assertEquals(true, api.get("/api/audit/verify").get("intact"));
+    }
+
+    /** A CRM call on the other process: the decision's id once answered, null once the process is gone. */
+    private static String decide(int port, String client) {
+        try {
+            HttpURLConnection call = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/api/decisions").toURL().openConnection();
+            call.setRequestMethod("POST");
+            call.setDoOutput(true);
+            call.setRequestProperty("Authorization", "Bearer " + TestBearer.TOKEN);
+            call.setRequestProperty("Content-Type", "application/json");
+            call.getOutputStream().write(("{\"clientId\":\"" + client + "\",\"asOf\":\"2011-12-10\"}").getBytes());
+            if (call.getResponseCode() != 200) {
+                return null;
+            }
+            String body = new String(call.getInputStream().readAllBytes());
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"decisionId\":\"([^\"]+)\"").matcher(body);
+            return id.find() ? id.group(1) : null;
+        } catch (IOException gone) {
+            return null;
+        }
     }
 
     /** The service in a JVM of its own, on the test's classpath and MariaDB. */
