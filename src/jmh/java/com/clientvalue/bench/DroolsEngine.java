@@ -3,7 +3,7 @@ package com.clientvalue.bench;
 import com.clientvalue.decision.DecisionEvaluator;
 import com.clientvalue.decision.Evaluation;
 import com.clientvalue.decision.PooledDecisionEvaluator;
-import com.clientvalue.decision.ReusedSessionEvaluator;
+import com.clientvalue.decision.NewSessionEvaluator;
 import com.clientvalue.rules.ActiveRuleBase;
 import com.clientvalue.rules.RuleBase;
 
@@ -12,9 +12,10 @@ import java.nio.file.Path;
 
 /**
  * The full default rule set (every table and DRL under rules/) compiled once through the
- * production loader, evaluated through the production {@link DecisionEvaluator} (a new
- * KieSession per evaluation) or, as benchmark-only variants, through a thread-confined
- * {@link ReusedSessionEvaluator} or a {@link PooledDecisionEvaluator} (not equivalent: see there).
+ * production loader, evaluated through the production {@link DecisionEvaluator} (this thread's
+ * emptied session, when the rule base allows reuse, as the default one does) or, as benchmark
+ * variants, in a new session per evaluation ({@link NewSessionEvaluator}: the production path
+ * before issue 15) or through a {@link PooledDecisionEvaluator} (not equivalent: see there).
  */
 public final class DroolsEngine {
     private final RuleBase ruleBase;
@@ -45,9 +46,9 @@ public final class DroolsEngine {
         return evaluator.evaluate(input.facts(), input.previous(), null, ruleBase);
     }
 
-    /** A new evaluator owning one session: use it from one thread only. */
-    public ReusedSessionEvaluator reused() {
-        return new ReusedSessionEvaluator(ruleBase);
+    /** The evaluation in a new session of its own, as production did before issue 15. */
+    public Evaluation evaluateInNewSession(BenchFacts.Input input) {
+        return NewSessionEvaluator.evaluate(input.facts(), input.previous(), null, ruleBase);
     }
 
     public PooledDecisionEvaluator pooled(int initialSize) {

@@ -1,6 +1,5 @@
 package com.clientvalue.bench;
 
-import com.clientvalue.decision.ReusedSessionEvaluator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -11,7 +10,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 import java.util.concurrent.TimeUnit;
@@ -22,10 +20,10 @@ import java.util.concurrent.TimeUnit;
  * {@value #BATCH} clients per invocation and declare it with {@code @OperationsPerInvocation},
  * so their score is already clients/s (invocations/s = score / {@value #BATCH}).
  * <ul>
- *   <li>drools*: production {@code DecisionEvaluator}, a new KieSession per client;</li>
- *   <li>droolsReused*: the same evaluation (same listener, same outcome code) on one KieSession
- *       per benchmark thread, emptied (every fact handle deleted) after each client
- *       (benchmark-only variant, no production change);</li>
+ *   <li>drools*: production {@code DecisionEvaluator}: the benchmark thread's emptied session of the
+ *       rule base, reused (the default rule base passes the compile-time check that allows it);</li>
+ *   <li>droolsNewSession*: the same evaluation (same listener, same outcome code) in a new KieSession
+ *       per client: production before issue 15, and its fallback for rule bases that may not reuse;</li>
  *   <li>handWritten*: plain Java of the cluster, level, segment-action, lifecycle and trigger
  *       tables only (the limit);</li>
  *   <li>kieDmn*, camundaDmn*: the same tables as the hand-written ones, as one DMN model
@@ -33,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  *       user would pick instead; building the input map and reading the result back are measured.</li>
  * </ul>
  * The setup checks on the {@value #BATCH} clients that the engine measured decides like Drools
- * (hand-written tables, either DMN engine), or for the reused-session variant, that it gives
+ * (hand-written tables, either DMN engine), or for the new-session variant, that it gives
  * exactly the production evaluations.
  */
 @State(Scope.Benchmark)
@@ -66,35 +64,20 @@ public class EngineBenchmark {
             EquivalenceCheck.require(inputs, drools::evaluate, "KIE DMN", in -> kieDmn.evaluate(in.facts(), in.previous()));
         } else if (benchmark.contains(".camundaDmn")) {
             EquivalenceCheck.require(inputs, drools::evaluate, "Camunda DMN", in -> camundaDmn.evaluate(in.facts(), in.previous()));
-        } else if (benchmark.contains(".droolsReused")) {
-            checkReusedSession();
+        } else if (benchmark.contains(".droolsNewSession")) {
+            checkNewSession();
         }
         System.out.println("checked on " + inputs.length + " clients for " + benchmark);
     }
 
-    private void checkReusedSession() {
-        ReusedSessionEvaluator check = drools.reused();
-        EquivalenceCheck.require(inputs, in -> check.evaluate(in.facts(), in.previous(), null), hand, "reused-session evaluator");
-        int differ = EquivalenceCheck.differences(inputs, drools, in -> check.evaluate(in.facts(), in.previous(), null));
-        check.close();
+    private void checkNewSession() {
+        if (!drools.ruleBase().sessionReuse().allowed()) {
+            throw new IllegalStateException("the default rule base does not allow session reuse: "
+                    + drools.ruleBase().sessionReuse().blockers());
+        }
+        int differ = EquivalenceCheck.differences(inputs, drools, drools::evaluateInNewSession);
         if (differ > 0) {
-            throw new IllegalStateException("the reused-session evaluator differs from production on " + differ + " clients");
-        }
-    }
-
-    /** One reused session per benchmark thread: never shared between threads. */
-    @State(Scope.Thread)
-    public static class Session {
-        ReusedSessionEvaluator evaluator;
-
-        @Setup(Level.Trial)
-        public void open(EngineBenchmark bench) {
-            evaluator = bench.drools.reused();
-        }
-
-        @TearDown(Level.Trial)
-        public void close() {
-            evaluator.close();
+            throw new IllegalStateException("a new session per client differs from production on " + differ + " clients");
         }
     }
 
@@ -124,16 +107,15 @@ public class EngineBenchmark {
     }
 
     @Benchmark
-    public Object droolsReusedSingle(Cursor cursor, Session session) {
-        BenchFacts.Input in = cursor.take(inputs);
-        return session.evaluator.evaluate(in.facts(), in.previous(), null);
+    public Object droolsNewSessionSingle(Cursor cursor) {
+        return drools.evaluateInNewSession(cursor.take(inputs));
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public void droolsReusedBatch(Session session, Blackhole bh) {
+    public void droolsNewSessionBatch(Blackhole bh) {
         for (BenchFacts.Input in : inputs) {
-            bh.consume(session.evaluator.evaluate(in.facts(), in.previous(), null));
+            bh.consume(drools.evaluateInNewSession(in));
         }
     }
 

@@ -3,7 +3,6 @@ package com.clientvalue.bench;
 import com.clientvalue.decision.Evaluation;
 import com.clientvalue.decision.Outcome;
 import com.clientvalue.decision.PooledDecisionEvaluator;
-import com.clientvalue.decision.ReusedSessionEvaluator;
 import com.clientvalue.decision.ProposedAction;
 
 import java.util.ArrayList;
@@ -100,23 +99,21 @@ public final class EquivalenceCheck {
         System.out.println(BenchFacts.describe(inputs));
         DroolsEngine drools = DroolsEngine.load();
         HandWrittenEngine hand = new HandWrittenEngine();
-        ReusedSessionEvaluator reused = drools.reused();
         List<String> m1 = compare(inputs, drools::evaluate, hand, 20);
-        List<String> m2 = compare(inputs, in -> reused.evaluate(in.facts(), in.previous(), null), hand, 20);
-        int reusedDiffer = differences(inputs, drools, in -> reused.evaluate(in.facts(), in.previous(), null));
-        reused.close();
+        List<String> m2 = compare(inputs, drools::evaluateInNewSession, hand, 20);
+        int reusedDiffer = differences(inputs, drools, drools::evaluateInNewSession);
         PooledDecisionEvaluator pooled = drools.pooled(1);
         int pooledDiffer = differences(inputs, drools, in -> pooled.evaluate(in.facts(), in.previous(), null));
         pooled.close();
         System.out.println("production evaluator vs hand-written: " + (m1.isEmpty() ? "no mismatch" : String.join("\n", m1)));
-        System.out.println("reused-session evaluator vs hand-written: " + (m2.isEmpty() ? "no mismatch" : String.join("\n", m2)));
+        System.out.println("new session per client vs hand-written: " + (m2.isEmpty() ? "no mismatch" : String.join("\n", m2)));
         KieDmnEngine kie = KieDmnEngine.load();
         List<String> m3 = compare(inputs, drools::evaluate, "kie-dmn", in -> kie.evaluate(in.facts(), in.previous()), 20);
         System.out.println("production evaluator vs KIE DMN: " + (m3.isEmpty() ? "no mismatch" : String.join("\n", m3)));
         CamundaDmnEngine camunda = CamundaDmnEngine.load();
         List<String> m4 = compare(inputs, drools::evaluate, "camunda-dmn", in -> camunda.evaluate(in.facts(), in.previous()), 20);
         System.out.println("production evaluator vs Camunda DMN: " + (m4.isEmpty() ? "no mismatch" : String.join("\n", m4)));
-        System.out.println("reused-session vs production (whole outcome and fired rules): " + reusedDiffer + " of " + n + " differ");
+        System.out.println("new session per client vs production (whole outcome and fired rules): " + reusedDiffer + " of " + n + " differ");
         System.out.println("KieSessionsPool (reset on dispose) vs production: " + pooledDiffer + " of " + n
                 + " differ (known: activation groups broken after reset in Drools 10.2.0; not benchmarked)");
         summary(inputs, hand);

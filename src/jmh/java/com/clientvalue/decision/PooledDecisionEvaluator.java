@@ -3,12 +3,14 @@ package com.clientvalue.decision;
 import com.clientvalue.client.ClientFacts;
 import com.clientvalue.rules.RuleBase;
 import io.micronaut.core.annotation.Nullable;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * Benchmark-only variant of {@link DecisionEvaluator} (not production code): the production
- * evaluation ({@link DecisionEvaluator#evaluateIn}) in a session from a Drools
+ * evaluation (DecisionEvaluator's fire and result) in a session from a Drools
  * {@link KieSessionsPool} of the rule version's KieBase; {@code dispose()} on a pooled session
  * resets it and returns it to the pool.
  * <p><b>Not equivalent in Drools 10.2.0</b>: after a reset (pooled dispose, or
@@ -17,7 +19,6 @@ import org.kie.api.runtime.KieSessionsPool;
  * and ACTIVE at once (OutcomeConflict). Kept only so EquivalenceCheck can show it; not benchmarked.
  */
 public final class PooledDecisionEvaluator {
-    private static final DecisionEvaluator EVALUATOR = new DecisionEvaluator();
     private final RuleBase ruleBase;
     private final KieSessionsPool pool;
 
@@ -28,9 +29,15 @@ public final class PooledDecisionEvaluator {
 
     public Evaluation evaluate(ClientFacts facts, @Nullable PreviousDecision previous, @Nullable ServiceRequest request) {
         KieSession session = pool.newKieSession();
+        OutcomeRecorder recorder = new OutcomeRecorder();
+        session.addEventListener((AgendaEventListener) recorder);
+        session.addEventListener((RuleRuntimeEventListener) recorder);
         try {
-            return EVALUATOR.evaluateIn(session, facts, previous, request, ruleBase);
+            DecisionEvaluator.fire(session, facts, previous, request);
+            return DecisionEvaluator.result(recorder, facts, request, ruleBase);
         } finally {
+            session.removeEventListener((AgendaEventListener) recorder);
+            session.removeEventListener((RuleRuntimeEventListener) recorder);
             session.dispose(); // pooled: reset and back to the pool
         }
     }

@@ -17,8 +17,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Runs one rule version on one client's inputs in a session of its own, disposed at the end,
- * and reads the outcome from the facts the rules inserted. No I/O: the caller audits.
+ * Runs one rule version on one client's inputs and reads the outcome from the facts the rules
+ * inserted. No I/O: the caller audits. A rule version whose compile-time check allows it
+ * ({@link RuleBase#sessionReuse()}) runs in this thread's emptied session of it
+ * ({@link ThreadSessions}); any other in a new session, disposed at the end. Both give the same
+ * outcome and fired rules (SessionReuseEquivalenceRulesTest).
  */
 @Singleton
 public class DecisionEvaluator {
@@ -30,43 +33,63 @@ public class DecisionEvaluator {
 
     public Evaluation evaluate(ClientFacts facts, @Nullable PreviousDecision previous, @Nullable ServiceRequest request,
                                RuleBase ruleBase) {
-        KieSession session = ruleBase.kieBase().newKieSession();
+        ThreadSessions.Held held = ThreadSessions.take(ruleBase);
+        if (held == null) {
+            return evaluateInNewSession(facts, previous, request, ruleBase);
+        }
+        boolean emptied = false;
         try {
-            return evaluateIn(session, facts, previous, request, ruleBase);
+            held.recorder.clear();
+            fire(held.session, facts, previous, request);
+            try {
+                return result(held.recorder, facts, request, ruleBase); // read before the facts are deleted
+            } finally {
+                emptied = held.empty();
+            }
         } finally {
-            session.dispose();
+            ThreadSessions.giveBack(held, emptied);
         }
     }
 
-    /**
-     * One evaluation in a session the caller owns and has emptied (benchmarks try reused sessions
-     * with it); the recorder listens for this evaluation only, and the inputs stay in the session.
-     */
-    Evaluation evaluateIn(KieSession session, ClientFacts facts, @Nullable PreviousDecision previous,
-                          @Nullable ServiceRequest request, RuleBase ruleBase) {
-        OutcomeRecorder recorder = new OutcomeRecorder(ruleBase);
+    /** The evaluation in a new session of its own, disposed at the end: what a reused session must equal. */
+    Evaluation evaluateInNewSession(ClientFacts facts, @Nullable PreviousDecision previous, @Nullable ServiceRequest request,
+                                    RuleBase ruleBase) {
+        KieSession session = ruleBase.kieBase().newKieSession();
+        OutcomeRecorder recorder = new OutcomeRecorder();
         session.addEventListener((AgendaEventListener) recorder);
         session.addEventListener((RuleRuntimeEventListener) recorder);
         try {
-            session.insert(facts);
-            facts.assessmentRatings().forEach(session::insert);
-            if (previous != null) {
-                session.insert(previous);
-            }
-            if (request != null) {
-                session.insert(request);
-            }
-            int firings = session.fireAllRules(MAX_FIRINGS);
-            if (firings >= MAX_FIRINGS) {
-                throw new IllegalStateException("the rules fired " + MAX_FIRINGS + " times for client "
-                        + facts.clientId() + " without settling: a rule keeps re-activating itself");
-            }
+            fire(session, facts, previous, request);
         } finally {
-            session.removeEventListener((AgendaEventListener) recorder);
-            session.removeEventListener((RuleRuntimeEventListener) recorder);
+            session.dispose();
         }
-        return new Evaluation(ruleBase.version(), outcome(facts, recorder.inserted(), request != null, ruleBase),
-                recorder.fired(), reasons(recorder.fired()));
+        return result(recorder, facts, request, ruleBase);
+    }
+
+    static void fire(KieSession session, ClientFacts facts, @Nullable PreviousDecision previous,
+                             @Nullable ServiceRequest request) {
+        session.insert(facts);
+        for (Object rating : facts.assessmentRatings()) {
+            session.insert(rating);
+        }
+        if (previous != null) {
+            session.insert(previous);
+        }
+        if (request != null) {
+            session.insert(request);
+        }
+        int firings = session.fireAllRules(MAX_FIRINGS);
+        if (firings >= MAX_FIRINGS) {
+            throw new IllegalStateException("the rules fired " + MAX_FIRINGS + " times for client "
+                    + facts.clientId() + " without settling: a rule keeps re-activating itself");
+        }
+    }
+
+    static Evaluation result(OutcomeRecorder recorder, ClientFacts facts, @Nullable ServiceRequest request,
+                                     RuleBase ruleBase) {
+        List<RuleDescriptor> fired = recorder.fired(ruleBase);
+        return new Evaluation(ruleBase.version(), outcome(facts, recorder.inserted(ruleBase), request != null, ruleBase),
+                fired, reasons(fired));
     }
 
     private static Outcome outcome(ClientFacts facts, List<OutcomeRecorder.Inserted> inserted, boolean serviceRequested,

@@ -2,6 +2,7 @@ package com.clientvalue.decision;
 
 import com.clientvalue.rules.RuleBase;
 import com.clientvalue.rules.RuleDescriptor;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
@@ -13,31 +14,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Listens to one evaluation: records every fired rule in order and every outcome fact a rule
- * inserted, with the rule that inserted it. One instance per session, never shared.
+ * Listens to one session: records every fired rule in order and every outcome fact a rule
+ * inserted, with the rule that inserted it, since the last {@link #clear()}. One instance per
+ * session, never shared. It keeps the compiled rules only (no reference to the RuleBase, so that a
+ * session kept by a thread does not keep its rule version alive); descriptors are looked up when
+ * the evaluation is read.
  */
 final class OutcomeRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
     record Inserted(Object fact, RuleDescriptor rule) {
     }
 
-    private final RuleBase ruleBase;
-    private final List<RuleDescriptor> fired = new ArrayList<>();
-    private final List<Inserted> inserted = new ArrayList<>();
-
-    OutcomeRecorder(RuleBase ruleBase) {
-        this.ruleBase = ruleBase;
-    }
+    private final List<Rule> fired = new ArrayList<>();
+    private final List<Object> insertedFacts = new ArrayList<>();
+    private final List<Rule> insertedBy = new ArrayList<>();
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
-        fired.add(ruleBase.describe(event.getMatch().getRule()));
+        fired.add(event.getMatch().getRule());
     }
 
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
         if (event.getRule() != null) {
-            inserted.add(new Inserted(event.getObject(), ruleBase.describe(event.getRule())));
+            insertedFacts.add(event.getObject());
+            insertedBy.add(event.getRule());
         }
     }
 
@@ -51,11 +52,25 @@ final class OutcomeRecorder extends DefaultAgendaEventListener implements RuleRu
         // outcomes are inserted, never retracted
     }
 
-    List<RuleDescriptor> fired() {
-        return List.copyOf(fired);
+    void clear() {
+        fired.clear();
+        insertedFacts.clear();
+        insertedBy.clear();
     }
 
-    List<Inserted> inserted() {
-        return List.copyOf(inserted);
+    List<RuleDescriptor> fired(RuleBase ruleBase) {
+        RuleDescriptor[] rules = new RuleDescriptor[fired.size()];
+        for (int i = 0; i < rules.length; i++) {
+            rules[i] = ruleBase.describe(fired.get(i));
+        }
+        return List.of(rules);
+    }
+
+    List<Inserted> inserted(RuleBase ruleBase) {
+        Inserted[] inserted = new Inserted[insertedFacts.size()];
+        for (int i = 0; i < inserted.length; i++) {
+            inserted[i] = new Inserted(insertedFacts.get(i), ruleBase.describe(insertedBy.get(i)));
+        }
+        return List.of(inserted);
     }
 }

@@ -25,6 +25,7 @@ public final class RuleBase {
     private final KieBase kieBase;
     /** Each compiled rule's descriptor by identity, filled once here and only read after. */
     private final Map<Rule, RuleDescriptor> compiled;
+    private final SessionReuse sessionReuse;
 
     RuleBase(String version, Instant loadedAt, List<RuleFileSummary> files, List<RuleDescriptor> rules,
              Map<String, RuleDescriptor> byQualifiedName, Vocabulary vocabulary, List<RuleSource> sources, String drl,
@@ -49,6 +50,7 @@ public final class RuleBase {
             }
         }
         this.compiled = java.util.Collections.unmodifiableMap(compiled);
+        this.sessionReuse = SessionReuse.check(kieBase);
     }
 
     public String version() {
@@ -83,6 +85,11 @@ public final class RuleBase {
 
     public KieBase kieBase() {
         return kieBase;
+    }
+
+    /** Whether evaluations may reuse an emptied session of this version, decided when it was compiled. */
+    public SessionReuse sessionReuse() {
+        return sessionReuse;
     }
 
     /** The analyst's view of a compiled rule: id, sentence, file and row. */
