@@ -96,6 +96,8 @@
     table.on("tableBuilt", function () {
       table.setFilter(visible);
       if (focusRow > 0) { focus(focusRow, focusColText); }
+      // when the grid could first be used, in ms from the start of the navigation (read by the browser tests)
+      host.setAttribute("data-ready", String(Math.round(performance.now())));
     });
     if (toggle) {
       toggle.addEventListener("change", function () { table.setFilter(visible); });
