@@ -30,6 +30,7 @@
       if (p.col < 0) { marks[p.row + ":row"] = (marks[p.row + ":row"] ? marks[p.row + ":row"] + "\n" : "") + p.message; }
     });
     var width = data.columns.length;
+    var large = data.lines.length > 100;
     function isRule(row) { return row.getData().k === "RULE"; }
     function visible(rowData) {
       if (toggle && toggle.checked) { return true; }
@@ -60,7 +61,11 @@
       index: "id",
       columns: columns,
       layout: "fitDataStretch",
-      renderVertical: "basic",
+      // a long table draws only the rows in view (and a buffer): 600 rows open in a fraction of a second
+      // instead of seconds (src/docs/console.md). Virtual rendering needs a fixed height: with maxHeight,
+      // Tabulator 6.3.1 overflows its stack on the first setFilter; a short table keeps its natural height
+      renderVertical: large ? "virtual" : "basic",
+      height: large ? "70vh" : false,
       selectableRows: editable ? 1 : false,
       rowFormatter: function (row) {
         var d = row.getData();
@@ -96,6 +101,8 @@
     table.on("tableBuilt", function () {
       table.setFilter(visible);
       if (focusRow > 0) { focus(focusRow, focusColText); }
+      // when the grid could first be used, in ms from the start of the navigation (read by the browser tests)
+      host.setAttribute("data-ready", String(Math.round(performance.now())));
     });
     if (toggle) {
       toggle.addEventListener("change", function () { table.setFilter(visible); });
@@ -120,12 +127,16 @@
         table.setFilter(visible);
       }
       var col = colIndex(colText);
-      var el = target.getElement();
-      var cellEl = col >= 0 && target.getCell("c" + col) ? target.getCell("c" + col).getElement() : el;
-      document.querySelectorAll(".cell-focus").forEach(function (e) { e.classList.remove("cell-focus"); });
-      cellEl.classList.add("cell-focus");
-      cellEl.setAttribute("tabindex", "-1");
-      table.scrollToRow(target, "center", false).then(function () { cellEl.focus(); }).catch(function () { cellEl.focus(); });
+      // a row out of view is drawn only once scrolled to: its cell is marked and focused after that
+      function mark() {
+        var el = target.getElement();
+        var cellEl = col >= 0 && target.getCell("c" + col) ? target.getCell("c" + col).getElement() : el;
+        document.querySelectorAll(".cell-focus").forEach(function (e) { e.classList.remove("cell-focus"); });
+        cellEl.classList.add("cell-focus");
+        cellEl.setAttribute("tabindex", "-1");
+        cellEl.focus();
+      }
+      table.scrollToRow(target, "center", false).then(mark).catch(mark);
     }
     document.querySelectorAll("a.problem-link").forEach(function (link) {
       var url = new URL(link.href, window.location.href);

@@ -15,13 +15,18 @@ import java.util.Set;
 /**
  * Console forms are small (a comment, a few fields; the rule grid and uploads send JSON): a form
  * body over {@value #MAX_FORM_BYTES} bytes, or of unknown length, is refused with 413 and a page
- * that says so, before anything reads it.
+ * that says so (in the person's language), before anything reads it.
  */
 @ServerFilter("/console/**")
 class FormSizeLimit {
     /** Eight times the largest console form (a publication comment of 1,000 characters and its fields). */
     static final long MAX_FORM_BYTES = 8192;
     private static final Set<HttpMethod> CHANGES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH);
+    private final RefusalPages pages;
+
+    FormSizeLimit(RefusalPages pages) {
+        this.pages = pages;
+    }
 
     @PreMatching
     @RequestFilter
@@ -34,12 +39,6 @@ class FormSizeLimit {
             return null;
         }
         return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).contentType("text/html;charset=utf-8")
-                .header("Connection", "close")
-                .body("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Form too large</title>"
-                        + "<link rel=\"stylesheet\" href=\"/assets/console/console.css\"></head><body><main class=\"narrow\">"
-                        + "<h1>Form too large</h1><p>A console form may hold at most " + MAX_FORM_BYTES / 1024 + " KB; this one held "
-                        + (length < 0 ? "an unknown amount" : (length / 1024) + " KB") + ". Shorten the text (a publication comment, say)"
-                        + " and send it again; tables are uploaded as files on their own page.</p>"
-                        + "<p><a href=\"/console\">Home</a></p></main></body></html>");
+                .header("Connection", "close").body(pages.formTooLarge(request, MAX_FORM_BYTES, length));
     }
 }

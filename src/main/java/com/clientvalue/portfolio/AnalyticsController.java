@@ -102,10 +102,11 @@ class AnalyticsController {
     }
 
     @Get(value = "/abc.csv", produces = CSV)
-    @Operation(summary = "Every ranked client of the customer pyramid as CSV (rank,client_id,value,share_before,abc_class)")
+    @Operation(summary = "Every ranked client of the customer pyramid as CSV (rank,client_id,value,share_before,abc_class)",
+            description = "abcClass keeps the clients of one class (as /api/portfolio/abc filters its items).")
     HttpResponse<String> pyramidCsv(@Nullable @QueryValue @BusinessDate LocalDate asOf,
-                                    @QueryValue(defaultValue = "REVENUE") PortfolioMetric by) {
-        return csv(PortfolioCsv.pyramid(analytics.pyramid(by, date(asOf))));
+                                    @QueryValue(defaultValue = "REVENUE") PortfolioMetric by, @Nullable @QueryValue AbcClass abcClass) {
+        return csv(PortfolioCsv.pyramid(analytics.pyramid(by, date(asOf)), abcClass));
     }
 
     @Get(value = "/segments.csv", produces = CSV)

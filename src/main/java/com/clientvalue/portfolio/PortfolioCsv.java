@@ -1,5 +1,8 @@
 package com.clientvalue.portfolio;
 
+import com.clientvalue.client.AbcClass;
+import io.micronaut.core.annotation.Nullable;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,10 +45,31 @@ public final class PortfolioCsv {
 
     /** Every ranked client of the customer pyramid. */
     public static Export pyramid(ParetoAnalysis analysis) {
-        return new Export("abc-" + analysis.by().name().toLowerCase() + "-" + analysis.asOf() + ".csv", SpreadsheetSafeCsv.write(
+        return pyramid(analysis, null);
+    }
+
+    /** The ranked clients of one class of the customer pyramid (of every class when null). */
+    public static Export pyramid(ParetoAnalysis analysis, @Nullable AbcClass abcClass) {
+        String name = "abc-" + analysis.by().name().toLowerCase() + (abcClass == null ? "" : "-" + abcClass.name());
+        return new Export(name + "-" + analysis.asOf() + ".csv", SpreadsheetSafeCsv.write(
                 List.of("rank", "client_id", "value", "share_before", "abc_class"),
-                analysis.ranking().stream().map(c -> List.<Object>of(c.rank(), c.clientId(), c.value().toPlainString(),
+                analysis.ranking().stream().filter(c -> abcClass == null || c.abcClass() == abcClass).map(c -> List.<Object>of(c.rank(), c.clientId(), c.value().toPlainString(),
                         c.shareBefore().toPlainString(), c.abcClass().name())).toList()));
+    }
+
+    /** The clients behind a figure, in the list's order; the file is named after the figure's selection. */
+    public static Export clients(PortfolioClients.Selected selected) {
+        StringBuilder name = new StringBuilder("clients");
+        selected.selection().parameters().forEach((parameter, value) -> name.append('-').append(parameter).append('-')
+                .append(value.replaceAll("[^A-Za-z0-9]+", "_")));
+        return new Export(name + "-" + selected.asOf() + ".csv", SpreadsheetSafeCsv.write(
+                List.of("client_id", "name", "country", "cluster", "lifecycle", "abc_class", "revenue12m"),
+                selected.clients().stream().map(c -> List.<Object>of(c.clientId(), c.name(), c.country(), name(c.cluster()),
+                        name(c.lifecycle()), c.abcClass().name(), c.revenue12m().toPlainString())).toList()));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? PortfolioDimension.NONE : value.name();
     }
 
     /** The Lorenz curve's points. */

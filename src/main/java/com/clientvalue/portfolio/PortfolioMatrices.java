@@ -1,7 +1,6 @@
 package com.clientvalue.portfolio;
 
 import com.clientvalue.client.ClientFacts;
-import com.clientvalue.decision.AssessmentResult;
 import com.clientvalue.decision.Band;
 import com.clientvalue.decision.Evaluation;
 import com.clientvalue.decision.Level;
@@ -17,12 +16,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The matrix views of the portfolio, from one evaluation of every client with the active rules:
  * potential level x revenue level (the clusters), latest survey expectation x experience score,
- * and risk band x opportunity band of the latest assessment.
+ * and risk band x opportunity band of the latest assessment. Each cell counts the clients that have its
+ * row's and column's values on the two {@link PortfolioDimension}s, as {@link PortfolioClients} lists them.
  */
 @Singleton
 public class PortfolioMatrices {
@@ -37,19 +36,17 @@ public class PortfolioMatrices {
     public record Matrices(LocalDate asOf, String ruleVersion, List<PortfolioMatrix> matrices) {
     }
 
-    /** A matrix being filled: how to read its row and column from a client's facts and outcome. */
-    private record Axes(String name, String rows, String columns, List<String> rowValues, List<String> columnValues,
-                        Function<Case, String> row, Function<Case, String> column, Map<String, long[]> clients,
-                        Map<String, BigDecimal> revenue) {
-        Axes(String name, String rows, String columns, List<String> rowValues, List<String> columnValues,
-             Function<Case, String> row, Function<Case, String> column) {
-            this(name, rows, columns, withNone(rowValues), withNone(columnValues), row, column, new HashMap<>(), new HashMap<>());
+    /** A matrix being filled: the dimensions of its rows and columns, read from each client's facts and outcome. */
+    private record Axes(String name, PortfolioDimension rows, PortfolioDimension columns, List<String> rowValues,
+                        List<String> columnValues, Map<String, long[]> clients, Map<String, BigDecimal> revenue) {
+        Axes(String name, PortfolioDimension rows, PortfolioDimension columns, List<String> rowValues, List<String> columnValues) {
+            this(name, rows, columns, withNone(rowValues), withNone(columnValues), new HashMap<>(), new HashMap<>());
         }
 
-        void add(Case c) {
-            String key = row.apply(c) + "\0" + column.apply(c);
+        void add(ClientFacts facts, Outcome outcome) {
+            String key = rows.of(facts, outcome) + "\0" + columns.of(facts, outcome);
             clients.computeIfAbsent(key, k -> new long[1])[0]++;
-            revenue.merge(key, c.facts().revenue12m(), BigDecimal::add);
+            revenue.merge(key, facts.revenue12m(), BigDecimal::add);
         }
 
         PortfolioMatrix matrix() {
@@ -61,11 +58,8 @@ public class PortfolioMatrices {
                             revenue.getOrDefault(key, BigDecimal.ZERO).setScale(2)));
                 }
             }
-            return new PortfolioMatrix(name, rows, columns, rowValues, columnValues, cells);
+            return new PortfolioMatrix(name, rows.parameter(), columns.parameter(), rowValues, columnValues, cells);
         }
-    }
-
-    private record Case(ClientFacts facts, Outcome outcome) {
     }
 
     public Matrices compute(LocalDate asOf) {
@@ -73,29 +67,13 @@ public class PortfolioMatrices {
         List<String> scores = List.of("1", "2", "3", "4", "5");
         List<String> bands = names(Band.values());
         List<Axes> all = List.of(
-                new Axes("potential-revenue", "potentialLevel", "revenueLevel", levels, levels,
-                        c -> name(c.outcome().potentialLevel()), c -> name(c.outcome().revenueLevel())),
-                new Axes("expectation-experience", "latestExpectation", "latestExperience", scores, scores,
-                        c -> text(c.facts().latestExpectation()), c -> text(c.facts().latestExperience())),
-                new Axes("risk-opportunity", "riskBand", "opportunityBand", bands, bands,
-                        c -> band(c.outcome().assessment(), true), c -> band(c.outcome().assessment(), false)));
-        String version = evaluator.evaluateAll(asOf, (ClientFacts facts, Evaluation evaluation) -> {
-            Case c = new Case(facts, evaluation.outcome());
-            all.forEach(axes -> axes.add(c));
-        });
+                new Axes("potential-revenue", PortfolioDimension.POTENTIAL_LEVEL, PortfolioDimension.REVENUE_LEVEL, levels, levels),
+                new Axes("expectation-experience", PortfolioDimension.LATEST_EXPECTATION, PortfolioDimension.LATEST_EXPERIENCE,
+                        scores, scores),
+                new Axes("risk-opportunity", PortfolioDimension.RISK_BAND, PortfolioDimension.OPPORTUNITY_BAND, bands, bands));
+        String version = evaluator.evaluateAll(asOf, (ClientFacts facts, Evaluation evaluation) ->
+                all.forEach(axes -> axes.add(facts, evaluation.outcome())));
         return new Matrices(asOf, version, all.stream().map(Axes::matrix).toList());
-    }
-
-    private static String band(AssessmentResult assessment, boolean risk) {
-        return assessment == null ? NONE : name(risk ? assessment.riskBand() : assessment.opportunityBand());
-    }
-
-    private static String name(Enum<?> value) {
-        return value == null ? NONE : value.name();
-    }
-
-    private static String text(Integer value) {
-        return value == null ? NONE : value.toString();
     }
 
     private static List<String> names(Enum<?>[] values) {

@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Adds up clients and revenue per segment over every client evaluated with the active rules. */
+/**
+ * Adds up clients and revenue per segment over every client evaluated with the active rules, each
+ * segment a value of a {@link PortfolioDimension} (the clients behind it: {@link PortfolioClients}).
+ */
 @Singleton
 public class PortfolioSummarizer {
     static final String NONE = "NONE";
@@ -42,13 +45,13 @@ public class PortfolioSummarizer {
         String version = evaluator.evaluateAll(asOf, (ClientFacts clientFacts, Evaluation evaluation) -> {
             Outcome outcome = evaluation.outcome();
             BigDecimal revenue = clientFacts.revenue12m();
-            add(clusters, outcome.cluster(), revenue);
-            add(classes, clientFacts.abcClass(), revenue);
-            add(lifecycles, outcome.lifecycle(), revenue);
-            add(experience, outcome.experienceSegment(), revenue);
+            add(clusters, PortfolioDimension.CLUSTER.of(clientFacts, outcome), revenue);
+            add(classes, PortfolioDimension.ABC_CLASS.of(clientFacts, outcome), revenue);
+            add(lifecycles, PortfolioDimension.LIFECYCLE.of(clientFacts, outcome), revenue);
+            add(experience, PortfolioDimension.EXPERIENCE_SEGMENT.of(clientFacts, outcome), revenue);
             all.add(revenue);
-            if (outcome.lifecycle() == Lifecycle.LOST || outcome.lifecycle() == Lifecycle.INACTIVE) {
-                String reason = clientFacts.lossReason() == null ? UNKNOWN_REASON : clientFacts.lossReason();
+            String reason = PortfolioDimension.LOSS_REASON.of(clientFacts, outcome);
+            if (reason != null) {
                 losses.computeIfAbsent(reason, r -> new long[2])[outcome.lifecycle() == Lifecycle.LOST ? 0 : 1]++;
             }
         });
@@ -66,8 +69,8 @@ public class PortfolioSummarizer {
         return tallies;
     }
 
-    private static void add(Map<String, Tally> tallies, Enum<?> segment, BigDecimal revenue) {
-        tallies.computeIfAbsent(segment == null ? NONE : segment.name(), k -> new Tally()).add(revenue);
+    private static void add(Map<String, Tally> tallies, String segment, BigDecimal revenue) {
+        tallies.computeIfAbsent(segment, k -> new Tally()).add(revenue);
     }
 
     private static List<SegmentFigures> figures(Map<String, Tally> tallies) {

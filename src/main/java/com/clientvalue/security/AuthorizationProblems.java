@@ -31,9 +31,11 @@ class AuthorizationProblems implements ExceptionHandler<AuthorizationException, 
     static final String CONSOLE = "/console";
     static final String SIGN_IN = "/console/sign-in";
     private final ManagementAccess management;
+    private final ConsoleRefusals refusals;
 
-    AuthorizationProblems(ManagementAccess management) {
+    AuthorizationProblems(ManagementAccess management, ConsoleRefusals refusals) {
         this.management = management;
+        this.refusals = refusals;
     }
 
     @Override
@@ -60,7 +62,7 @@ class AuthorizationProblems implements ExceptionHandler<AuthorizationException, 
     /**
      * A console page asked for without a live session goes to the sign-in page (htmx follows
      * HX-Redirect); one the person's roles do not allow answers 403 with a page that says which roles
-     * it needs.
+     * it needs, in the person's language ({@link ConsoleRefusals}).
      */
     private MutableHttpResponse<?> console(HttpRequest<?> request, AuthorizationException exception) {
         if (!exception.isForbidden()) {
@@ -74,18 +76,11 @@ class AuthorizationProblems implements ExceptionHandler<AuthorizationException, 
                 || required.stream().anyMatch(exception.getAuthentication().getRoles()::contains);
         if (allowed) {
             // the roles fit: what failed is the CSRF check of a form or an htmx request
-            String stale = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Form not accepted</title>"
-                    + "<link rel=\"stylesheet\" href=\"/assets/console/console.css\"></head><body><main class=\"narrow\">"
-                    + "<h1>Form not accepted</h1><p>This form was not sent from a page of your current session (it may come from"
-                    + " another site, or from a page opened before you signed in again). Nothing was changed. Go back, reload the"
-                    + " page and send it again.</p><p><a href=\"/console\">Home</a></p></main></body></html>";
-            return HttpResponse.status(HttpStatus.FORBIDDEN).contentType("text/html;charset=utf-8").body(stale);
+            return HttpResponse.status(HttpStatus.FORBIDDEN).contentType("text/html;charset=utf-8")
+                    .body(refusals.formNotAccepted(request));
         }
-        String page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not allowed</title>"
-                + "<link rel=\"stylesheet\" href=\"/assets/console/console.css\"></head><body><main class=\"narrow\"><h1>Not allowed</h1>"
-                + "<p>This page needs one of the roles " + String.join(", ", required) + "; you are signed in as "
-                + HtmlText.escape(exception.getAuthentication().getName()) + " with " + String.join(", ", exception.getAuthentication().getRoles())
-                + ".</p><p><a href=\"/console\">Home</a></p></main></body></html>";
+        String page = refusals.forbidden(request, required, exception.getAuthentication().getName(),
+                exception.getAuthentication().getRoles());
         return HttpResponse.status(HttpStatus.FORBIDDEN).contentType("text/html;charset=utf-8").body(page);
     }
 

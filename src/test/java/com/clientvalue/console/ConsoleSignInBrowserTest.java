@@ -103,6 +103,45 @@ class ConsoleSignInBrowserTest extends BrowserTest {
     }
 
     @Test
+    void refusalPagesSpeakTheLanguageOfTheirReader() throws Exception {
+        String session = sessionOf(TestTokens.token(http.toBlocking(), "console-refusals-crm", "CRM"));
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        for (String language : new String[]{"it-IT,it;q=0.9", "en-GB,en;q=0.9"}) {
+            boolean italian = language.startsWith("it");
+            java.net.http.HttpResponse<String> forbidden = client.send(java.net.http.HttpRequest.newBuilder(server.getURI()
+                            .resolve("/console/audit")).header("Cookie", "cv_session=" + session).header("Accept-Language", language).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, forbidden.statusCode());
+            assertTrue(forbidden.body().contains(italian ? "<html lang=\"it\">" : "<html lang=\"en\">"), forbidden.body());
+            assertTrue(forbidden.body().contains(italian ? "<h1>Non consentito</h1>" : "<h1>Not allowed</h1>"), forbidden.body());
+            assertTrue(forbidden.body().contains(italian ? "richiede uno dei ruoli AUDITOR" : "needs one of the roles AUDITOR"),
+                    forbidden.body());
+
+            java.net.http.HttpResponse<String> stale = client.send(java.net.http.HttpRequest.newBuilder(server.getURI()
+                            .resolve("/console/sign-out?csrfToken=forged")).header("Cookie", "cv_session=" + session)
+                    .header("Accept-Language", language).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrfToken=forged")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, stale.statusCode());
+            assertTrue(stale.body().contains(italian ? "Non \u00e8 stato cambiato nulla" : "Nothing was changed"), stale.body());
+
+            java.net.http.HttpResponse<String> large = client.send(java.net.http.HttpRequest.newBuilder(server.getURI()
+                            .resolve("/console/sign-out")).header("Cookie", "cv_session=" + session).header("Accept-Language", language)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("padding=" + "x".repeat(20_000))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, large.statusCode());
+            assertTrue(large.body().contains(italian ? "al massimo 8 KB; questo ne conteneva 19 KB" : "at most 8 KB; this one held 19 KB"),
+                    large.body());
+        }
+        // the language switch's cookie wins over the browser's language, as on every page
+        java.net.http.HttpResponse<String> chosen = client.send(java.net.http.HttpRequest.newBuilder(server.getURI()
+                        .resolve("/console/audit")).header("Cookie", "cv_session=" + session + "; cv_lang=it")
+                .header("Accept-Language", "en-GB").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(chosen.body().contains("<h1>Non consentito</h1>"), chosen.body());
+    }
+
+    @Test
     void aSignInPostedFromAnotherSiteIsRefused() {
         String token = TestTokens.token(http.toBlocking(), "console-cross", "ANALYST");
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(

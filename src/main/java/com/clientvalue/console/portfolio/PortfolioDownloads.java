@@ -1,5 +1,6 @@
 package com.clientvalue.console.portfolio;
 
+import com.clientvalue.client.AbcClass;
 import com.clientvalue.console.client.AsOf;
 import com.clientvalue.portfolio.PortfolioAnalytics;
 import com.clientvalue.portfolio.PortfolioCsv;
@@ -52,8 +53,9 @@ class PortfolioDownloads {
     }
 
     @Get(value = "/abc.csv", produces = CSV)
-    HttpResponse<String> pyramid(@Nullable @QueryValue String asOf, @QueryValue(defaultValue = "REVENUE") PortfolioMetric by) {
-        return download(PortfolioCsv.pyramid(analytics.pyramid(by, AsOf.of(asOf, clock).date())));
+    HttpResponse<String> pyramid(@Nullable @QueryValue String asOf, @QueryValue(defaultValue = "REVENUE") PortfolioMetric by,
+                                 @Nullable @QueryValue AbcClass abcClass) {
+        return download(PortfolioCsv.pyramid(analytics.pyramid(by, AsOf.of(asOf, clock).date()), abcClass));
     }
 
     @Get(value = "/concentration.csv", produces = CSV)

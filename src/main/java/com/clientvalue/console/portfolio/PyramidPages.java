@@ -79,7 +79,7 @@ class PyramidPages {
         return new ModelAndView<>("console/portfolio/abcClients", model);
     }
 
-    @Get(value = "/clients", produces = MediaType.TEXT_HTML)
+    @Get(value = "/clv", produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> cluster(HttpRequest<?> request, Authentication person, @Nullable @QueryValue String asOf,
                                               @QueryValue(defaultValue = "KEY") Cluster cluster,
                                               @QueryValue(defaultValue = "0") int page) {
