@@ -30,6 +30,8 @@ class ConsoleDraftRunsBrowserTest extends BrowserTest {
     Drafts drafts;
     @Inject
     DraftCandidates candidates;
+    @Inject
+    com.clientvalue.rules.RulePublisher publisher;
 
     // revenue 1000, 1000, 10, 10: P65A and P90A are class A, P10C and P65C class C; a threshold of 70 moves the two rated 65
     @BeforeEach
@@ -130,13 +132,15 @@ class ConsoleDraftRunsBrowserTest extends BrowserTest {
         browser.driver().manage().deleteAllCookies();
         browser.signIn(token);
         long id = newDraft("Watched elsewhere");
+        List<String> steps = publisher.validationSteps();
+        assertEquals(5, steps.size(), steps.toString());
         String state = DraftCandidates.state(candidates.sources(drafts.find(id, "runs-watcher").orElseThrow()));
         db.execute("INSERT INTO console_draft_run (draft_id, kind, draft_state, as_of, status, running_key, started_by, started_at, "
                 + "instance, heartbeat_at, steps, steps_done, done, total) VALUES (" + id + ", 'IMPACT', '" + state + "', '2011-12-10', "
                 + "'RUNNING', 'watched-" + id + "', 'runs-watcher', NOW(6), 'console-other', NOW(6), 'compile,evaluate', 1, 1200, 2500)");
         db.execute("INSERT INTO console_draft_run (draft_id, kind, draft_state, status, running_key, started_by, started_at, "
                 + "instance, heartbeat_at, steps, steps_done) VALUES (" + id + ", 'VALIDATION', '" + state + "', 'RUNNING', "
-                + "'watched-v-" + id + "', 'runs-watcher', NOW(6), 'console-other', NOW(6), 'compile,scenarios,coverage,invariants,budget', 2)");
+                + "'watched-v-" + id + "', 'runs-watcher', NOW(6), 'console-other', NOW(6), '" + String.join(",", steps) + "', 2)");
 
         String draft = "/console/rules/drafts/" + id;
         browser.go(draft + "/impact");
@@ -152,7 +156,8 @@ class ConsoleDraftRunsBrowserTest extends BrowserTest {
         browser.go(draft + "/validation");
         List<String> states = browser.all("#run-steps li").stream().map(li -> li.getAttribute("class")).toList();
         assertEquals(List.of("step done", "step done", "step current", "step pending", "step pending"), states);
-        assertTrue(browser.text("#run-steps").contains("Gaps and overlaps"), browser.text("#run-steps"));
+        assertTrue(browser.text("#run-steps").contains("Gaps and overlaps") && browser.text("#run-steps").contains("Test scenarios")
+                && browser.text("#run-steps").contains("Policy invariants"), browser.text("#run-steps"));
         browser.screenshot("rules-validation-progress");
 
         // that instance stops: its heartbeat ages and the polling page says the run was interrupted

@@ -68,6 +68,16 @@ class DraftRunsIntegrationTest extends HttpIntegrationTest {
         assertEquals(first, runner.validate(draft, "runs-twice"), "a third start while it runs joins it too");
         assertEquals(1, db.count("SELECT COUNT(*) FROM console_draft_run WHERE draft_id = " + draft.id()));
 
+        // while it runs, this instance keeps its heartbeat fresh, so no one takes it for interrupted
+        db.execute("UPDATE console_draft_run SET heartbeat_at = NOW(6) - INTERVAL 1 MINUTE WHERE id = " + first);
+        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (db.count("SELECT COUNT(*) FROM console_draft_run WHERE id = " + first + " AND heartbeat_at > NOW(6) - INTERVAL 10 SECOND") == 0
+                && System.nanoTime() < until) {
+            Thread.sleep(200);
+        }
+        assertEquals(1, db.count("SELECT COUNT(*) FROM console_draft_run WHERE id = " + first
+                + " AND heartbeat_at > NOW(6) - INTERVAL 10 SECOND"), "the heartbeat was beaten again");
+
         DraftRun done = awaitEnd(first);
         assertEquals(DraftRun.Status.DONE, done.status());
         assertEquals(done.steps().size(), done.stepsDone(), "every step ran: " + done.steps());
