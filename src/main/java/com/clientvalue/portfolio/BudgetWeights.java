@@ -30,6 +30,11 @@ public class BudgetWeights implements RuleSetCheck {
     }
 
     @Override
+    public String step() {
+        return "budget";
+    }
+
+    @Override
     public List<RuleProblem> check(RuleBase candidate, List<RuleSource> sources) {
         List<RuleProblem> problems = new ArrayList<>();
         read(sources, problems);

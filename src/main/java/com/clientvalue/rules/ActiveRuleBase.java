@@ -97,11 +97,22 @@ public class ActiveRuleBase {
 
     /** The checks every candidate must pass besides compiling. */
     List<RuleProblem> check(RuleBase candidate) {
+        return check(candidate, step -> { });
+    }
+
+    /** The same checks, telling each one's {@link RuleSetCheck#step()} as it is done. */
+    List<RuleProblem> check(RuleBase candidate, java.util.function.Consumer<String> stepDone) {
         List<RuleProblem> problems = new ArrayList<>();
         for (RuleSetCheck check : checks) {
             problems.addAll(check.check(candidate, candidate.sources()));
+            stepDone.accept(check.step());
         }
         return problems;
+    }
+
+    /** The steps of the checks, in the order {@link #check} runs them. */
+    List<String> checkSteps() {
+        return checks.stream().map(RuleSetCheck::step).toList();
     }
 
     /** A stored version, compiled; the last few are kept, so replays and rollbacks do not recompile. */

@@ -24,6 +24,8 @@ import java.util.Map;
 @Singleton
 public class RulePublisher {
     static final int PASSED_KEPT = 4;
+    /** The first step of a validation: the candidate compiled. */
+    public static final String COMPILE_STEP = "compile";
     private final ActiveRuleBase active;
     private final RuleVersions versions;
     private final ApplicationEventPublisher<RulesActivated> events;
@@ -50,10 +52,26 @@ public class RulePublisher {
     }
 
     public ValidationReport validate(List<RuleSource> sources) {
+        return validate(sources, step -> { });
+    }
+
+    /** The steps a validation runs, in order: {@value #COMPILE_STEP}, then each check's {@link RuleSetCheck#step()}. */
+    public List<String> validationSteps() {
+        List<String> steps = new ArrayList<>(List.of(COMPILE_STEP));
+        steps.addAll(active.checkSteps());
+        return steps;
+    }
+
+    /**
+     * Validates as {@link #validate(List)} does, telling each step of {@link #validationSteps()} as
+     * it is done; a candidate that does not compile runs no other step.
+     */
+    public ValidationReport validate(List<RuleSource> sources, java.util.function.Consumer<String> stepDone) {
         try {
             String basis = active.checkBasis();
             RuleBase candidate = ActiveRuleBase.compile(sources);
-            List<RuleProblem> problems = new ArrayList<>(active.check(candidate));
+            stepDone.accept(COMPILE_STEP);
+            List<RuleProblem> problems = new ArrayList<>(active.check(candidate, stepDone));
             if (problems.isEmpty()) {
                 rememberPassed(candidate, basis);
             }

@@ -23,4 +23,12 @@ public interface RuleSetCheck {
     default String name() {
         return "a check";
     }
+
+    /**
+     * A short stable id of the check (lower case, no spaces), by which progress reports name it as
+     * a step of a validation; the console translates it.
+     */
+    default String step() {
+        return "other";
+    }
 }

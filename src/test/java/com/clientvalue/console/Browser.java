@@ -102,6 +102,11 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
+    /** Waits longer than {@link #find} for an element: the end of background work that the page polls for. */
+    public WebElement await(String css, Duration within) {
+        return new WebDriverWait(driver, within).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
     public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }

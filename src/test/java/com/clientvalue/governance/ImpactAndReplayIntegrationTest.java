@@ -55,6 +55,15 @@ class ImpactAndReplayIntegrationTest extends VersionedRulesIntegrationTest {
                 Map.of("from", "KEY", "to", "KEY", "clients", 1),
                 Map.of("from", "KEY", "to", "MAINTAIN", "clients", 1),
                 Map.of("from", "MARGINAL", "to", "MARGINAL", "clients", 1)), report.get("clusterMatrix"));
+        // the answer to the probe request (an unpaid standard service): P65C loses it, P10C never had it
+        assertEquals(List.of(
+                Map.of("from", "GRANTED", "to", "GRANTED", "clients", 2),
+                Map.of("from", "GRANTED", "to", "REFUSED", "clients", 1),
+                Map.of("from", "REFUSED", "to", "REFUSED", "clients", 1)), report.get("entitlementMatrix"));
+        // no experience segment changes: every client stays where it was, all four counted
+        List<Map<String, Object>> experience = (List<Map<String, Object>>) report.get("experienceMatrix");
+        assertTrue(experience.stream().allMatch(cell -> cell.get("from").equals(cell.get("to"))), experience.toString());
+        assertEquals(4, experience.stream().mapToInt(cell -> (Integer) cell.get("clients")).sum());
         List<Map<String, Object>> sample = (List<Map<String, Object>>) report.get("sample");
         assertEquals(List.of("P65A", "P65C"), sample.stream().map(s -> s.get("clientId")).toList());
         assertEquals("MAINTAIN", ((Map<?, ?>) sample.get(0).get("candidate")).get("cluster"));

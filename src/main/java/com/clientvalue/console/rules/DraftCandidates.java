@@ -34,6 +34,25 @@ class DraftCandidates {
         return new ArrayList<>(files.values());
     }
 
+    /**
+     * The state of a candidate's files: SHA-256 over every path and content, so that a result found
+     * on a draft's files can tell whether the draft still has them (any edit, upload or rebase changes it).
+     */
+    static String state(List<RuleSource> sources) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            sources.stream().sorted(java.util.Comparator.comparing(RuleSource::path)).forEach(file -> {
+                digest.update(file.path().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(java.nio.ByteBuffer.allocate(8).putLong(file.content().length).array());
+                digest.update(file.content());
+            });
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     Optional<RuleSource> file(Draft draft, String path) {
         byte[] own = draft.files().get(path);
         if (own != null) {

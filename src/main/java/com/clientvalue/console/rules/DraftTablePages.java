@@ -40,14 +40,14 @@ class DraftTablePages {
     private final Drafts drafts;
     private final DraftAccess access;
     private final DraftCandidates candidates;
-    private final DraftChecks checks;
+    private final DraftRunner runner;
     private final TableView tables;
 
-    DraftTablePages(Drafts drafts, DraftAccess access, DraftCandidates candidates, DraftChecks checks, TableView tables) {
+    DraftTablePages(Drafts drafts, DraftAccess access, DraftCandidates candidates, DraftRunner runner, TableView tables) {
         this.drafts = drafts;
         this.access = access;
         this.candidates = candidates;
-        this.checks = checks;
+        this.runner = runner;
         this.tables = tables;
     }
 
@@ -56,7 +56,7 @@ class DraftTablePages {
                           @Nullable @QueryValue String upload) {
         return access.page(request, person, id, (page, draft) -> candidates.file(draft, path)
                 .<HttpResponse<?>>map(source -> {
-                    Optional<RulePublisher.ValidationReport> checked = checks.of(draft);
+                    Optional<RulePublisher.ValidationReport> checked = runner.currentValidation(draft);
                     List<RuleProblem> problems = checked.map(RulePublisher.ValidationReport::problems).orElse(List.of());
                     return HttpResponse.ok(View.of("console/rules/table", page,
                             tables.of(page, draft, draft.baseVersion(), source, true, problems, checked.isPresent(), upload)));

@@ -3,6 +3,7 @@ package com.clientvalue.console.rules;
 import com.clientvalue.console.Ui;
 import com.clientvalue.governance.impact.ImpactReport;
 import com.clientvalue.rules.RuleProblem;
+import com.clientvalue.rules.RulePublisher;
 import com.clientvalue.rules.RuleVersions;
 import io.micronaut.core.annotation.Nullable;
 
@@ -51,15 +52,44 @@ public final class Pages {
         }
     }
 
-    /** The result of validating a draft, problems grouped by what found them. */
-    public record Validation(Ui ui, Draft draft, boolean valid, @Nullable String version, int rules, List<ProblemView> problems,
-                             long millis) {
+    /**
+     * A draft's validation page: its latest run (null before the first), whether that run was on the
+     * draft as it is now, and once done its report with the problems grouped by what found them.
+     */
+    public record Validation(Ui ui, Draft draft, @Nullable DraftRun run, boolean current,
+                             @Nullable RulePublisher.ValidationReport report, List<ProblemView> problems) {
         public List<ProblemView> in(String category) {
             return problems.stream().filter(p -> p.category().equals(category)).toList();
         }
     }
 
-    public record Impact(Ui ui, Draft draft, LocalDate asOf, @Nullable ImpactReport report, List<ProblemView> problems) {
+    /**
+     * A draft's impact page: the date typed (or of the latest run), its latest run and whether it was
+     * on the draft as it is now, its report once done, or the problems that kept the draft from compiling.
+     *
+     * @param activeVersion the version active now: a report compared with another one says so
+     * @param message       a key of the rules bundle when the form was refused, else null
+     */
+    public record Impact(Ui ui, Draft draft, LocalDate asOf, @Nullable DraftRun run, boolean current,
+                         @Nullable ImpactReport report, List<ProblemView> problems, String activeVersion,
+                         @Nullable String message) {
+        /** The matrices of the report, each with its title's key and its table's id, in the order the page shows them. */
+        public List<Matrix> matrices() {
+            return report == null ? List.of() : List.of(
+                    new Matrix("impact.clusterMatrix", "cluster-matrix", report.clusterMatrix()),
+                    new Matrix("impact.lifecycleMatrix", "lifecycle-matrix", report.lifecycleMatrix()),
+                    new Matrix("impact.experienceMatrix", "experience-matrix", report.experienceMatrix()),
+                    new Matrix("impact.entitlementMatrix", "entitlement-matrix", report.entitlementMatrix()));
+        }
+    }
+
+    /** One from → to table of an impact report. */
+    public record Matrix(String title, String id, List<ImpactReport.Cell> cells) {
+    }
+
+    /** A client's answer to the impact preview's probe request, as the entitlement matrix names it. */
+    public static String entitlement(@Nullable Boolean granted) {
+        return granted == null ? "NONE" : granted ? ImpactReport.GRANTED : ImpactReport.REFUSED;
     }
 
     public static String when(java.time.Instant instant) {

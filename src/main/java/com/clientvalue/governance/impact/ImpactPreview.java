@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 
 /**
  * Evaluates a candidate rule set beside the active one over every stored client, with the same
@@ -37,20 +38,29 @@ public class ImpactPreview {
     }
 
     public ImpactReport preview(RuleBase candidate, LocalDate asOf, int sampleSize) {
+        return preview(candidate, asOf, sampleSize, evaluated -> { });
+    }
+
+    /** The same preview, telling how many clients are evaluated so far after each chunk of them. */
+    public ImpactReport preview(RuleBase candidate, LocalDate asOf, int sampleSize, LongConsumer evaluated) {
         long started = System.nanoTime();
         RuleBase current = rules.current();
         Tally tally = new Tally(sampleSize);
         // evaluations are independent (a session each): a chunk is spread over the cores, then tallied in order
-        inputs.forEachChunk(asOf, chunk -> chunk.parallelStream()
-                .map(in -> new ImpactReport.AffectedClient(in.facts().clientId(),
-                        OutcomeSummary.of(evaluator.evaluate(in.facts(), in.previous(), PROBE, current).outcome()),
-                        OutcomeSummary.of(evaluator.evaluate(in.facts(), in.previous(), PROBE, candidate).outcome())))
-                .toList()
-                .forEach(both -> tally.add(both.clientId(), both.active(), both.candidate())));
+        inputs.forEachChunk(asOf, chunk -> {
+            chunk.parallelStream()
+                    .map(in -> new ImpactReport.AffectedClient(in.facts().clientId(),
+                            OutcomeSummary.of(evaluator.evaluate(in.facts(), in.previous(), PROBE, current).outcome()),
+                            OutcomeSummary.of(evaluator.evaluate(in.facts(), in.previous(), PROBE, candidate).outcome())))
+                    .toList()
+                    .forEach(both -> tally.add(both.clientId(), both.active(), both.candidate()));
+            evaluated.accept(tally.clients);
+        });
         return new ImpactReport(asOf, current.version(), candidate.version(), tally.clients,
                 new ImpactReport.Changes(tally.anything, tally.cluster, tally.lifecycle, tally.experience, tally.actions,
                         tally.entitlement),
-                cells(tally.clusterMatrix), cells(tally.lifecycleMatrix), List.copyOf(tally.sample),
+                cells(tally.clusterMatrix), cells(tally.lifecycleMatrix), cells(tally.experienceMatrix),
+                cells(tally.entitlementMatrix), List.copyOf(tally.sample),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -68,6 +78,8 @@ public class ImpactPreview {
         final List<ImpactReport.AffectedClient> sample = new ArrayList<>();
         final Map<String, Long> clusterMatrix = new TreeMap<>();
         final Map<String, Long> lifecycleMatrix = new TreeMap<>();
+        final Map<String, Long> experienceMatrix = new TreeMap<>();
+        final Map<String, Long> entitlementMatrix = new TreeMap<>();
         long clients;
         long anything;
         long cluster;
@@ -84,6 +96,9 @@ public class ImpactPreview {
             clients++;
             clusterMatrix.merge(name(before.cluster()) + "\u0000" + name(after.cluster()), 1L, Long::sum);
             lifecycleMatrix.merge(name(before.lifecycle()) + "\u0000" + name(after.lifecycle()), 1L, Long::sum);
+            experienceMatrix.merge(name(before.experienceSegment()) + "\u0000" + name(after.experienceSegment()), 1L, Long::sum);
+            entitlementMatrix.merge(entitlement(before.freeServiceGranted()) + "\u0000" + entitlement(after.freeServiceGranted()),
+                    1L, Long::sum);
             cluster += differs(before.cluster(), after.cluster());
             lifecycle += differs(before.lifecycle(), after.lifecycle());
             experience += differs(before.experienceSegment(), after.experienceSegment());
@@ -103,6 +118,10 @@ public class ImpactPreview {
 
         private static String name(Enum<?> value) {
             return value == null ? "NONE" : value.name();
+        }
+
+        private static String entitlement(Boolean granted) {
+            return granted == null ? "NONE" : granted ? ImpactReport.GRANTED : ImpactReport.REFUSED;
         }
     }
 }

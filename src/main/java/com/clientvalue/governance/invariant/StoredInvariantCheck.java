@@ -39,4 +39,9 @@ class StoredInvariantCheck implements RuleSetCheck {
     public String name() {
         return "the stored policy invariants (revision " + stored.current().revision() + ") over generated and stored clients";
     }
+
+    @Override
+    public String step() {
+        return "invariants";
+    }
 }

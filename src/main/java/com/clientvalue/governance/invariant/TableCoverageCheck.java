@@ -24,6 +24,11 @@ public class TableCoverageCheck implements RuleSetCheck {
     }
 
     @Override
+    public String step() {
+        return "coverage";
+    }
+
+    @Override
     public List<RuleProblem> check(RuleBase candidate, List<RuleSource> sources) {
         return TableCoverage.check(sources);
     }

@@ -42,6 +42,11 @@ public class ScenarioCheck implements RuleSetCheck {
     }
 
     @Override
+    public String step() {
+        return "scenarios";
+    }
+
+    @Override
     public List<RuleProblem> check(RuleBase candidate, List<RuleSource> sources) {
         return run(candidate, sources).problems();
     }

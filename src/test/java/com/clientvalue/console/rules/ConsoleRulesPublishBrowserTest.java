@@ -80,6 +80,7 @@ class ConsoleRulesPublishBrowserTest extends VersionedRulesIntegrationTest {
         save();
         browser.find("#validate-link").click();
         browser.waitUntil(d -> browser.path().endsWith("/validation"));
+        browser.await("#verdict", java.time.Duration.ofSeconds(90));
         assertTrue(browser.text("#verdict").contains("Not valid"), browser.text("#verdict"));
         WebElement problem = browser.find("#problems-cells li");
         assertTrue(problem.getText().contains("row 10") && problem.getText().contains("column C (Potential at least)")
@@ -111,6 +112,7 @@ class ConsoleRulesPublishBrowserTest extends VersionedRulesIntegrationTest {
         save();
         browser.find("#validate-link").click();
         browser.waitUntil(d -> browser.path().endsWith("/validation"));
+        browser.await("#verdict", java.time.Duration.ofSeconds(90));
         assertTrue(browser.text("#check-scenarios").contains("tests/clusters.csv"), browser.text("#check-scenarios"));
         assertTrue(browser.all("#problems-cells").isEmpty(), "the table itself is now fine");
         browser.screenshot("rules-validation-scenarios");
@@ -122,11 +124,15 @@ class ConsoleRulesPublishBrowserTest extends VersionedRulesIntegrationTest {
         save();
         browser.find("#validate-link").click();
         browser.waitUntil(d -> browser.path().endsWith("/validation"));
+        browser.await("#verdict", java.time.Duration.ofSeconds(90));
         assertTrue(browser.text("#verdict").startsWith("Valid"), browser.text("#verdict"));
         browser.screenshot("rules-validation-valid");
 
         // the impact over the stored portfolio, as of the orders' time
-        browser.go(draft + "/impact?asOf=2011-12-10");
+        browser.go(draft + "/impact");
+        setDate("#asOf", "2011-12-10");
+        browser.find("#impact-start").click();
+        browser.await("#impact-summary", java.time.Duration.ofSeconds(90));
         assertTrue(browser.text("#impact-summary").startsWith("1 of 2 clients"), browser.text("#impact-summary"));
         assertTrue(browser.text("#cluster-matrix").contains("KEY MAINTAIN 1"), browser.text("#cluster-matrix"));
         assertTrue(browser.text("#impact-sample").contains("K65"));
@@ -231,6 +237,11 @@ class ConsoleRulesPublishBrowserTest extends VersionedRulesIntegrationTest {
         WebElement input = browser.find("#grid .tabulator-cell input");
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.ENTER);
         browser.waitUntil(d -> browser.all("#grid .tabulator-cell input").isEmpty());
+    }
+
+    private void setDate(String css, String isoDate) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("document.querySelector(arguments[0]).value = arguments[1]",
+                css, isoDate);
     }
 
     private void save() {

@@ -41,8 +41,10 @@ class ScenarioFromDecisionBrowserTest extends BrowserTest {
         browser.screenshot("scenario-from-decision");
 
         // the draft, with the scenario, passes every check a publication runs
-        browser.go("/console/rules/drafts/" + draft + "/validation");
-        assertTrue(browser.find("#verdict").getAttribute("class").contains("ok"), browser.text("main"));
+        browser.go("/console/rules/drafts/" + draft);
+        browser.find("#validate").click();
+        browser.waitUntil(d -> browser.path().endsWith("/validation"));
+        assertTrue(browser.await("#verdict", java.time.Duration.ofSeconds(90)).getAttribute("class").contains("ok"), browser.text("main"));
         assertEquals(1, drafts.list("scenario-maker").size());
     }
 }
