@@ -78,8 +78,8 @@ public class ActionRecords {
 
     @Transactional
     void record(ActionDone done) {
-        Map<String, String> decision = jdbc.prepareStatement("SELECT client_id, cluster, lifecycle, decision, as_of FROM decision_audit "
-                + "WHERE decision_id = ?", statement -> {
+        Map<String, String> decision = jdbc.prepareStatement("SELECT a.client_id, a.cluster, a.lifecycle, a.decision, a.as_of, d.body FROM decision_audit a "
+                + "LEFT JOIN decision_document d ON d.decision_id = a.decision_id WHERE a.decision_id = ?", statement -> {
             statement.setString(1, done.decisionId());
             try (var rows = statement.executeQuery()) {
                 if (!rows.next()) {
@@ -89,7 +89,8 @@ public class ActionRecords {
                 found.put("client", rows.getString(1));
                 found.put("cluster", rows.getString(2));
                 found.put("lifecycle", rows.getString(3));
-                found.put("document", rows.getString(4));
+                byte[] body = rows.getBytes(6); // the ledger's compressed document, or a pre-ledger row's own
+                found.put("document", body != null ? com.clientvalue.audit.DocumentCodec.decompress(body) : rows.getString(4));
                 found.put("asOf", rows.getDate(5).toLocalDate().toString());
                 return found;
             }

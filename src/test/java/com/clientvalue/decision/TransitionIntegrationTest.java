@@ -154,8 +154,10 @@ class TransitionIntegrationTest extends HttpIntegrationTest {
         assertEquals(lost.get("decisionId"), ((Map<?, ?>) whatIf.get("previousDecision")).get("decisionId"));
         assertEquals("KEY", ((Map<?, ?>) whatIf.get("previousDecision")).get("lastActiveCluster"), "lost, but was KEY");
 
-        // decisions audited before V18 have no last_active_cluster: it is read from their documents
-        db.execute("UPDATE decision_audit SET last_active_cluster = NULL");
+        // decisions audited before V18 (legacy rows, documents in their row) have no last_active_cluster: it is read from their documents
+        String document = api.getRaw("/api/audit/decisions/" + lost.get("decisionId")).replace("'", "''").replace("\\", "\\\\");
+        db.execute("UPDATE decision_audit SET last_active_cluster = NULL, decision = '" + document + "' WHERE decision_id = '"
+                + lost.get("decisionId") + "'");
         Map<String, Object> again = decide("K1", "2012-06-15");
         assertEquals(lost.get("decisionId"), ((Map<?, ?>) again.get("previousDecision")).get("decisionId"));
         assertEquals("KEY", ((Map<?, ?>) again.get("previousDecision")).get("lastActiveCluster"));
