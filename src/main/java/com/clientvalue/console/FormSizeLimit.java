@@ -6,6 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.annotation.PreMatching;
@@ -21,6 +22,8 @@ import java.util.Set;
 class FormSizeLimit {
     /** Eight times the largest console form (a publication comment of 1,000 characters and its fields). */
     static final long MAX_FORM_BYTES = 8192;
+    /** Bodies up to this size are read and dropped after the refusal, rather than cut off. */
+    static final long DRAINED_BYTES = 1 << 20;
     private static final Set<HttpMethod> CHANGES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH);
     private final RefusalPages pages;
 
@@ -38,7 +41,11 @@ class FormSizeLimit {
         if (!form || !CHANGES.contains(request.getMethod()) || (length >= 0 && length <= MAX_FORM_BYTES)) {
             return null;
         }
-        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).contentType("text/html;charset=utf-8")
-                .header("Connection", "close").body(pages.formTooLarge(request, MAX_FORM_BYTES, length));
+        MutableHttpResponse<String> refused = HttpResponse.<String>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+                .contentType("text/html;charset=utf-8").body(pages.formTooLarge(request, MAX_FORM_BYTES, length));
+        // A body of known, moderate length is read to its end and dropped, so that the browser, still sending
+        // it, receives the page: closing at once would reset the connection and lose the page. Larger or
+        // unbounded bodies are not worth reading: the connection closes.
+        return length < 0 || length > DRAINED_BYTES ? refused.header("Connection", "close") : refused;
     }
 }

@@ -111,8 +111,40 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /**
+     * The attributes of the element CSS selects, read in one step: an element that htmx replaces while it
+     * polls cannot go stale between two reads. Null values for attributes it lacks.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, String> attributes(String css, String... names) {
+        find(css);
+        Object read = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const e = document.querySelector(arguments[0]); const out = {};"
+                        + " for (const n of arguments[1]) { out[n] = e ? e.getAttribute(n) : null; } return out;",
+                css, java.util.List.of(names));
+        return new java.util.HashMap<>((java.util.Map<String, String>) read);
+    }
+
+    /** The element's text; read again if htmx replaced the element between finding and reading it. */
     public String text(String css) {
-        return find(css).getText();
+        return fresh(() -> find(css).getText());
+    }
+
+    /** One attribute of the element, read again if htmx replaced the element meanwhile. */
+    public String attribute(String css, String name) {
+        return fresh(() -> find(css).getAttribute(name));
+    }
+
+    private static <T> T fresh(java.util.function.Supplier<T> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     /** Waits (15 s at most) until the condition holds, e.g. an htmx swap has happened. */

@@ -62,13 +62,14 @@ class ConsoleDraftRunsBrowserTest extends BrowserTest {
         setDate("#asOf", "2011-12-10");
         browser.find("#impact-start").click();
         browser.waitUntil(d -> browser.path().equals(draft + "/impact"));
-        if ("RUNNING".equals(browser.find("#impact-run").getAttribute("data-status"))) {
-            assertEquals("every 1s", browser.find("#impact-run").getAttribute("hx-trigger"), "a running preview refreshes itself");
+        java.util.Map<String, String> run = browser.attributes("#impact-run", "data-status", "hx-trigger");
+        if ("RUNNING".equals(run.get("data-status"))) {
+            assertEquals("every 1s", run.get("hx-trigger"), "a running preview refreshes itself");
         }
         assertTrue(browser.await("#impact-summary", LONG).getText().startsWith("2 of 4 clients would change as of"),
                 browser.text("#impact-run"));
-        assertEquals("DONE", browser.find("#impact-run").getAttribute("data-status"));
-        assertEquals(null, browser.find("#impact-run").getAttribute("hx-trigger"), "a finished preview stops polling");
+        assertEquals("DONE", browser.attribute("#impact-run", "data-status"));
+        assertEquals(null, browser.attribute("#impact-run", "hx-trigger"), "a finished preview stops polling");
         assertTrue(browser.text("#cluster-matrix").contains("KEY MAINTAIN 1"), browser.text("#cluster-matrix"));
         assertTrue(browser.text("#entitlement-matrix").contains("GRANTED REFUSED 1"), browser.text("#entitlement-matrix"));
         assertTrue(browser.text("#entitlement-matrix").contains("REFUSED REFUSED 1"), browser.text("#entitlement-matrix"));
@@ -83,7 +84,7 @@ class ConsoleDraftRunsBrowserTest extends BrowserTest {
         browser.go(draft);
         browser.find("#impact").click();
         assertTrue(browser.text("#impact-summary").startsWith("2 of 4 clients"), browser.text("#impact-run"));
-        assertEquals("2011-12-10", browser.find("#asOf").getAttribute("value"), "the date of the stored preview");
+        assertEquals("2011-12-10", browser.attribute("#asOf", "value"), "the date of the stored preview");
         assertEquals(1, db.count("SELECT COUNT(*) FROM console_draft_run WHERE kind = 'IMPACT' AND draft_id = " + id));
 
         // the draft changes: the result stays, said to be for an older state of the draft
@@ -145,8 +146,8 @@ class ConsoleDraftRunsBrowserTest extends BrowserTest {
         String draft = "/console/rules/drafts/" + id;
         browser.go(draft + "/impact");
         assertEquals("1,200 of 2,500 clients evaluated.", browser.text("#run-status"));
-        assertEquals("1200", browser.find("#run-progress").getAttribute("value"));
-        assertEquals("every 1s", browser.find("#impact-run").getAttribute("hx-trigger"));
+        assertEquals("1200", browser.attribute("#run-progress", "value"));
+        assertEquals("every 1s", browser.attribute("#impact-run", "hx-trigger"));
         assertNoErrors();
         browser.screenshot("rules-impact-progress");
         // the other instance moves on: the page follows by itself
@@ -163,7 +164,7 @@ class ConsoleDraftRunsBrowserTest extends BrowserTest {
         // that instance stops: its heartbeat ages and the polling page says the run was interrupted
         db.execute("UPDATE console_draft_run SET heartbeat_at = NOW(6) - INTERVAL 1 MINUTE WHERE draft_id = " + id);
         browser.waitUntil(d -> !browser.all("#run-interrupted").isEmpty());
-        assertEquals("INTERRUPTED", browser.find("#validation-run").getAttribute("data-status"));
+        assertEquals("INTERRUPTED", browser.attribute("#validation-run", "data-status"));
         assertTrue(browser.text("#run-steps").contains("not run"));
         browser.screenshot("rules-validation-interrupted");
         browser.go(draft + "/impact");
