@@ -40,17 +40,21 @@ public class FactsLoader {
         if (clientIds.isEmpty()) {
             return List.of();
         }
-        AbcCutoffs abc = ranking.abc(asOf);
         String marks = String.join(",", Collections.nCopies(clientIds.size(), "?"));
-        return jdbc.prepareStatement(ClientFactsQuery.SELECT + " WHERE c.client_id IN (" + marks + ")" + ClientFactsQuery.GROUP,
+        return jdbc.prepareStatement(ClientFactsQuery.SELECT_WITH_REVISION + " WHERE c.client_id IN (" + marks + ")" + ClientFactsQuery.GROUP,
                 statement -> {
                     int i = ClientFactsQuery.bindDates(statement, asOf);
                     for (String id : clientIds) {
                         statement.setString(i++, id);
                     }
                     List<ClientFacts> facts = new ArrayList<>(clientIds.size());
+                    // the whole result is read before the cut-offs may need a query of their own on this connection
                     try (var rows = statement.executeQuery()) {
+                        AbcCutoffs abc = null;
                         while (rows.next()) {
+                            if (abc == null) {
+                                abc = ranking.abc(asOf, rows.getLong("portfolio_revision"));
+                            }
                             facts.add(ClientFactsQuery.read(rows, asOf, abc));
                         }
                     }

@@ -42,6 +42,32 @@ final class OrderRhythm {
         if (commaSeparatedDates == null || commaSeparatedDates.isEmpty()) {
             return List.of();
         }
-        return java.util.Arrays.stream(commaSeparatedDates.split(",")).map(LocalDate::parse).toList();
+        // MariaDB's own YYYY-MM-DD, read by position: LocalDate.parse's general formatter was a tenth of the
+        // time spent loading a decision's inputs
+        if (commaSeparatedDates.length() % 11 != 10) {
+            throw new IllegalArgumentException("not a list of YYYY-MM-DD dates: " + commaSeparatedDates);
+        }
+        List<LocalDate> dates = new java.util.ArrayList<>(commaSeparatedDates.length() / 11 + 1);
+        for (int at = 0; at < commaSeparatedDates.length(); at += 11) {
+            if (at + 10 > commaSeparatedDates.length() || commaSeparatedDates.charAt(at + 4) != '-' || commaSeparatedDates.charAt(at + 7) != '-'
+                    || (at + 10 < commaSeparatedDates.length() && commaSeparatedDates.charAt(at + 10) != ',')) {
+                throw new IllegalArgumentException("not a list of YYYY-MM-DD dates: " + commaSeparatedDates);
+            }
+            dates.add(LocalDate.of(digits(commaSeparatedDates, at, 4), digits(commaSeparatedDates, at + 5, 2),
+                    digits(commaSeparatedDates, at + 8, 2)));
+        }
+        return List.copyOf(dates);
+    }
+
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new IllegalArgumentException("not a list of YYYY-MM-DD dates: " + text);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }

@@ -33,7 +33,11 @@ public class PortfolioRanking {
     }
 
     public AbcCutoffs abc(LocalDate asOf) {
-        long now = revision.current();
+        return abc(asOf, revision.current());
+    }
+
+    /** The same, for a portfolio revision the caller read already (with the facts, in the same statement). */
+    AbcCutoffs abc(LocalDate asOf, long now) {
         if (now != cachedRevision) {
             synchronized (this) {
                 if (now != cachedRevision) {

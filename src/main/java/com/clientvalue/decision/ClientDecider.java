@@ -40,8 +40,29 @@ public class ClientDecider {
         this.clock = clock;
     }
 
+    /**
+     * A decision as audited: the decision and the JSON document stored in the audit, which is what the
+     * API answers, byte for byte (the document is written once, not again for the answer).
+     */
+    public record Answered(Decision decision, String document) {
+    }
+
     public Decision decide(String clientId, LocalDate asOf) {
         return decideAll(List.of(clientId), asOf).get(0);
+    }
+
+    /** {@link #decideAll}, with each decision's audited document. */
+    public List<Answered> decideAnswered(List<String> clientIds, LocalDate asOf) {
+        List<Decision> decisions = prepare(clientIds, asOf);
+        return answered(decisions, recorder.record(decisions, null));
+    }
+
+    private static List<Answered> answered(List<Decision> decisions, List<com.clientvalue.audit.AuditTrail.Sealed> sealed) {
+        List<Answered> answers = new java.util.ArrayList<>(decisions.size());
+        for (int i = 0; i < decisions.size(); i++) {
+            answers.add(new Answered(decisions.get(i), sealed.get(i).entry().document()));
+        }
+        return answers;
     }
 
     /** Decides each client once, in the order given; any unknown client and nothing is decided. */
@@ -76,6 +97,11 @@ public class ClientDecider {
 
     /** Decides a client together with a request for a service; a granted request is recorded. */
     public Decision decideRequest(ServiceRequestBody body) {
+        return decideRequestAnswered(body).decision();
+    }
+
+    /** {@link #decideRequest}, with the decision's audited document. */
+    public Answered decideRequestAnswered(ServiceRequestBody body) {
         LocalDate date = body.asOf() != null ? body.asOf() : LocalDate.now(clock);
         RuleBase ruleBase = rules.current();
         ServiceDefinition service = ruleBase.vocabulary().service(body.service())
@@ -83,8 +109,7 @@ public class ClientDecider {
                         ruleBase.vocabulary().services().stream().map(ServiceDefinition::code).toList()));
         return grants.oneRequestAtATime(body.clientId(), () -> {
             Decision decision = decision(inputs.loadRequest(body, service, date, clock.instant()), ruleBase);
-            recorder.record(List.of(decision), null);
-            return decision;
+            return answered(List.of(decision), recorder.record(List.of(decision), null)).get(0);
         });
     }
 

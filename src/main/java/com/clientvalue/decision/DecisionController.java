@@ -3,16 +3,23 @@ package com.clientvalue.decision;
 import com.clientvalue.common.StandardProblems;
 import com.clientvalue.security.Roles;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 @Secured(Roles.CRM)
 @StandardProblems
@@ -30,9 +37,12 @@ class DecisionController {
     @Operation(summary = "Decide how to treat a client",
             description = "Evaluates the client's stored facts as of asOf with the active rule version and returns the "
                     + "outcome (cluster, potential and revenue levels, actions), the rules that fired in firing order and "
-                    + "reasons. The decision is in the audit before the answer is sent. Unknown client: 404.")
-    Decision decide(@Body @Valid DecisionRequest request) {
-        return decider.decide(request.clientId(), request.asOf());
+                    + "reasons. The decision is in the audit before the answer is sent, and the answer is the audited "
+                    + "document byte for byte. Unknown client: 404.")
+    @ApiResponse(responseCode = "200", description = "The decision, as audited",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Decision.class)))
+    HttpResponse<String> decide(@Body @Valid DecisionRequest request) {
+        return json(decider.decideAnswered(List.of(request.clientId()), request.asOf()).get(0).document());
     }
 
     @Post("/service-requests")
@@ -42,15 +52,25 @@ class DecisionController {
                     + "rule of rules/policies/service-entitlement.csv grants it and none refuses it. Audited like every "
                     + "decision; a granted request is recorded, so yearly limits on unpaid services count real grants. "
                     + "Unknown service code: 400.")
-    Decision serviceRequest(@Body @Valid ServiceRequestBody request) {
-        return decider.decideRequest(request);
+    @ApiResponse(responseCode = "200", description = "The decision with its service answer, as audited",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Decision.class)))
+    HttpResponse<String> serviceRequest(@Body @Valid ServiceRequestBody request) {
+        return json(decider.decideRequestAnswered(request).document());
     }
 
     @Post("/batch")
     @Operation(summary = "Decide several clients in one call",
             description = "One decision per distinct client id, in the order given, all audited in one transaction. "
                     + "If any client is unknown, nothing is decided (404 naming them).")
-    List<Decision> decideAll(@Body @Valid BatchDecisionRequest request) {
-        return decider.decideAll(request.clientIds(), request.asOf());
+    @ApiResponse(responseCode = "200", description = "The decisions, as audited, in the order of the client ids",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(implementation = Decision.class))))
+    HttpResponse<String> decideAll(@Body @Valid BatchDecisionRequest request) {
+        return json(decider.decideAnswered(request.clientIds(), request.asOf()).stream().map(ClientDecider.Answered::document)
+                .collect(Collectors.joining(",", "[", "]")));
+    }
+
+    // the audited documents as they are: JSON already, not to be serialized again
+    private static HttpResponse<String> json(String document) {
+        return HttpResponse.ok(document).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 }

@@ -72,10 +72,13 @@ class GroupCommit {
         }
     }
 
-    /** Returns once these decisions are committed; throws what the write threw if it failed. */
-    void record(List<Decision> decisions, @Nullable Long jobId) {
+    /**
+     * Returns once these decisions are committed, with their audit records (the documents as stored);
+     * throws what the write threw if it failed.
+     */
+    List<AuditTrail.Sealed> record(List<Decision> decisions, @Nullable Long jobId) {
         Pending mine = new Pending(decisions, recorder.entries(decisions, jobId));
-        Lane lane = lanes[Math.floorMod(next.getAndIncrement(), lanes.length)];
+        Lane lane = lane();
         boolean interrupted = false;
         synchronized (lane) {
             lane.waiting.add(mine);
@@ -127,6 +130,7 @@ class GroupCommit {
         if (mine.failure != null) {
             throw new IllegalStateException(mine.failure);
         }
+        return mine.entries;
     }
 
     // only committed decisions are announced (shadow comparisons exist only for stored decisions); a listener's
@@ -139,6 +143,21 @@ class GroupCommit {
                 org.slf4j.LoggerFactory.getLogger(GroupCommit.class).warn("A listener of recorded decisions failed: {}", e.getMessage());
             }
         }
+    }
+
+    // an idle lane if there is one (its write starts at once), else the next in turn: its queue is the group
+    // of its next write
+    private Lane lane() {
+        int first = Math.floorMod(next.getAndIncrement(), lanes.length);
+        for (int i = 0; i < lanes.length; i++) {
+            Lane candidate = lanes[(first + i) % lanes.length];
+            synchronized (candidate) {
+                if (!candidate.writing && candidate.waiting.isEmpty()) {
+                    return candidate;
+                }
+            }
+        }
+        return lanes[first];
     }
 
     /** Callers waiting for the next write of their lane. */

@@ -43,7 +43,16 @@ public class ShadowRun {
     private final AdminLog log;
     private final ExecutorService worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(10_000), runnable -> new Thread(runnable, "shadow-comparisons"));
+    static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
     private volatile Compiled compiled;
+    /**
+     * Until when (System.nanoTime) no shadow is known to run: most of the time none does, and the
+     * comparisons of every recorded decision would otherwise ask the database. A shadow started here
+     * is seen at once, one started on another instance within {@link #RECHECK_NANOS}.
+     */
+    private volatile Long noShadowUntil;
+    /** When a shadow was last started here: for a while after, the database is asked every time (its commit may be under way). */
+    private volatile long startedHereAt = System.nanoTime() - 10 * RECHECK_NANOS;
 
     private final RulePublisher publisher;
 
@@ -72,6 +81,8 @@ public class ShadowRun {
         replaced.ifPresent(run -> endLogged(run, who, "replaced by a new shadow"));
         long id = runs.insert(candidate.ruleBase(), who, candidate.checks());
         compiled = new Compiled(id, candidate.ruleBase());
+        startedHereAt = System.nanoTime();
+        noShadowUntil = null;
         log.record(who, "SHADOW_STARTED", "run " + id, "candidate " + candidate.ruleBase().version()
                 + replaced.map(r -> "; replaces run " + r.id()).orElse("") + "; " + candidate.checks());
         return report(runs.find(id).orElseThrow());
@@ -150,7 +161,7 @@ public class ShadowRun {
 
     private void compareNow(List<Decision> decisions) {
         try {
-            Optional<ShadowRuns.Run> run = runs.running().filter(r -> !r.version().equals(rules.current().version()));
+            Optional<ShadowRuns.Run> run = runningForComparisons().filter(r -> !r.version().equals(rules.current().version()));
             if (run.isEmpty()) {
                 return;
             }
@@ -163,6 +174,18 @@ public class ShadowRun {
         } catch (RuntimeException e) {
             LOG.warn("Shadow comparison skipped for {} decisions: {}", decisions.size(), e.getMessage());
         }
+    }
+
+    private Optional<ShadowRuns.Run> runningForComparisons() {
+        long now = System.nanoTime();
+        Long until = noShadowUntil;
+        if (until != null && now - until < 0) {
+            return Optional.empty();
+        }
+        Optional<ShadowRuns.Run> run = runs.running();
+        boolean settled = now - startedHereAt > 2 * RECHECK_NANOS;
+        noShadowUntil = run.isEmpty() && settled ? now + RECHECK_NANOS : null;
+        return run;
     }
 
     // a run another instance started is compiled here from its stored files, once
