@@ -72,5 +72,26 @@ PY
 seconds=$(timed curl -sf -o "$BENCH_DIR/impact.json" -H "$AUTH" -H 'Content-Type: application/zip' \
   --data-binary "@$BENCH_DIR/candidate.zip" "localhost:$PORT/api/rules/impact?asOf=2011-12-10&sample=5")
 echo "impact preview: ${seconds} s; $(head -c 300 "$BENCH_DIR/impact.json")"
-echo "audit verify: $(curl -sf -H "$AUTH" "localhost:$PORT/api/audit/verify")"
+curl -sf -o /dev/null -X POST -H "$AUTH" "localhost:$PORT/api/audit/checkpoints"   # a checkpoint covering every block
+seconds=$(timed curl -sf -o "$BENCH_DIR/verify.json" -H "$AUTH" "localhost:$PORT/api/audit/verify")
+echo "audit verify: ${seconds} s; $(python3 -c 'import json,sys; v=json.load(open(sys.argv[1])); print("intact", v["intact"], "records", v["recordsChecked"], "blocks", v["blocksChecked"], "segments", len(v["segments"]), "problem", v["problem"])' "$BENCH_DIR/verify.json")"
+# proofs of 200 decisions spread over the audit, one request each: the time of each as curl saw it
+curl -sf -H "$AUTH" "localhost:$PORT/api/audit/decisions?size=200&page=37" -o "$BENCH_DIR/some.json"
+python3 - "$BENCH_DIR/some.json" "$PORT" "$TOKEN" <<'PY'
+import json, sys, time, urllib.request
+found = json.load(open(sys.argv[1]))
+items = found["items"]
+ids = [item["decisionId"] for item in items][:200]
+times = []
+for decision in ids:
+    request = urllib.request.Request(f"http://localhost:{sys.argv[2]}/api/audit/decisions/{decision}/proof",
+                                     headers={"Authorization": "Bearer " + sys.argv[3]})
+    start = time.perf_counter()
+    urllib.request.urlopen(request).read()
+    times.append((time.perf_counter() - start) * 1000)
+times.sort()
+if times:
+    print(f"proof of one decision: {len(times)} proofs, median {times[len(times) // 2]:.2f} ms, "
+          f"p99 {times[min(len(times) - 1, int(len(times) * 0.99))]:.2f} ms, max {times[-1]:.2f} ms (HTTP round trip included)")
+PY
 echo "service RSS $(ps -o rss= -p $SERVICE | awk '{printf "%.0f MiB", $1/1024}'); load $(cut -d' ' -f1-3 /proc/loadavg)"
