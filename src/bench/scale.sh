@@ -62,6 +62,8 @@ python3 - "$BENCH_DIR/candidate.zip" <<'PY'
 import os, sys, zipfile
 with zipfile.ZipFile(sys.argv[1], 'w') as z:
     for root, _, files in os.walk('rules'):
+        if os.path.relpath(root, 'rules').split(os.sep)[0] == 'invariants':
+            continue  # the service keeps the policy invariants apart: a candidate may not hold them
         for name in files:
             path = os.path.join(root, name)
             text = open(path, encoding='utf-8').read()
@@ -69,7 +71,7 @@ with zipfile.ZipFile(sys.argv[1], 'w') as z:
                 text = text.replace('rated 60 or more is high,60', 'rated 70 or more is high,70').replace('rated below 60 is low,,60', 'rated below 70 is low,,70')
             z.writestr(os.path.relpath(path, 'rules'), text)
 PY
-seconds=$(timed curl -sf -o "$BENCH_DIR/impact.json" -H "$AUTH" -H 'Content-Type: application/zip' \
+seconds=$(timed curl -sS --fail-with-body -o "$BENCH_DIR/impact.json" -H "$AUTH" -H 'Content-Type: application/zip' \
   --data-binary "@$BENCH_DIR/candidate.zip" "localhost:$PORT/api/rules/impact?asOf=2011-12-10&sample=5")
 echo "impact preview: ${seconds} s; $(head -c 300 "$BENCH_DIR/impact.json")"
 curl -sf -o /dev/null -X POST -H "$AUTH" "localhost:$PORT/api/audit/checkpoints"   # a checkpoint covering every block

@@ -15,6 +15,8 @@ public class DecisionProofs {
     private final JdbcOperations jdbc;
     private final AuditCheckpoints checkpoints;
 
+    private static final String MINE = LedgerRows.BLOCKS_WITH_DECISIONS.replace("b.block_seq <= ?", "b.block_seq = ? AND a.decision_id = ?");
+
     DecisionProofs(JdbcOperations jdbc, AuditCheckpoints checkpoints) {
         this.jdbc = jdbc;
         this.checkpoints = checkpoints;
@@ -40,22 +42,35 @@ public class DecisionProofs {
         }
         int segment = place[0];
         long seq = place[1];
+        // the block's header with this decision's record and document (one row), then the record hashes of the
+        // block's other leaves from the index: not their documents, which a proof does not need
         List<LedgerBlock> block = new ArrayList<>(1);
-        List<LedgerCheck.StoredDecision> decisions = new ArrayList<>();
-        jdbc.prepareStatement(LedgerRows.BLOCKS_WITH_DECISIONS.replace("b.block_seq <= ?", "b.block_seq = ?"), statement -> {
+        List<LedgerCheck.StoredDecision> found = new ArrayList<>(1);
+        jdbc.prepareStatement(MINE, statement -> {
             statement.setInt(1, segment);
             statement.setLong(2, seq);
+            statement.setString(3, decisionId);
             try (var rows = statement.executeQuery()) {
                 LedgerRows.read(rows, segment, (b, d) -> {
                     block.add(b);
-                    decisions.addAll(d);
+                    found.addAll(d);
                 }, () -> false);
             }
             return null;
         });
-        List<String> hashes = decisions.stream().map(LedgerCheck.StoredDecision::storedHash).toList();
-        LedgerCheck.StoredDecision mine = decisions.stream().filter(d -> d.record().decisionId().equals(decisionId)).findFirst()
-                .orElseThrow();
+        List<String> hashes = jdbc.prepareStatement("SELECT record_hash FROM decision_audit WHERE segment_id = ? AND block_seq = ? "
+                + "ORDER BY leaf_index", statement -> {
+            statement.setInt(1, segment);
+            statement.setLong(2, seq);
+            List<String> leaves = new ArrayList<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    leaves.add(rows.getString(1));
+                }
+            }
+            return leaves;
+        });
+        LedgerCheck.StoredDecision mine = found.get(0);
         Checkpoint covering = checkpoints.covering(segment, seq);
         Integer blockIndex = null;
         List<LedgerHash.Step> checkpointPath = null;
