@@ -90,7 +90,11 @@ public class AuditTrail {
                 + "decision_id = IF(" + newer + ", VALUES(decision_id), decision_id), "
                 + "decided_at = IF(" + newer + ", VALUES(decided_at), decided_at), "
                 + "as_of = IF(" + newer + ", VALUES(as_of), as_of)", statement -> {
-            for (AuditEntry entry : entries) {
+            // in client order: two lanes writing the same clients lock their rows in the same order, so
+            // they wait for each other instead of deadlocking
+            List<AuditEntry> inClientOrder = entries.stream().sorted(java.util.Comparator.comparing(AuditEntry::clientId)
+                    .thenComparing(AuditEntry::decisionId)).toList();
+            for (AuditEntry entry : inClientOrder) {
                 statement.setString(1, entry.clientId());
                 statement.setString(2, entry.decisionId());
                 statement.setDate(3, Date.valueOf(entry.asOf()));

@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
-/** Reads a segment's blocks with their decisions, in order, from one streamed query. */
+/**
+ * Reads a segment's blocks with their decisions, in order, from one streamed query. The query orders
+ * by block only, which MariaDB reads in the order of the block table's key; ordering by leaf as well
+ * made it copy every row, documents included, into a temporary table to sort it (57 s of the 61 s a
+ * verification of 1,000,000 decisions took). Each block's decisions are put in leaf order here.
+ */
 final class LedgerRows {
     /** Parameters: segment, last block. A block without decisions (archived) comes as one row with NULL decision columns. */
     static final String BLOCKS_WITH_DECISIONS = "SELECT b.block_seq, b.prev_hash, b.merkle_root, b.decisions, b.written_at, "
@@ -16,7 +21,7 @@ final class LedgerRows {
             + "a.leaf_index, d.body FROM audit_block b "
             + "LEFT JOIN decision_audit a ON a.segment_id = b.segment_id AND a.block_seq = b.block_seq "
             + "LEFT JOIN decision_document d ON d.decision_id = a.decision_id "
-            + "WHERE b.segment_id = ? AND b.block_seq <= ? ORDER BY b.block_seq, a.leaf_index";
+            + "WHERE b.segment_id = ? AND b.block_seq <= ? ORDER BY b.block_seq";
 
     private LedgerRows() {
     }
@@ -29,7 +34,7 @@ final class LedgerRows {
             long seq = rows.getLong(1);
             if (block == null || block.seq() != seq) {
                 if (block != null) {
-                    each.accept(block, decisions);
+                    each.accept(block, inLeafOrder(decisions));
                     if (stop.getAsBoolean()) {
                         return;
                     }
@@ -45,8 +50,13 @@ final class LedgerRows {
             }
         }
         if (block != null) {
-            each.accept(block, decisions);
+            each.accept(block, inLeafOrder(decisions));
         }
+    }
+
+    private static List<LedgerCheck.StoredDecision> inLeafOrder(List<LedgerCheck.StoredDecision> decisions) {
+        decisions.sort(java.util.Comparator.comparingInt(LedgerCheck.StoredDecision::leafIndex));
+        return decisions;
     }
 
     static LedgerCheck.StoredDecision decision(ResultSet rows) throws SQLException {

@@ -26,10 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 class GroupCommit {
     /** At most this many decisions go into one transaction (a resegmentation chunk is 500). */
     static final int MAX_DECISIONS = 1_000;
+    /** A write that lost a lock conflict is tried this many times in all. */
+    static final int MAX_ATTEMPTS = 4;
 
     private final DecisionRecorder recorder;
     private final ApplicationEventPublisher<DecisionsRecorded> events;
     private final DistributionSummary groupSizes;
+    private final io.micrometer.core.instrument.Counter retries;
     private final AuditSegments segments;
     private final Lane[] lanes;
     private final AtomicInteger next = new AtomicInteger();
@@ -56,6 +59,9 @@ class GroupCommit {
         }
         this.groupSizes = DistributionSummary.builder("decisions.group.commit")
                 .description("decisions written per audit transaction (count: transactions, total: decisions)")
+                .register(meters);
+        this.retries = io.micrometer.core.instrument.Counter.builder("decisions.group.commit.retries")
+                .description("audit writes tried again after losing a lock conflict (a deadlock or a Galera certification)")
                 .register(meters);
     }
 
@@ -100,11 +106,21 @@ class GroupCommit {
                 batch = take(lane);
             }
             Throwable failure = null;
-            try {
-                recorder.record(batch, segments.segment(lane.index));
-                groupSizes.record(batch.stream().mapToInt(p -> p.decisions.size()).sum());
-            } catch (Throwable e) {
-                failure = e;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    recorder.record(batch, segments.segment(lane.index));
+                    groupSizes.record(batch.stream().mapToInt(p -> p.decisions.size()).sum());
+                    failure = null;
+                    break;
+                } catch (Throwable e) {
+                    failure = e;
+                    // rolled back whole after losing a conflict with another lane or instance: written again,
+                    // from the segment's head as it is then
+                    if (attempt == MAX_ATTEMPTS || !com.clientvalue.common.TransientConflict.is(e)) {
+                        break;
+                    }
+                    retries.increment();
+                }
             }
             if (failure == null) {
                 announce(batch);

@@ -77,6 +77,47 @@ class GroupCommitIntegrationTest extends HttpIntegrationTest {
         assertEquals(Boolean.TRUE, api.get("/api/audit/verify").get("intact"));
     }
 
+    /**
+     * Two writers that lock the same rows in opposite orders deadlock, and InnoDB rolls one back (a
+     * Galera node reports a lost certification the same way). Here the test is the other writer: it
+     * holds client A's latest-decision row, lets the service's write lock its segment's head and wait
+     * for that row, then asks for the head itself. Having written more rows, the test's transaction
+     * is the one InnoDB keeps: the service's write is rolled back, written again once the test lets
+     * go, and answered; nothing of the first try remains.
+     */
+    @Test
+    void aWriteThatLosesADeadlockIsWrittenAgainAndAnswered() throws Exception {
+        db.clear();
+        Api api = api();
+        api.importCsv("clients", "client_id,name,country,potential\nA,a,IT,90\n");
+        api.importCsv("orders", "client_id,order_id,order_date,amount\nA,O1,2011-10-01,1000\n");
+        api.post("/api/decisions", Map.of("clientId", "A", "asOf", "2011-12-09")); // A's latest-decision row exists
+        double retriesBefore = meters.counter("decisions.group.commit.retries").count();
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (Connection other = DriverManager.getConnection(db.jdbcUrl(), "root", "")) {
+            other.setAutoCommit(false);
+            // heavier than the service's write, so that InnoDB chooses that write as the victim
+            other.createStatement().executeUpdate("INSERT INTO client (client_id, name, country, created_at, updated_at) "
+                    + "SELECT CONCAT('DEADLOCK-', seq), 'x', 'IT', NOW(), NOW() FROM seq_1_to_2000");
+            other.createStatement().executeQuery("SELECT * FROM latest_decision WHERE client_id = 'A' FOR UPDATE").close();
+            Future<Map<String, Object>> answer = caller.submit(() -> api.post("/api/decisions", Map.of("clientId", "A", "asOf", "2011-12-10")));
+            await(() -> "1".equals(db.text("SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE 'INSERT INTO latest_decision%'")));
+            // the cycle: the service's write holds the head and waits for A's row; the test asks for the head
+            other.createStatement().executeQuery("SELECT head_seq FROM audit_segment WHERE kind = 'LEDGER' FOR UPDATE").close();
+            assertFalse(answer.isDone(), "the write tried again waits for the head the test holds now");
+            other.rollback();
+            String decisionId = (String) answer.get(30, TimeUnit.SECONDS).get("decisionId");
+            assertEquals(1, db.count("SELECT COUNT(*) FROM decision_audit WHERE decision_id = '" + decisionId + "'"));
+        } finally {
+            caller.shutdownNow();
+        }
+        assertEquals(1.0, meters.counter("decisions.group.commit.retries").count() - retriesBefore, "written again once");
+        assertEquals(2, db.count("SELECT COUNT(*) FROM decision_audit"));
+        assertEquals(2, db.count("SELECT COUNT(*) FROM audit_block"), "no block of the rolled-back try");
+        assertEquals(0, db.count("SELECT COUNT(*) FROM client WHERE client_id LIKE 'DEADLOCK-%'"));
+        assertEquals(Boolean.TRUE, api.get("/api/audit/verify").get("intact"));
+    }
+
     // the first caller's transaction waits for its segment head row's lock
     private void awaitWriteBlocked() throws InterruptedException {
         await(() -> "1".equals(db.text("SELECT COUNT(*) FROM information_schema.processlist "
