@@ -3,13 +3,9 @@ package com.clientvalue.audit;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -85,11 +81,6 @@ class FiredRuleSets {
 
     /** What MariaDB's SHA2(GROUP_CONCAT(rule_id ORDER BY seq SEPARATOR '\n'), 256) gives (the migration's way). */
     static String id(List<String> ruleIds) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(String.join("\n", ruleIds).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return LedgerHash.sha256(String.join("\n", ruleIds));
     }
 }
