@@ -159,7 +159,7 @@ public class AuditVerification {
             statement.setLong(2, head.seq());
             statement.setFetchSize(2_000);
             try (ResultSet rows = statement.executeQuery()) {
-                LedgerRows.read(rows, head.id(), check::block, check::broken);
+                LedgerRows.read(rows, head.id(), check::block, check::broken, false);
             }
         }
         return check.finish(head.seq(), head.hash());

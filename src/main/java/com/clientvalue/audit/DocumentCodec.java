@@ -16,10 +16,15 @@ public final class DocumentCodec {
     }
 
     public static String decompress(byte[] body) {
+        return new String(decompressBytes(body), StandardCharsets.UTF_8);
+    }
+
+    /** The stored UTF-8 bytes themselves (what a record hash covers), not decoded. */
+    static byte[] decompressBytes(byte[] body) {
         long size = Zstd.getFrameContentSize(body);
         if (size < 0 || size > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("not a zstd frame with its content size");
         }
-        return new String(Zstd.decompress(body, (int) size), StandardCharsets.UTF_8);
+        return Zstd.decompress(body, (int) size);
     }
 }

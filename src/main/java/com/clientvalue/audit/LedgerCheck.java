@@ -74,7 +74,15 @@ public final class LedgerCheck {
     }
 
     /** A decision of a block as stored: its record and the record hash stored beside it. */
-    public record StoredDecision(LedgerRecord record, String storedHash, int leafIndex) {
+    public record StoredDecision(LedgerRecord record, String storedHash, int leafIndex, @Nullable String recomputedHash) {
+        public StoredDecision(LedgerRecord record, String storedHash, int leafIndex) {
+            this(record, storedHash, leafIndex, null);
+        }
+
+        /** The record hash its content gives: computed when it was read, or now from its record. */
+        String contentHash() {
+            return recomputedHash != null ? recomputedHash : record.recordHash();
+        }
     }
 
     public Segment segment(int segment) {
@@ -131,7 +139,7 @@ public final class LedgerCheck {
             if (block.archiveId() == null) {
                 List<String> hashes = new ArrayList<>(decisions.size());
                 for (StoredDecision decision : decisions) {
-                    String recomputed = decision.record().recordHash();
+                    String recomputed = decision.contentHash();
                     if (!recomputed.equals(decision.storedHash())) {
                         fail(block.seq(), decision.record().decisionId(), "decision " + decision.record().decisionId() + " (" + where
                                 + "): its content does not match its record hash: the record was changed");

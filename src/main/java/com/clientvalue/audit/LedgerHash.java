@@ -35,6 +35,13 @@ public final class LedgerHash {
         return HEX.formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The SHA-256 of a text's UTF-8 bytes followed by these bytes: sha256(text + (the bytes as UTF-8 text)) without decoding them. */
+    static String sha256(String text, byte[] then) {
+        MessageDigest digest = digest();
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        return HEX.formatHex(digest.digest(then));
+    }
+
     /** The canonical record of a pre-ledger decision (the LEGACY segment): what its record hash is the SHA-256 of. */
     public static String canonical(String decisionId, String clientId, LocalDate asOf, String ruleVersion, Instant decidedAt,
                                    String kind, Long jobId, String cluster, String lifecycle, String experience, String document) {

@@ -27,10 +27,20 @@ public record LedgerRecord(String decisionId, String clientId, LocalDate asOf, S
     }
 
     public String canonical() {
+        return canonicalBeforeDocument() + document;
+    }
+
+    /** The canonical record up to the document, which follows it. */
+    String canonicalBeforeDocument() {
         return LedgerHash.columns(decisionId, clientId, asOf, ruleVersion, decidedAt, kind, jobId, cluster, lifecycle,
                 experienceSegment)
                 + "\nwhat_if=" + whatIf + "\nlast_active_cluster=" + (lastActiveCluster == null ? "" : lastActiveCluster)
-                + "\nfired_set=" + firedSet + "\ndecision=" + document;
+                + "\nfired_set=" + firedSet + "\ndecision=";
+    }
+
+    /** The record hash of this record's columns with this document, given as its stored UTF-8 bytes. */
+    String recordHash(byte[] documentUtf8) {
+        return LedgerHash.sha256(canonicalBeforeDocument(), documentUtf8);
     }
 
     public String recordHash() {

@@ -28,6 +28,15 @@ final class LedgerRows {
 
     static void read(ResultSet rows, int segment, BiConsumer<LedgerBlock, List<LedgerCheck.StoredDecision>> each, BooleanSupplier stop)
             throws SQLException {
+        read(rows, segment, each, stop, true);
+    }
+
+    /**
+     * documents false (verification): each decision's record hash is computed from its stored bytes as
+     * they are read, and its record keeps no document (never decoded to text, never copied into one).
+     */
+    static void read(ResultSet rows, int segment, BiConsumer<LedgerBlock, List<LedgerCheck.StoredDecision>> each, BooleanSupplier stop,
+                     boolean documents) throws SQLException {
         LedgerBlock block = null;
         List<LedgerCheck.StoredDecision> decisions = new ArrayList<>();
         while (rows.next()) {
@@ -46,7 +55,7 @@ final class LedgerRows {
                         rows.getTimestamp(5).toInstant(), rows.getString(6), archiveId);
             }
             if (rows.getString(8) != null) {
-                decisions.add(decision(rows));
+                decisions.add(documents ? decision(rows) : hashed(rows));
             }
         }
         if (block != null) {
@@ -59,15 +68,25 @@ final class LedgerRows {
         return decisions;
     }
 
+    private static LedgerCheck.StoredDecision hashed(ResultSet rows) throws SQLException {
+        byte[] body = rows.getBytes(23);
+        LedgerRecord record = record(rows, null);
+        return new LedgerCheck.StoredDecision(record, rows.getString(21), rows.getInt(22),
+                body == null ? null : record.recordHash(DocumentCodec.decompressBytes(body)));
+    }
+
     // by position in BLOCKS_WITH_DECISIONS (a lookup by name per column was 6 % of a verification)
     static LedgerCheck.StoredDecision decision(ResultSet rows) throws SQLException {
+        byte[] body = rows.getBytes(23);
+        return new LedgerCheck.StoredDecision(record(rows, body == null ? null : DocumentCodec.decompress(body)), rows.getString(21),
+                rows.getInt(22));
+    }
+
+    private static LedgerRecord record(ResultSet rows, String document) throws SQLException {
         long job = rows.getLong(15);
         Long jobId = rows.wasNull() ? null : job;
-        byte[] body = rows.getBytes(23);
-        LedgerRecord record = new LedgerRecord(rows.getString(8), rows.getString(9), rows.getObject(10, java.time.LocalDate.class),
+        return new LedgerRecord(rows.getString(8), rows.getString(9), rows.getObject(10, java.time.LocalDate.class),
                 rows.getString(11), rows.getTimestamp(12).toInstant(), rows.getString(13), rows.getBoolean(14), jobId,
-                rows.getString(16), rows.getString(17), rows.getString(18), rows.getString(19), rows.getString(20),
-                body == null ? null : DocumentCodec.decompress(body));
-        return new LedgerCheck.StoredDecision(record, rows.getString(21), rows.getInt(22));
+                rows.getString(16), rows.getString(17), rows.getString(18), rows.getString(19), rows.getString(20), document);
     }
 }
