@@ -105,23 +105,7 @@ class GroupCommit {
                 lane.writing = true;
                 batch = take(lane);
             }
-            Throwable failure = null;
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    recorder.record(batch, segments.segment(lane.index));
-                    groupSizes.record(batch.stream().mapToInt(p -> p.decisions.size()).sum());
-                    failure = null;
-                    break;
-                } catch (Throwable e) {
-                    failure = e;
-                    // rolled back whole after losing a conflict with another lane or instance: written again,
-                    // from the segment's head as it is then
-                    if (attempt == MAX_ATTEMPTS || !com.clientvalue.common.TransientConflict.is(e)) {
-                        break;
-                    }
-                    retries.increment();
-                }
-            }
+            Throwable failure = write(batch, lane);
             if (failure == null) {
                 announce(batch);
             }
@@ -147,6 +131,27 @@ class GroupCommit {
             throw new IllegalStateException(mine.failure);
         }
         return mine.entries;
+    }
+
+    /**
+     * Writes the batch in one transaction; null once committed, else what the last try threw. A write
+     * rolled back whole after losing a lock conflict with another lane or instance is written again,
+     * from the segment's head as it is then.
+     */
+    @Nullable
+    private Throwable write(List<Pending> batch, Lane lane) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                recorder.record(batch, segments.segment(lane.index));
+                groupSizes.record(batch.stream().mapToInt(p -> p.decisions.size()).sum());
+                return null;
+            } catch (Throwable e) {
+                if (attempt == MAX_ATTEMPTS || !com.clientvalue.common.TransientConflict.is(e)) {
+                    return e;
+                }
+                retries.increment();
+            }
+        }
     }
 
     // only committed decisions are announced (shadow comparisons exist only for stored decisions); a listener's
