@@ -95,6 +95,23 @@ public class ClientDecider {
         recorder.record(decisions, jobId);
     }
 
+    /**
+     * A job's chunk evaluated and its audit records sealed (documents serialized, hashed, compressed),
+     * nothing recorded: the job seals a chunk while the chunk before it is written, so the write only writes.
+     * It must reach {@link #record(Prepared)} before anything is said about these decisions.
+     */
+    public record Prepared(List<Decision> decisions, List<com.clientvalue.audit.AuditTrail.Sealed> sealed) {
+    }
+
+    public Prepared prepareSealed(List<String> clientIds, LocalDate asOf, long jobId) {
+        List<Decision> decisions = prepare(clientIds, asOf);
+        return new Prepared(decisions, recorder.seal(decisions, jobId));
+    }
+
+    public void record(Prepared prepared) {
+        recorder.recordSealed(prepared.decisions(), prepared.sealed());
+    }
+
     /** Decides a client together with a request for a service; a granted request is recorded. */
     public Decision decideRequest(ServiceRequestBody body) {
         return decideRequestAnswered(body).decision();

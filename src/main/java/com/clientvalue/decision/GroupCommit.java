@@ -83,7 +83,17 @@ class GroupCommit {
      * throws what the write threw if it failed.
      */
     List<AuditTrail.Sealed> record(List<Decision> decisions, @Nullable Long jobId) {
-        Pending mine = new Pending(decisions, recorder.entries(decisions, jobId));
+        return recordSealed(decisions, seal(decisions, jobId));
+    }
+
+    /** The audit records of these decisions (documents serialized, hashed, compressed), ready for {@link #recordSealed}. */
+    List<AuditTrail.Sealed> seal(List<Decision> decisions, @Nullable Long jobId) {
+        return recorder.entries(decisions, jobId);
+    }
+
+    /** {@link #record(List, Long)} of decisions sealed before (by a batch job, while the chunk before it was written). */
+    List<AuditTrail.Sealed> recordSealed(List<Decision> decisions, List<AuditTrail.Sealed> sealed) {
+        Pending mine = new Pending(decisions, sealed);
         Lane lane = lane();
         boolean interrupted = false;
         synchronized (lane) {
