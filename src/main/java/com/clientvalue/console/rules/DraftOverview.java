@@ -24,6 +24,13 @@ class DraftOverview {
         return of(page, draft, refused, message, null);
     }
 
+    /** The draft's page after a move onto the active version was refused for these conflicts. */
+    Pages.DraftPage conflicted(Ui page, Draft draft, List<DraftMerge.Conflict> conflicts) {
+        Pages.DraftPage plain = of(page, draft, List.of(), "draft.rebaseConflicts", null);
+        return new Pages.DraftPage(plain.ui(), plain.draft(), plain.activeVersion(), plain.areas(), plain.changes(), plain.meanwhile(),
+                plain.refused(), plain.message(), plain.comment(), conflicts.stream().map(Pages.ConflictView::of).toList());
+    }
+
     Pages.DraftPage of(Ui page, Draft draft, List<Pages.ProblemView> refused, @Nullable String message,
                        @Nullable String comment) {
         RuleBase current = active.current();
@@ -32,6 +39,6 @@ class DraftOverview {
         List<TableDiff.FileChange> meanwhile = draft.baseVersion().equals(current.version()) ? List.of()
                 : TableDiff.between(base, current.sources());
         return new Pages.DraftPage(page, draft, current.version(), RulesPages.areas(current.files(), mine, draft.files().keySet()),
-                TableDiff.between(base, mine), meanwhile, refused, message, comment);
+                TableDiff.between(base, mine), meanwhile, refused, message, comment, List.of());
     }
 }

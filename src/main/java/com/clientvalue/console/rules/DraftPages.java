@@ -52,9 +52,11 @@ class DraftPages {
     private final ShadowRun shadow;
     private final AuditTrail audit;
     private final JsonMapper json;
+    private final DraftRebase rebasing;
 
     DraftPages(Drafts drafts, DraftAccess access, DraftOverview overview, DraftCandidates candidates, ActiveRuleBase active,
-               RecordedPublisher recorded, Clock clock, ShadowRun shadow, AuditTrail audit, JsonMapper json) {
+               RecordedPublisher recorded, Clock clock, ShadowRun shadow, AuditTrail audit, JsonMapper json, DraftRebase rebasing) {
+        this.rebasing = rebasing;
         this.shadow = shadow;
         this.audit = audit;
         this.json = json;
@@ -149,11 +151,33 @@ class DraftPages {
         return HttpResponse.seeOther(URI.create("/console/rules/drafts/" + id + "/tables/" + ScenarioFromDecision.FILE + "?done=scenario"));
     }
 
-    /** Moves a draft whose base is no longer active onto the active version, keeping the draft's own files. */
-    @Post(value = "/{id}/rebase", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> rebase(Authentication person, @PathVariable long id) {
-        drafts.rebase(id, person.getName(), active.current().version());
-        return HttpResponse.seeOther(URI.create("/console/rules/drafts/" + id + "?done=rebased"));
+    /**
+     * Moves a draft whose base is no longer active onto the active version: each file the draft changed
+     * is merged row by row with what the active version changed meanwhile ({@link DraftRebase}). Rows
+     * both changed differently refuse the move (409, the conflicts listed) unless {@code keep} says whose
+     * rows they keep: {@code mine} or {@code theirs}.
+     */
+    @Post(value = "/{id}/rebase", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> rebase(HttpRequest<?> request, Authentication person, @PathVariable long id, @Body("keep") @Nullable String keep) {
+        return access.page(request, person, id, (page, draft) -> {
+            DraftMerge.Keep settle = "mine".equals(keep) ? DraftMerge.Keep.MINE : "theirs".equals(keep) ? DraftMerge.Keep.THEIRS
+                    : DraftMerge.Keep.NONE;
+            String target = active.current().version();
+            if (draft.baseVersion().equals(target)) {
+                return HttpResponse.seeOther(URI.create("/console/rules/drafts/" + id));
+            }
+            DraftRebase.Outcome outcome = rebasing.rebase(draft, target, settle);
+            if (!outcome.conflicts().isEmpty()) {
+                return HttpResponse.status(HttpStatus.CONFLICT).body(View.of("console/rules/draft", page,
+                        overview.conflicted(page, draft, outcome.conflicts())));
+            }
+            if (!outcome.moved()) {
+                return HttpResponse.status(HttpStatus.CONFLICT).body(View.of("console/rules/draft", page,
+                        overview.of(page, draft, List.of(), "draft.rebaseRaced")));
+            }
+            return HttpResponse.seeOther(URI.create("/console/rules/drafts/" + id + "?done="
+                    + (outcome.merged().isEmpty() ? "rebased" : "rebasedMerged")));
+        });
     }
 
     @Post(value = "/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED)

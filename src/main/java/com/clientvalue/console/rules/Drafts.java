@@ -80,19 +80,22 @@ class Drafts {
             }
         });
         return head.map(draft -> {
-            Map<String, byte[]> files = jdbc.prepareStatement("SELECT path, content FROM console_draft_file WHERE draft_id = ? ORDER BY path",
-                    statement -> {
-                        statement.setLong(1, id);
-                        Map<String, byte[]> found = new LinkedHashMap<>();
-                        try (var rows = statement.executeQuery()) {
-                            while (rows.next()) {
-                                found.put(rows.getString(1), rows.getBytes(2));
-                            }
-                        }
-                        return found;
-                    });
+            Map<String, byte[]> files = filesOf(id);
             return new Draft(draft.id(), draft.owner(), draft.name(), draft.baseVersion(), draft.createdAt(), draft.updatedAt(),
                     files, files.size());
+        });
+    }
+
+    private Map<String, byte[]> filesOf(long id) {
+        return jdbc.prepareStatement("SELECT path, content FROM console_draft_file WHERE draft_id = ? ORDER BY path", statement -> {
+            statement.setLong(1, id);
+            Map<String, byte[]> found = new LinkedHashMap<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.put(rows.getString(1), rows.getBytes(2));
+                }
+            }
+            return found;
         });
     }
 
@@ -120,16 +123,40 @@ class Drafts {
         return true;
     }
 
-    /** Moves the draft onto another base version; its own files stay as they are. */
+    /**
+     * Moves the draft onto another base version with the files a merge gave ({@link DraftRebase}), all
+     * or nothing: false (and nothing changed) when the draft is gone or changed since those files were
+     * merged from it (another base, another file saved meanwhile).
+     */
     @Transactional
-    boolean rebase(long id, String owner, String baseVersion) {
+    boolean rebase(long id, String owner, String fromVersion, Map<String, byte[]> mergedFrom, String toVersion,
+                   Map<String, byte[]> files) {
+        String base = jdbc.prepareStatement("SELECT base_version FROM console_draft WHERE id = ? AND owner = ? FOR UPDATE", statement -> {
+            statement.setLong(1, id);
+            statement.setString(2, owner);
+            try (var rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        });
+        if (!fromVersion.equals(base) || !sameFiles(filesOf(id), mergedFrom)) {
+            return false;
+        }
+        jdbc.prepareStatement("DELETE FROM console_draft_file WHERE draft_id = ?", statement -> {
+            statement.setLong(1, id);
+            return statement.executeUpdate();
+        });
+        files.forEach((path, content) -> saveFile(id, owner, path, content));
         return jdbc.prepareStatement("UPDATE console_draft SET base_version = ?, updated_at = ? WHERE id = ? AND owner = ?", statement -> {
-            statement.setString(1, baseVersion);
+            statement.setString(1, toVersion);
             statement.setTimestamp(2, Timestamp.from(clock.instant()));
             statement.setLong(3, id);
             statement.setString(4, owner);
             return statement.executeUpdate() == 1;
         });
+    }
+
+    private static boolean sameFiles(Map<String, byte[]> a, Map<String, byte[]> b) {
+        return a.size() == b.size() && a.entrySet().stream().allMatch(e -> java.util.Arrays.equals(e.getValue(), b.get(e.getKey())));
     }
 
     @Transactional

@@ -34,6 +34,25 @@ public final class Pages {
     public record Table(Ui ui, @Nullable Draft draft, String version, String path, boolean editable, @Nullable RuleGrid grid,
                         String gridJson, @Nullable String text, List<ProblemView> problems, boolean checked,
                         @Nullable String upload) {
+        /** A DRL file's lines, numbered from 1, each with the problems found at it. */
+        public List<SourceLine> lines() {
+            if (text == null) {
+                return List.of();
+            }
+            String[] split = text.split("\r?\n", -1);
+            int count = split.length > 1 && split[split.length - 1].isEmpty() ? split.length - 1 : split.length;
+            List<SourceLine> lines = new java.util.ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int number = i + 1;
+                lines.add(new SourceLine(number, split[i], problems.stream().map(ProblemView::problem)
+                        .filter(p -> p.row() != null && p.row() == number).map(com.clientvalue.rules.RuleProblem::message).toList()));
+            }
+            return lines;
+        }
+    }
+
+    /** One line of a DRL file as the console shows it, with the problems found at it. */
+    public record SourceLine(int number, String text, List<String> problems) {
     }
 
     /** A problem as the console lists it, with the link that opens its cell (null when it has no file in the grid). */
@@ -44,9 +63,26 @@ public final class Pages {
      * A draft's overview: what it changes, whether its base is still active and what changed meanwhile;
      * after a refused publication, its problems and the comment typed.
      */
+    /**
+     * Rows that both the draft and the active version changed since the draft's base, differently: lines
+     * {@code fromLine}..{@code toLine} of the base file ({@code toLine < fromLine}: both added rows at
+     * the same place), as each side has them.
+     */
+    public record ConflictView(String path, int fromLine, int toLine, List<String> base, List<String> mine, List<String> theirs) {
+        static ConflictView of(DraftMerge.Conflict conflict) {
+            return new ConflictView(conflict.path(), conflict.fromLine(), conflict.toLine(), shown(conflict.base()),
+                    shown(conflict.mine()), shown(conflict.theirs()));
+        }
+
+        private static List<String> shown(List<String> lines) {
+            return lines.stream().map(line -> line.endsWith("\n") ? line.substring(0, line.length() - 1) : line)
+                    .map(line -> line.endsWith("\r") ? line.substring(0, line.length() - 1) : line).toList();
+        }
+    }
+
     public record DraftPage(Ui ui, Draft draft, String activeVersion, List<Area> areas, List<TableDiff.FileChange> changes,
                             List<TableDiff.FileChange> meanwhile, List<ProblemView> refused, @Nullable String message,
-                            @Nullable String comment) {
+                            @Nullable String comment, List<ConflictView> conflicts) {
         public boolean stale() {
             return !draft.baseVersion().equals(activeVersion);
         }

@@ -48,6 +48,10 @@ final class ProblemViews {
             return null;
         }
         StringBuilder link = new StringBuilder("/console/rules/drafts/").append(draftId).append("/tables/").append(problem.file());
+        if (problem.file().endsWith(".drl")) {
+            // a DRL file is shown as its numbered lines: the link opens the line
+            return problem.row() == null ? link.toString() : link.append("#L").append(problem.row()).toString();
+        }
         String sep = "?";
         if (problem.row() != null) {
             link.append(sep).append("row=").append(problem.row());

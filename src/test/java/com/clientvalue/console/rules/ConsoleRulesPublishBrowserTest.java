@@ -39,6 +39,8 @@ class ConsoleRulesPublishBrowserTest extends VersionedRulesIntegrationTest {
     static final String TABLE = "clusters/potential-level.csv";
     @Inject
     EmbeddedServer server;
+    @Inject
+    Drafts drafts;
     Browser browser;
     Api api;
 
@@ -191,6 +193,101 @@ class ConsoleRulesPublishBrowserTest extends VersionedRulesIntegrationTest {
         browser.waitUntil(d -> browser.path().contains("done=rebased"));
         assertTrue(browser.all("#stale").isEmpty());
         assertTrue(browser.find("#publish").isEnabled());
+    }
+
+    @Test
+    void aStaleDraftIsMergedRowByRowWithWhatWasPublishedMeanwhileAndItsConflictsAreShownBeforeAnythingMoves() {
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn(TestTokens.token(http.toBlocking(), "rules-merger", "ANALYST"));
+        browser.go("/console/rules");
+        browser.find("#draft-name").sendKeys("Draft to merge");
+        browser.find("#new-draft button[type=submit]").click();
+        browser.waitUntil(d -> browser.path().matches("/console/rules/drafts/\\d+"));
+        String draft = browser.path();
+        long id = Long.parseLong(draft.substring(draft.lastIndexOf('/') + 1));
+        String base = new String(active.current().sources().stream().filter(f -> f.path().equals(TABLE)).findFirst().orElseThrow().content(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        // the analyst raises the threshold to 65 (the row the publication below changes too) and rewords the unrated row (which it does not)
+        String mine = base.replace("POT-HIGH,A potential rated 60 or more is high,60", "POT-HIGH,A potential rated 65 or more is high,65")
+                .replace("and sales must rate it", "and sales must rate it within a month");
+        drafts.saveFile(id, "rules-merger", TABLE, mine.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String note = " " + java.util.UUID.randomUUID();
+        http.toBlocking().exchange(HttpRequest.POST("/api/rules/versions?comment=meanwhile", RuleZip.potentialThreshold70(note))
+                .contentType("application/zip"));
+        String meanwhile = active.current().version();
+
+        browser.go(draft);
+        browser.find("#rebase").click();
+        browser.waitUntil(d -> !browser.all("#conflicts").isEmpty());
+        assertTrue(browser.text("#draft-message").contains("changed the same rows differently"), browser.text("#draft-message"));
+        List<WebElement> conflicts = browser.all("#conflicts tr.conflict");
+        assertEquals(1, conflicts.size(), browser.text("#conflicts"));
+        assertEquals(TABLE, conflicts.get(0).getAttribute("data-path"));
+        assertTrue(conflicts.get(0).findElement(By.cssSelector("pre.mine")).getText().contains("rated 65 or more"), browser.text("#conflicts"));
+        assertTrue(conflicts.get(0).findElement(By.cssSelector("pre.theirs")).getText().contains("rated 70 or more"), browser.text("#conflicts"));
+        assertTrue(conflicts.get(0).findElement(By.cssSelector("pre.base")).getText().contains("rated 60 or more"), browser.text("#conflicts"));
+        assertFalse(browser.text("#conflicts").contains("within a month"), "the row only the draft changed is no conflict");
+        assertEquals(mine, draftFile(id), "a refused move changes nothing");
+        browser.screenshot("rules-draft-conflicts");
+        List<String> logged = browser.severeLogs();
+        assertTrue(logged.stream().allMatch(line -> line.contains("/rebase") && line.contains("409")), "only the refusal's status: " + logged);
+
+        browser.find("#rebase-keep-mine").click();
+        browser.waitUntil(d -> browser.path().contains("done=rebasedMerged"));
+        assertTrue(browser.all("#stale").isEmpty());
+        assertTrue(browser.find("#publish").isEnabled());
+        String merged = draftFile(id);
+        assertTrue(merged.contains("POT-HIGH,A potential rated 65 or more is high,65"), "the conflict keeps the draft's row: " + merged);
+        assertTrue(merged.contains("within a month"), "the draft's other row is kept: " + merged);
+        assertTrue(merged.contains("Change the thresholds in the rows below." + note), "the row changed meanwhile is merged in: " + merged);
+        assertEquals(meanwhile, db.text("SELECT base_version FROM console_draft WHERE id = " + id));
+        assertTrue(browser.text("#draft-changes").contains("POT-HIGH") && browser.text("#draft-changes").contains("POT-UNRATED"),
+                browser.text("#draft-changes"));
+        assertFalse(browser.text("#draft-changes").contains(note), "against its new base the draft no longer changes the notes");
+        assertNoErrors();
+        browser.screenshot("rules-draft-merged");
+    }
+
+    @Test
+    void aProblemInADrlFileOpensAtItsLineWithTheMessageBesideIt() {
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn(TestTokens.token(http.toBlocking(), "rules-drl", "ANALYST"));
+        browser.go("/console/rules");
+        browser.find("#draft-name").sendKeys("Broken DRL");
+        browser.find("#new-draft button[type=submit]").click();
+        browser.waitUntil(d -> browser.path().matches("/console/rules/drafts/\\d+"));
+        String draft = browser.path();
+        long id = Long.parseLong(draft.substring(draft.lastIndexOf('/') + 1));
+        String drl = "assessment/assessment-score.drl";
+        String text = new String(active.current().sources().stream().filter(f -> f.path().equals(drl)).findFirst().orElseThrow().content(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String broken = text.replace("WeightedRating(weight > 0)", "WeightedRating(wieght > 0)");
+        int line = java.util.Arrays.asList(broken.split("\n")).indexOf(
+                java.util.Arrays.stream(broken.split("\n")).filter(l -> l.contains("wieght")).findFirst().orElseThrow()) + 1;
+        drafts.saveFile(id, "rules-drl", drl, broken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        browser.go(draft);
+        browser.find("#validate").click();
+        browser.waitUntil(d -> browser.path().endsWith("/validation"));
+        browser.await("#verdict", java.time.Duration.ofSeconds(90));
+        WebElement problem = browser.all("#problems-cells li").stream().filter(li -> li.getText().contains(drl)).findFirst()
+                .orElseThrow(() -> new AssertionError(browser.text("main")));
+        WebElement link = problem.findElement(By.cssSelector("a.problem-link"));
+        assertTrue(link.getAttribute("href").endsWith(drl + "#L" + line), link.getAttribute("href") + " for line " + line);
+        link.click();
+        browser.waitUntil(d -> browser.path().endsWith(drl));
+        WebElement at = browser.find("#source tr#L" + line);
+        assertTrue(at.getAttribute("class").contains("problem-line"), at.getAttribute("class"));
+        assertTrue(at.getText().contains("wieght") && at.findElement(By.cssSelector(".line-problem")).getText().contains("wieght"),
+                at.getText());
+        assertEquals(1, browser.all("#source tr.problem-line").size(), "only the faulty line is marked");
+        assertEquals("L" + line, ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("return location.hash.substring(1)"));
+        assertNoErrors();
+        browser.screenshot("rules-drl-problem-at-line");
+    }
+
+    private String draftFile(long id) {
+        return new String(drafts.find(id, "rules-merger").orElseThrow().files().get(TABLE), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
