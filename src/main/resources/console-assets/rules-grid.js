@@ -67,6 +67,8 @@
       renderVertical: large ? "virtual" : "basic",
       height: large ? "70vh" : false,
       selectableRows: editable ? 1 : false,
+      // Tab and Shift+Tab move through the page as everywhere else (Tabulator would keep them inside the grid)
+      keybindings: { navNext: false, navPrev: false },
       rowFormatter: function (row) {
         var d = row.getData();
         var el = row.getElement();
@@ -85,6 +87,12 @@
             return;
           }
           if (field === "n") {
+            if (editable && d.k === "RULE") {
+              // the row's number selects it from the keyboard too (Enter or Space), for the row buttons
+              cellEl.setAttribute("tabindex", "0");
+              cellEl.setAttribute("role", "button");
+              cellEl.setAttribute("aria-label", (host.getAttribute("data-select-row") || "Select row") + " " + (d.n === "" ? "" : d.n));
+            }
             var rowMessage = marks[d.n + ":row"];
             cellEl.classList.toggle("cell-problem", !!rowMessage);
             if (rowMessage) { cellEl.setAttribute("title", rowMessage); }
@@ -167,6 +175,15 @@
       say(status.getAttribute("data-unsaved"));
     }
     table.on("cellEdited", changed);
+    host.addEventListener("keydown", function (event) {
+      var cellEl = event.target.closest ? event.target.closest(".tabulator-cell.row-number") : null;
+      if (!cellEl || (event.key !== "Enter" && event.key !== " ")) { return; }
+      var rowEl = cellEl.closest(".tabulator-row");
+      var row = table.getRows().find(function (r) { return r.getElement() === rowEl; });
+      if (!row || !isRule(row)) { return; }
+      event.preventDefault();
+      if (row.isSelected()) { row.deselect(); } else { table.deselectRow(); row.select(); }
+    });
     function selected() {
       var rows = table.getSelectedRows();
       return rows.length ? rows[0] : null;
