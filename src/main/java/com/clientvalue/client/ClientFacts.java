@@ -22,6 +22,11 @@ import java.util.List;
  *                                orders up to asOf; null with fewer than 3 such dates
  * @param silenceRatio            daysSinceLastOrder / medianOrderIntervalDays (2 decimals, half up); null without a median
  * @param abcClass                Pareto class of revenue12m in the whole portfolio as of asOf
+ * @param margin12m               sum of the margins imported with the orders of that window; null when none has one
+ * @param marginPercent           margin12m as a percentage of revenue12m (2 decimals, half up); null without a
+ *                                margin or with a revenue12m of 0 or less
+ * @param marginClass             Pareto class of margin12m among the clients with a margin, same cut-offs as abcClass
+ *                                (0 or less: C); null without a margin
  * @param lossReason              why the client left, when recorded
  * @param latestSurveyDate        date of the latest survey up to asOf
  * @param latestExpectation       its expectation score, 1-5
@@ -48,6 +53,9 @@ public record ClientFacts(
         @Nullable BigDecimal medianOrderIntervalDays,
         @Nullable BigDecimal silenceRatio,
         AbcClass abcClass,
+        @Nullable BigDecimal margin12m,
+        @Nullable BigDecimal marginPercent,
+        @Nullable AbcClass marginClass,
         @Nullable String lossReason,
         @Nullable LocalDate latestSurveyDate,
         @Nullable Integer latestExpectation,

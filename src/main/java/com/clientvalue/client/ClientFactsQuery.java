@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The SQL that derives a client's figures as of a date. The 12-month window holds orders with
- * asOf - order_date < 365 days and order_date <= asOf; the complaint window 90 days likewise.
+ * asOf - order_date < 365 days and order_date <= asOf; the complaint window 90 days likewise. The
+ * margin is the sum of the margins imported with the window's orders (SQL's SUM: null when none has one).
  */
 final class ClientFactsQuery {
     static final int REVENUE_WINDOW_DAYS = 365;
@@ -21,6 +22,7 @@ final class ClientFactsQuery {
     static final String SELECT = """
             SELECT c.client_id, c.name, c.country, c.sector, c.employees, c.potential, c.loss_reason,
                    SUM(CASE WHEN o.order_date > ? THEN o.total END) AS revenue12m,
+                   SUM(CASE WHEN o.order_date > ? THEN o.margin END) AS margin12m,
                    COUNT(CASE WHEN o.order_date > ? AND o.total > 0 THEN 1 END) AS orders12m,
                    GROUP_CONCAT(DISTINCT CASE WHEN o.total > 0 THEN o.order_date END ORDER BY o.order_date SEPARATOR ',') AS order_dates,
                    (SELECT COUNT(*) FROM complaint k
@@ -64,17 +66,20 @@ final class ClientFactsQuery {
         Date date = Date.valueOf(asOf);
         statement.setDate(1, start);
         statement.setDate(2, start);
-        statement.setDate(3, Date.valueOf(asOf.minusDays(COMPLAINT_WINDOW_DAYS)));
-        statement.setDate(4, date);
+        statement.setDate(3, start);
+        statement.setDate(4, Date.valueOf(asOf.minusDays(COMPLAINT_WINDOW_DAYS)));
         statement.setDate(5, date);
         statement.setDate(6, date);
         statement.setDate(7, date);
-        return 8;
+        statement.setDate(8, date);
+        return 9;
     }
 
-    static ClientFacts read(ResultSet row, LocalDate asOf, AbcCutoffs abc) throws SQLException {
+    static ClientFacts read(ResultSet row, LocalDate asOf, PortfolioRanking.Ranking ranking) throws SQLException {
         String clientId = row.getString("client_id");
         BigDecimal revenue = Money.normalize(row.getBigDecimal("revenue12m"));
+        BigDecimal storedMargin = row.getBigDecimal("margin12m");
+        BigDecimal margin = storedMargin == null ? null : Money.normalize(storedMargin);
         List<LocalDate> dates = OrderRhythm.parse(row.getString("order_dates"));
         LocalDate first = dates.isEmpty() ? null : dates.get(0);
         LocalDate last = dates.isEmpty() ? null : dates.get(dates.size() - 1);
@@ -98,7 +103,10 @@ final class ClientFactsQuery {
                 first == null ? null : (int) ChronoUnit.DAYS.between(first, asOf),
                 median,
                 OrderRhythm.silenceRatio(daysSinceLast, median),
-                abc.classify(clientId, revenue),
+                ranking.revenue().classify(clientId, revenue),
+                margin,
+                marginPercent(margin, revenue),
+                margin == null ? null : ranking.margin().classify(clientId, margin),
                 row.getString("loss_reason"),
                 survey == null ? null : LocalDate.parse(survey[0]),
                 survey == null ? null : Integer.valueOf(survey[1]),
@@ -106,6 +114,14 @@ final class ClientFactsQuery {
                 row.getInt("complaints90d"),
                 assessment == null ? null : (int) ChronoUnit.DAYS.between(LocalDate.parse(assessment[0]), asOf),
                 assessment == null ? List.of() : ratings(assessment));
+    }
+
+    /** margin12m as a percentage of revenue12m, 2 decimals half up; null without a margin or a positive revenue. */
+    static BigDecimal marginPercent(BigDecimal margin, BigDecimal revenue) {
+        if (margin == null || revenue.signum() <= 0) {
+            return null;
+        }
+        return margin.multiply(BigDecimal.valueOf(100)).divide(revenue, 2, java.math.RoundingMode.HALF_UP);
     }
 
     /** The columns of the latest assessment, in {@link Dimension} order after the date: risk, opportunity. */

@@ -15,7 +15,8 @@ import java.io.UncheckedIOException;
 /**
  * On the first start with an empty database, loads the bundled demo portfolio through the same
  * imports the API offers: the real Online Retail sample (CC BY 4.0), then illustrative potential
- * scores that the source does not have.
+ * scores that the source does not have; its order lines are imported with an illustrative margin
+ * (the source has none), a rate per client derived from a hash of its id (see demo/README.md).
  */
 @Singleton
 class DemoPortfolio {
@@ -40,7 +41,7 @@ class DemoPortfolio {
         long started = System.nanoTime();
         ImportResult imported = load("demo/online-retail/clients.csv", clients::run);
         load("demo/illustrative-potential.csv", clients::run);
-        ImportResult lines = load("demo/online-retail/orders.csv", orders::run);
+        ImportResult lines = load("demo/online-retail/orders.csv", in -> orders.run(withIllustrativeMargins(in)));
         LOG.info("Demo portfolio loaded: {} clients, {} orders ({} lines) in {} ms; switch off with DEMO_ENABLED=false",
                 imported.clients(), lines.orders(), lines.rows(), (System.nanoTime() - started) / 1_000_000);
     }
@@ -53,6 +54,46 @@ class DemoPortfolio {
                 return rows.getLong(1) == 0;
             }
         });
+    }
+
+    /**
+     * The order lines with a margin column appended: ILLUSTRATIVE, not from the source. Each client gets
+     * a margin rate of 4% to 40% from a hash of its id (about one in six below 10%, so that thin
+     * margins show); a line's margin is its amount at that rate, 2 decimals (a credit note's is negative).
+     */
+    static InputStream withIllustrativeMargins(InputStream orders) {
+        String text = new String(readAll(orders), java.nio.charset.StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(text.length() + text.length() / 4);
+        boolean header = true;
+        for (String line : text.split("\r?\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (header) {
+                out.append(line).append(",margin\n");
+                header = false;
+                continue;
+            }
+            String clientId = line.substring(0, line.indexOf(','));
+            java.math.BigDecimal amount = new java.math.BigDecimal(line.substring(line.lastIndexOf(',') + 1));
+            out.append(line).append(',').append(amount.multiply(illustrativeMarginRate(clientId))
+                    .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()).append('\n');
+        }
+        return new java.io.ByteArrayInputStream(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** 0.04 to 0.40 in steps of 0.01, fixed per client id. */
+    static java.math.BigDecimal illustrativeMarginRate(String clientId) {
+        int spread = Math.floorMod(clientId.hashCode() * 31 + 7, 37);
+        return java.math.BigDecimal.valueOf(4 + spread, 2);
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ImportResult load(String resource, java.util.function.Function<InputStream, ImportResult> importer) {

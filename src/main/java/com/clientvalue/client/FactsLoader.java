@@ -50,12 +50,12 @@ public class FactsLoader {
                     List<ClientFacts> facts = new ArrayList<>(clientIds.size());
                     // the whole result is read before the cut-offs may need a query of their own on this connection
                     try (var rows = statement.executeQuery()) {
-                        AbcCutoffs abc = null;
+                        PortfolioRanking.Ranking portfolio = null;
                         while (rows.next()) {
-                            if (abc == null) {
-                                abc = ranking.abc(asOf, rows.getLong("portfolio_revision"));
+                            if (portfolio == null) {
+                                portfolio = ranking.ranking(asOf, rows.getLong("portfolio_revision"));
                             }
-                            facts.add(ClientFactsQuery.read(rows, asOf, abc));
+                            facts.add(ClientFactsQuery.read(rows, asOf, portfolio));
                         }
                     }
                     return facts;
@@ -64,14 +64,14 @@ public class FactsLoader {
 
     /** Streams the facts of every stored client, ordered by client_id, in chunks of the given size. */
     public void forEachChunk(LocalDate asOf, int size, Consumer<List<ClientFacts>> consumer) {
-        AbcCutoffs abc = ranking.abc(asOf);
+        PortfolioRanking.Ranking portfolio = ranking.ranking(asOf);
         jdbc.prepareStatement(ClientFactsQuery.SELECT + ClientFactsQuery.GROUP + " ORDER BY c.client_id", statement -> {
             ClientFactsQuery.bindDates(statement, asOf);
             statement.setFetchSize(FETCH);
             List<ClientFacts> chunk = new ArrayList<>(size);
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    chunk.add(ClientFactsQuery.read(rows, asOf, abc));
+                    chunk.add(ClientFactsQuery.read(rows, asOf, portfolio));
                     if (chunk.size() == size) {
                         consumer.accept(List.copyOf(chunk));
                         chunk.clear();

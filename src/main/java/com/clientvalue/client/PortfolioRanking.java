@@ -23,7 +23,7 @@ public class PortfolioRanking {
     private final JdbcOperations jdbc;
     private final PortfolioRevision revision;
     private final AbcConfig config;
-    private final Map<LocalDate, AbcCutoffs> cache = new ConcurrentHashMap<>();
+    private final Map<LocalDate, Ranking> cache = new ConcurrentHashMap<>();
     private volatile long cachedRevision = -1;
 
     PortfolioRanking(JdbcOperations jdbc, PortfolioRevision revision, AbcConfig config) {
@@ -32,12 +32,24 @@ public class PortfolioRanking {
         this.config = config;
     }
 
-    public AbcCutoffs abc(LocalDate asOf) {
-        return abc(asOf, revision.current());
+    /**
+     * The portfolio's two Pareto splits as of a date: by 12-month revenue, and by 12-month margin among
+     * the clients whose orders of the window carry one (imported margins only; no estimate).
+     */
+    public record Ranking(AbcCutoffs revenue, AbcCutoffs margin) {
     }
 
-    /** The same, for a portfolio revision the caller read already (with the facts, in the same statement). */
-    AbcCutoffs abc(LocalDate asOf, long now) {
+    public AbcCutoffs abc(LocalDate asOf) {
+        return ranking(asOf, revision.current()).revenue();
+    }
+
+    /** Both splits as of a date, for the portfolio as it is now. */
+    public Ranking ranking(LocalDate asOf) {
+        return ranking(asOf, revision.current());
+    }
+
+    /** Both splits, for a portfolio revision the caller read already (with the facts, in the same statement). */
+    Ranking ranking(LocalDate asOf, long now) {
         if (now != cachedRevision) {
             synchronized (this) {
                 if (now != cachedRevision) {
@@ -58,21 +70,30 @@ public class PortfolioRanking {
                 config.aCutoffPercent(), config.bCutoffPercent());
     }
 
-    private AbcCutoffs compute(LocalDate asOf) {
-        List<AbcCutoffs.Rank> positive = jdbc.prepareStatement(
-                "SELECT client_id, SUM(total) FROM customer_order WHERE order_date > ? AND order_date <= ? "
-                        + "GROUP BY client_id HAVING SUM(total) > 0", statement -> {
-                    statement.setDate(1, Date.valueOf(ClientFactsQuery.windowStart(asOf)));
-                    statement.setDate(2, Date.valueOf(asOf));
-                    List<AbcCutoffs.Rank> ranks = new ArrayList<>();
-                    try (var rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            ranks.add(new AbcCutoffs.Rank(rows.getString(1), Money.normalize(rows.getBigDecimal(2))));
-                        }
+    // one pass over the window's orders for both rankings
+    private Ranking compute(LocalDate asOf) {
+        List<AbcCutoffs.Rank> revenues = new ArrayList<>();
+        List<AbcCutoffs.Rank> margins = new ArrayList<>();
+        jdbc.prepareStatement("SELECT client_id, SUM(total), SUM(margin) FROM customer_order WHERE order_date > ? AND order_date <= ? "
+                + "GROUP BY client_id HAVING SUM(total) > 0 OR SUM(margin) > 0", statement -> {
+            statement.setDate(1, Date.valueOf(ClientFactsQuery.windowStart(asOf)));
+            statement.setDate(2, Date.valueOf(asOf));
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    java.math.BigDecimal revenue = Money.normalize(rows.getBigDecimal(2));
+                    java.math.BigDecimal margin = rows.getBigDecimal(3);
+                    if (revenue.signum() > 0) {
+                        revenues.add(new AbcCutoffs.Rank(rows.getString(1), revenue));
                     }
-                    return ranks;
-                });
-        return AbcCutoffs.of(positive, config.aCutoffPercent(), config.bCutoffPercent());
+                    if (margin != null && margin.signum() > 0) {
+                        margins.add(new AbcCutoffs.Rank(rows.getString(1), Money.normalize(margin)));
+                    }
+                }
+            }
+            return null;
+        });
+        return new Ranking(AbcCutoffs.of(revenues, config.aCutoffPercent(), config.bCutoffPercent()),
+                AbcCutoffs.of(margins, config.aCutoffPercent(), config.bCutoffPercent()));
     }
 
 }

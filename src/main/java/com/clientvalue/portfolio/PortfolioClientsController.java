@@ -35,7 +35,8 @@ class PortfolioClientsController {
             + "for the summary and the matrices; nothing is audited. Each parameter given keeps the clients with that value: "
             + "a cell of a matrix is its two axes (potentialLevel=HIGH&revenueLevel=HIGH), a segment of the summary its "
             + "dimension (cluster=KEY, lifecycle=LOST, abcClass=A, experienceSegment=DEVOTED), a loss figure its reason and "
-            + "state (lossReason=UNKNOWN&lifecycle=INACTIVE; lossReason counts lost and inactive clients only). NONE selects "
+            + "state (lossReason=UNKNOWN&lifecycle=INACTIVE; lossReason counts lost and inactive clients only), a cell of the margin "
+            + "matrix marginClass=C&abcClass=A (marginClass NONE: no imported margin). NONE selects "
             + "the clients without a value, as the figures' NONE rows and columns do; no parameter selects every client. "
             + "Highest revenue12m first, ties by client_id. A parameter not listed here is refused (400).";
     private final PortfolioClients clients;
@@ -60,10 +61,11 @@ class PortfolioClientsController {
                                   @Nullable @QueryValue @Size(min = 1, max = 200) String latestExperience,
                                   @Nullable @QueryValue @Size(min = 1, max = 200) String riskBand,
                                   @Nullable @QueryValue @Size(min = 1, max = 200) String opportunityBand,
+                                  @Nullable @QueryValue @Size(min = 1, max = 200) String marginClass,
                                   @QueryValue(defaultValue = "0") @Min(0) int page,
                                   @QueryValue(defaultValue = "100") @Min(1) @Max(10_000) int size) {
         ClientSelection selection = selection(cluster, abcClass, lifecycle, experienceSegment, lossReason, potentialLevel,
-                revenueLevel, latestExpectation, latestExperience, riskBand, opportunityBand);
+                revenueLevel, latestExpectation, latestExperience, riskBand, opportunityBand, marginClass);
         return clients.select(date(asOf), selection).page(page, size);
     }
 
@@ -81,16 +83,17 @@ class PortfolioClientsController {
                                     @Nullable @QueryValue @Size(min = 1, max = 200) String latestExpectation,
                                     @Nullable @QueryValue @Size(min = 1, max = 200) String latestExperience,
                                     @Nullable @QueryValue @Size(min = 1, max = 200) String riskBand,
-                                    @Nullable @QueryValue @Size(min = 1, max = 200) String opportunityBand) {
+                                    @Nullable @QueryValue @Size(min = 1, max = 200) String opportunityBand,
+                                    @Nullable @QueryValue @Size(min = 1, max = 200) String marginClass) {
         ClientSelection selection = selection(cluster, abcClass, lifecycle, experienceSegment, lossReason, potentialLevel,
-                revenueLevel, latestExpectation, latestExperience, riskBand, opportunityBand);
+                revenueLevel, latestExpectation, latestExperience, riskBand, opportunityBand, marginClass);
         return AnalyticsController.csv(PortfolioCsv.clients(clients.select(date(asOf), selection)));
     }
 
     private static ClientSelection selection(String cluster, String abcClass, String lifecycle, String experienceSegment,
                                              String lossReason, String potentialLevel, String revenueLevel,
                                              String latestExpectation, String latestExperience, String riskBand,
-                                             String opportunityBand) {
+                                             String opportunityBand, String marginClass) {
         Map<PortfolioDimension, String> selection = new EnumMap<>(PortfolioDimension.class);
         put(selection, PortfolioDimension.CLUSTER, cluster);
         put(selection, PortfolioDimension.ABC_CLASS, abcClass);
@@ -103,6 +106,7 @@ class PortfolioClientsController {
         put(selection, PortfolioDimension.LATEST_EXPERIENCE, latestExperience);
         put(selection, PortfolioDimension.RISK_BAND, riskBand);
         put(selection, PortfolioDimension.OPPORTUNITY_BAND, opportunityBand);
+        put(selection, PortfolioDimension.MARGIN_CLASS, marginClass);
         return new ClientSelection(selection);
     }
 

@@ -48,12 +48,14 @@ class PortfolioController {
     }
 
     @Get("/matrices")
-    @Operation(summary = "Matrix views: potential x revenue, expectation x experience, risk x opportunity",
+    @Operation(summary = "Matrix views: potential x revenue, expectation x experience, risk x opportunity, margin x revenue",
             description = "Every stored client is evaluated with the active rules as of asOf (default today, UTC); nothing is "
-                    + "audited. Each cell gives the number of clients and the sum of their revenue12m. potential-revenue: the "
+                    + "audited. Each cell gives the number of clients and the sums of their revenue12m and margin12m. potential-revenue: the "
                     + "potential and revenue levels the cluster tables decided (their cells are the clusters); "
                     + "expectation-experience: the scores (1-5) of the latest survey up to asOf; risk-opportunity: the bands of "
-                    + "the latest assessment up to asOf (rules/assessment). NONE: no survey, no assessment or no level decided.")
+                    + "the latest assessment up to asOf (rules/assessment); margin-revenue: the ABC class by margin12m (rows; NONE: no "
+                    + "imported margin) against the ABC class by revenue12m (columns), so that a high revenue on a thin margin "
+                    + "(revenue A, margin C) stands out. NONE: no survey, no assessment or no level decided.")
     PortfolioMatrices.Matrices matrices(@Nullable @QueryValue @BusinessDate LocalDate asOf) {
         return matrices.compute(asOf != null ? asOf : LocalDate.now(clock));
     }

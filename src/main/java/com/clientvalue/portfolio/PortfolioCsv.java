@@ -38,9 +38,9 @@ public final class PortfolioCsv {
     public static Export matrices(PortfolioMatrices.Matrices computed) {
         List<List<Object>> rows = new ArrayList<>();
         computed.matrices().forEach(m -> m.cells().forEach(c -> rows.add(List.of(m.name(), m.rows(), c.row(), m.columns(),
-                c.column(), c.clients(), c.revenue12m().toPlainString()))));
+                c.column(), c.clients(), c.revenue12m().toPlainString(), c.margin12m().toPlainString()))));
         return new Export("matrices-" + computed.asOf() + ".csv", SpreadsheetSafeCsv.write(
-                List.of("matrix", "rows", "row", "columns", "column", "clients", "revenue12m"), rows));
+                List.of("matrix", "rows", "row", "columns", "column", "clients", "revenue12m", "margin12m"), rows));
     }
 
     /** Every ranked client of the customer pyramid. */

@@ -20,6 +20,8 @@ import java.util.function.BiFunction;
 public enum PortfolioDimension {
     CLUSTER("cluster", (f, o) -> name(o.cluster())),
     ABC_CLASS("abcClass", (f, o) -> name(f.abcClass())),
+    /** The ABC class by margin; NONE for a client whose orders of the window carry no imported margin. */
+    MARGIN_CLASS("marginClass", (f, o) -> name(f.marginClass())),
     LIFECYCLE("lifecycle", (f, o) -> name(o.lifecycle())),
     EXPERIENCE_SEGMENT("experienceSegment", (f, o) -> name(o.experienceSegment())),
     /** Lost and inactive clients only: the recorded reason, or UNKNOWN. */

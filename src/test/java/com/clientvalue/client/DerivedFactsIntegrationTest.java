@@ -61,6 +61,58 @@ class DerivedFactsIntegrationTest extends HttpIntegrationTest {
     }
 
     @Test
+    void marginFactsComeFromTheImportedMarginsOfTheWindowAndRankByMarginNotRevenue() {
+        api.importCsv("clients", """
+                client_id,name,country,potential
+                M1,Big thin,Italy,50
+                M2,Small rich,Italy,50
+                M3,Mid,Italy,50
+                M4,Loss,Italy,50
+                M5,No margin,Italy,50
+                """);
+        // margins as of 2011-12-10: M1 1000 on 20000 (5%), M2 900 on 1000 (90%), M3 100 on 1000 (10%), M4 -50 on 500;
+        // M2's older line (2010-12-01) is outside the window; M5 imports no margin
+        api.importCsv("orders", """
+                client_id,order_id,order_date,amount,margin
+                M1,P1,2011-06-01,20000,1000
+                M2,P2,2011-06-01,600,500
+                M2,P2,2011-06-01,400,400
+                M2,P3,2010-12-01,5000,2500
+                M3,P4,2011-07-01,1000,100
+                M4,P5,2011-07-01,500,-50
+                M5,P6,2011-07-01,3000,
+                """);
+        Map<String, Object> m1 = api.get("/api/clients/M1?asOf=2011-12-10");
+        Map<String, Object> m2 = api.get("/api/clients/M2?asOf=2011-12-10");
+        Map<String, Object> m3 = api.get("/api/clients/M3?asOf=2011-12-10");
+        Map<String, Object> m4 = api.get("/api/clients/M4?asOf=2011-12-10");
+        Map<String, Object> m5 = api.get("/api/clients/M5?asOf=2011-12-10");
+        assertEquals(1000.0, ((Number) m1.get("margin12m")).doubleValue());
+        assertEquals(5.0, ((Number) m1.get("marginPercent")).doubleValue());
+        assertEquals(900.0, ((Number) m2.get("margin12m")).doubleValue());
+        assertEquals(90.0, ((Number) m2.get("marginPercent")).doubleValue());
+        assertEquals(-50.0, ((Number) m4.get("margin12m")).doubleValue());
+        assertEquals(-10.0, ((Number) m4.get("marginPercent")).doubleValue());
+        // positive margin total 2000: M1 1000 (0% before) A, M2 900 (50% before) A, M3 100 (95% before) C; M4's loss is C
+        assertEquals("A", m1.get("marginClass"));
+        assertEquals("A", m2.get("marginClass"));
+        assertEquals("C", m3.get("marginClass"));
+        assertEquals("C", m4.get("marginClass"));
+        // by revenue the order differs: M1 20000 is A, M2 1000 only B (23,000 of the 25,800 ranked before it: M1, M5)
+        assertEquals("A", m1.get("abcClass"));
+        assertEquals("B", m2.get("abcClass"));
+        assertNull(m5.get("margin12m"));
+        assertNull(m5.get("marginPercent"));
+        assertNull(m5.get("marginClass"));
+
+        Map<String, Object> decided = api.post("/api/decisions", Map.of("clientId", "M1", "asOf", "2011-12-10"));
+        @SuppressWarnings("unchecked")
+        java.util.List<String> categories = (java.util.List<String>) ((Map<?, ?>) decided.get("outcome")).get("categories");
+        org.junit.jupiter.api.Assertions.assertTrue(categories.contains("MOST_PROFITABLE") && categories.contains("THIN_MARGIN"), 
+                "margin class A, revenue class A on 5%: " + categories);
+    }
+
+    @Test
     void clientWithoutOrdersHasZeroRevenueAndNoDates() {
         Map<String, Object> f2 = api.get("/api/clients/F2?asOf=2011-12-10");
 

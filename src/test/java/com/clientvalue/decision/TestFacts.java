@@ -14,6 +14,8 @@ final class TestFacts {
 
     Integer potential = 50;
     AbcClass abcClass = AbcClass.B;
+    BigDecimal margin12m;
+    AbcClass marginClass;
     int orders12m = 3;
     Integer daysSinceLastOrder = 20;
     Integer daysSinceFirstOrder = 300;
@@ -32,6 +34,13 @@ final class TestFacts {
 
     TestFacts potential(Integer value) {
         potential = value;
+        return this;
+    }
+
+    /** A 12-month margin (on the revenue of 1,000.00) and its Pareto class. */
+    TestFacts margin(String margin, AbcClass margins) {
+        margin12m = new BigDecimal(margin);
+        marginClass = margins;
         return this;
     }
 
@@ -92,7 +101,9 @@ final class TestFacts {
                 orders12m,
                 daysSinceFirstOrder == null ? null : AS_OF.minusDays(daysSinceFirstOrder),
                 daysSinceLastOrder == null ? null : AS_OF.minusDays(daysSinceLastOrder),
-                daysSinceLastOrder, daysSinceFirstOrder, medianInterval, silenceRatio, abcClass, lossReason,
+                daysSinceLastOrder, daysSinceFirstOrder, medianInterval, silenceRatio, abcClass, margin12m,
+                margin12m == null ? null : margin12m.multiply(BigDecimal.valueOf(100)).divide(new BigDecimal("1000.00"), 2,
+                        java.math.RoundingMode.HALF_UP), marginClass, lossReason,
                 expectation == null ? null : AS_OF.minusDays(30), expectation, experience, complaints90d, daysSinceAssessment,
                 ratings);
     }

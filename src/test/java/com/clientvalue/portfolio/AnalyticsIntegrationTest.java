@@ -177,8 +177,32 @@ class AnalyticsIntegrationTest extends HttpIntegrationTest {
         assertEquals(List.of(5, 390), cell(assessments, "NONE", "NONE"), "300 + 60 + 40 + 0 - 10");
 
         String csv = api.getRaw("/api/portfolio/matrices.csv?asOf=2011-12-10");
-        assertTrue(csv.startsWith("matrix,rows,row,columns,column,clients,revenue12m\r\n"), csv);
-        assertTrue(csv.contains("risk-opportunity,riskBand,HIGH,opportunityBand,LOW,1,600.00\r\n"), csv);
+        assertTrue(csv.startsWith("matrix,rows,row,columns,column,clients,revenue12m,margin12m\r\n"), csv);
+        assertTrue(csv.contains("risk-opportunity,riskBand,HIGH,opportunityBand,LOW,1,600.00,0.00\r\n"), csv);
+        Map<String, Object> margins = byName.get("margin-revenue");
+        assertEquals(List.of("A", "B", "C", "NONE"), margins.get("rowValues"));
+        assertEquals(List.of("A", "B", "C"), margins.get("columnValues"), "every client has a revenue class");
+        assertEquals(List.of(2, 900), cell(margins, "NONE", "A"), "no margin imported: every client in NONE");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theMarginRevenueMatrixShowsHighRevenueOnAThinMargin() {
+        api.importCsv("clients", "client_id,name,country,potential\nT1,Thin,Italy,50\nR1,Rich,Italy,50\nS1,Small,Italy,50\n");
+        // revenue: T1 9000 (A), R1 800 (B: 90% before), S1 200 (C); margin: R1 400 (A), T1 90 (B: 80.9% before), S1 5 (C)
+        api.importCsv("orders", "client_id,order_id,order_date,amount,margin\nT1,M1,2011-10-01,9000,90\nR1,M2,2011-10-01,800,400\n"
+                + "S1,M3,2011-10-01,200,5\n");
+        Map<String, Object> margins = ((List<Map<String, Object>>) api.get("/api/portfolio/matrices?asOf=2011-12-10").get("matrices"))
+                .stream().filter(m -> m.get("name").equals("margin-revenue")).findFirst().orElseThrow();
+        assertEquals(List.of(1, 9000), cell(margins, "B", "A"), "T1: revenue class A, margin class B");
+        assertEquals(List.of(1, 800), cell(margins, "A", "B"));
+        assertEquals(List.of(1, 200), cell(margins, "C", "C"));
+        Map<String, Object> thin = ((List<Map<String, Object>>) margins.get("cells")).stream()
+                .filter(c -> c.get("row").equals("B") && c.get("column").equals("A")).findFirst().orElseThrow();
+        assertEquals(90.0, ((Number) thin.get("margin12m")).doubleValue());
+        Map<String, Object> list = api.get("/api/portfolio/clients?asOf=2011-12-10&marginClass=B&abcClass=A");
+        assertEquals(List.of("T1"), ((List<Map<String, Object>>) list.get("items")).stream().map(c -> c.get("clientId")).toList(),
+                "the cell's clients");
     }
 
     @SuppressWarnings("unchecked")

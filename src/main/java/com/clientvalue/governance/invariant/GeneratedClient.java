@@ -136,7 +136,7 @@ final class GeneratedClient {
         ClientFacts facts = new ClientFacts("GENERATED", AS_OF, "Generated client", "Italy", null, employees, potential,
                 revenue, orders, first == null ? null : AS_OF.minusDays(first),
                 last == null ? null : AS_OF.minusDays(last), last, first,
-                ratio == null ? null : new BigDecimal("10"), ratio, abc, lossReason,
+                ratio == null ? null : new BigDecimal("10"), ratio, abc, null, null, null, lossReason,
                 surveyed ? AS_OF.minusDays(10) : null, surveyed ? expectation : null, surveyed ? experience : null, complaints,
                 assessed, assessed == null ? List.of() : ratings);
         PreviousDecision previous = lastActive == null ? null

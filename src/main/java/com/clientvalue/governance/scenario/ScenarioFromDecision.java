@@ -53,6 +53,9 @@ public final class ScenarioFromDecision {
         cells.put(ScenarioColumn.POTENTIAL, text(facts.potential()));
         cells.put(ScenarioColumn.ABC_CLASS, facts.abcClass().name());
         cells.put(ScenarioColumn.REVENUE_12M, facts.revenue12m().toPlainString());
+        cells.put(ScenarioColumn.MARGIN_12M, facts.margin12m() == null ? NONE : facts.margin12m().toPlainString());
+        cells.put(ScenarioColumn.MARGIN_PERCENT, facts.marginPercent() == null ? NONE : facts.marginPercent().toPlainString());
+        cells.put(ScenarioColumn.MARGIN_CLASS, facts.marginClass() == null ? NONE : facts.marginClass().name());
         cells.put(ScenarioColumn.ORDERS_12M, String.valueOf(facts.orders12m()));
         cells.put(ScenarioColumn.DAYS_SINCE_LAST_ORDER, text(facts.daysSinceLastOrder()));
         cells.put(ScenarioColumn.DAYS_SINCE_FIRST_ORDER, facts.daysSinceLastOrder() == null ? "" : text(facts.daysSinceFirstOrder()));

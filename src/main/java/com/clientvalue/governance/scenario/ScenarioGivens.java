@@ -70,18 +70,26 @@ final class ScenarioGivens {
                     "a survey has both scores: give latestExpectation and latestExperience, or neither");
         }
         Integer sinceAssessment = cells.read(DAYS_SINCE_ASSESSMENT, 30, true, wholeNumber(0, Integer.MAX_VALUE));
+        BigDecimal revenue = cells.read(REVENUE_12M, orders > 0 ? new BigDecimal("1000.00") : BigDecimal.ZERO, false,
+                ScenarioCells.number(null, null));
+        // no margin unless given (as for a client whose orders were imported without one); the percentage
+        // follows from the margin and the revenue when its cell is empty
+        BigDecimal margin = cells.read(MARGIN_12M, null, true, ScenarioCells.number(null, null));
+        BigDecimal marginPercent = cells.read(MARGIN_PERCENT, margin == null || revenue.signum() <= 0 ? null
+                : margin.multiply(BigDecimal.valueOf(100)).divide(revenue, 2, RoundingMode.HALF_UP), true, ScenarioCells.number(null, null));
+        AbcClass marginClass = cells.read(MARGIN_CLASS, null, true, oneOf(AbcClass.class, "an ABC class", false));
         return new ClientFacts("SCENARIO", asOf, name,
                 cells.read(COUNTRY, "Italy", false, value -> value),
                 cells.read(SECTOR, null, true, value -> value),
                 cells.read(EMPLOYEES, null, true, wholeNumber(0, Integer.MAX_VALUE)),
                 cells.read(POTENTIAL, 50, true, wholeNumber(0, 100)),
-                cells.read(REVENUE_12M, orders > 0 ? new BigDecimal("1000.00") : BigDecimal.ZERO, false,
-                        ScenarioCells.number(null, null)),
+                revenue,
                 orders,
                 ordered && sinceFirst != null ? asOf.minusDays(sinceFirst) : null,
                 ordered ? asOf.minusDays(sinceLast) : null,
                 sinceLast, ordered ? sinceFirst : null, median, silence,
                 cells.read(ABC_CLASS, AbcClass.B, false, oneOf(AbcClass.class, "an ABC class", false)),
+                margin, marginPercent, marginClass,
                 cells.read(LOSS_REASON, null, true, value -> value),
                 expectation == null ? null : asOf.minusDays(30), expectation, experience,
                 cells.read(COMPLAINTS_90D, 0, false, wholeNumber(0, Integer.MAX_VALUE)),

@@ -43,14 +43,14 @@ class ConsolePortfolioBrowserTest extends HttpIntegrationTest {
         api.importCsv("clients", "client_id,name,country,potential,loss_reason\nK1,Key One,IT,90,\nK2,Key Two,IT,80,\n"
                 + "MA1,Maintain,IT,10,\nD1,Develop,IT,75,\nM1,Marginal,IT,10,\nL1,Lost One,IT,10,moved to a competitor\n");
         api.importCsv("orders", """
-                client_id,order_id,order_date,amount
-                K1,O1,2011-10-01,600
-                K1,O2,2011-11-01,400
-                K2,O3,2011-09-01,800
-                MA1,O4,2011-10-01,900
-                D1,O5,2011-10-01,50
-                M1,O6,2011-08-01,40
-                L1,O7,2009-05-01,300
+                client_id,order_id,order_date,amount,margin
+                K1,O1,2011-10-01,600,60
+                K1,O2,2011-11-01,400,20
+                K2,O3,2011-09-01,800,320
+                MA1,O4,2011-10-01,900,180
+                D1,O5,2011-10-01,50,
+                M1,O6,2011-08-01,40,
+                L1,O7,2009-05-01,300,
                 """);
         api.importCsv("surveys", "client_id,survey_date,expectation,experience\nK1,2011-11-15,5,4\nMA1,2011-11-15,4,2\n");
         browser = Browser.open(server.getURI());
@@ -76,6 +76,12 @@ class ConsolePortfolioBrowserTest extends HttpIntegrationTest {
         WebElement survey = browser.find("#matrix-expectation-experience td[data-row='4'][data-column='2']");
         assertEquals(String.valueOf(cell(api.get("/api/portfolio/matrices?asOf=" + AS_OF), "expectation-experience", "4", "2")
                 .get("clients")), survey.getAttribute("data-clients"));
+        // margin x revenue: K1 is revenue class A on margin class B (80 of 580: 86% ranked before it), at 8%
+        WebElement thin = browser.find("#matrix-margin-revenue td[data-row=B][data-column=A]");
+        assertEquals("1", thin.getAttribute("data-clients"));
+        assertEquals("margin 80.00", thin.findElement(org.openqa.selenium.By.cssSelector(".margin")).getText());
+        assertEquals(String.valueOf(cell(api.get("/api/portfolio/matrices?asOf=" + AS_OF), "margin-revenue", "NONE", "C")
+                .get("clients")), browser.find("#matrix-margin-revenue td[data-row=NONE][data-column=C]").getAttribute("data-clients"));
         // lifecycle and losses came in beside the matrices
         browser.find("#losses");
         assertTrue(browser.text("#losses").contains("moved to a competitor"), browser.text("#losses"));
