@@ -35,9 +35,11 @@ class ClientController {
     private final FactsLoader facts;
     private final LossReasons lossReasons;
     private final Assessments assessments;
+    private final ClientNeeds needs;
     private final Clock clock;
 
-    ClientController(FactsLoader facts, LossReasons lossReasons, Assessments assessments, Clock clock) {
+    ClientController(FactsLoader facts, LossReasons lossReasons, Assessments assessments, ClientNeeds needs, Clock clock) {
+        this.needs = needs;
         this.facts = facts;
         this.lossReasons = lossReasons;
         this.assessments = assessments;
@@ -57,6 +59,23 @@ class ClientController {
     @Operation(summary = "A client's assessments, newest first")
     List<Assessment> assessments(@PathVariable String clientId) {
         return assessments.history(clientId);
+    }
+
+    @Post("/{clientId}/needs")
+    @Operation(summary = "Record a need the client stated (the wish list), or replace the one with its needId",
+            description = "A need is open from statedOn until closedOn; closing it (closedOn and outcome MET or DROPPED) is "
+                    + "recorded the same way, with the same needId. The decisions of a date see the needs open on it: openNeeds, "
+                    + "oldestOpenNeedDays, openNeedCategories.")
+    @Status(HttpStatus.CREATED)
+    ClientNeed need(@PathVariable String clientId, @Body @Valid ClientNeed need) {
+        return needs.record(clientId, need);
+    }
+
+    @Secured({Roles.CRM, Roles.ANALYST, Roles.AUDITOR})
+    @Get("/{clientId}/needs")
+    @Operation(summary = "A client's stated needs, newest first, open and closed")
+    List<ClientNeed> needs(@PathVariable String clientId) {
+        return needs.of(clientId);
     }
 
     /** Why a client left us; null or blank clears it. */
@@ -81,7 +100,10 @@ class ClientController {
                     + "else C; revenue12m <= 0 is C); daysSinceFirstOrder; medianOrderIntervalDays = median of the days between "
                     + "consecutive distinct positive order dates (null below 3 dates); silenceRatio = daysSinceLastOrder / median; "
                     + "latest survey scores; complaints90d = complaints dated within 90 days up to asOf; daysSinceAssessment = days "
-                    + "since the latest risk / opportunity assessment up to asOf.")
+                    + "since the latest risk / opportunity assessment up to asOf; margin12m = sum of the imported margins of the "
+                    + "window's orders (null without any), marginPercent = margin12m / revenue12m in %, marginClass = Pareto class "
+                    + "of margin12m among the clients with a margin; openNeeds, oldestOpenNeedDays, openNeedCategories = the needs "
+                    + "stated up to asOf and not closed by then.")
     ClientFacts client(@PathVariable String clientId, @Nullable @QueryValue @BusinessDate LocalDate asOf) {
         return facts.load(clientId, asOf != null ? asOf : LocalDate.now(clock));
     }

@@ -34,6 +34,9 @@ import java.util.List;
  * @param complaints90d           complaints dated within 90 days up to asOf
  * @param daysSinceAssessment     days since the latest risk / opportunity assessment up to asOf; null without one
  * @param assessmentRatings       the five dimension ratings of that assessment; empty without one
+ * @param openNeeds               needs the client stated up to asOf and not closed by then (the wish list)
+ * @param oldestOpenNeedDays      days since the oldest of them was stated; null without an open need
+ * @param openNeedCategories      their categories, distinct, in alphabetical order; empty without an open need
  */
 @Serdeable
 public record ClientFacts(
@@ -62,5 +65,13 @@ public record ClientFacts(
         @Nullable Integer latestExperience,
         int complaints90d,
         @Nullable Integer daysSinceAssessment,
-        List<DimensionRating> assessmentRatings) {
+        List<DimensionRating> assessmentRatings,
+        int openNeeds,
+        @Nullable Integer oldestOpenNeedDays,
+        // nullable for the documents of decisions made before needs were facts: read as none
+        @Nullable List<String> openNeedCategories) {
+
+    public ClientFacts {
+        openNeedCategories = openNeedCategories == null ? List.of() : List.copyOf(openNeedCategories);
+    }
 }

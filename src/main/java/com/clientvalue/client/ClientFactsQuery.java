@@ -33,7 +33,11 @@ final class ClientFactsQuery {
                            a.service_level_opportunity, a.knowledge_risk, a.knowledge_opportunity, a.product_risk,
                            a.product_opportunity, a.people_risk, a.people_opportunity)
                       FROM assessment a WHERE a.client_id = c.client_id AND a.assessed_on <= ?
-                     ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) AS latest_assessment
+                     ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) AS latest_assessment,
+                   (SELECT CONCAT_WS(CHAR(31), COUNT(*), MIN(n.stated_on),
+                           GROUP_CONCAT(DISTINCT n.category ORDER BY n.category SEPARATOR '\u001F'))
+                      FROM client_need n WHERE n.client_id = c.client_id AND n.stated_on <= ?
+                       AND (n.closed_on IS NULL OR n.closed_on > ?)) AS open_needs
               FROM client c
               LEFT JOIN customer_order o ON o.client_id = c.client_id AND o.order_date <= ?
             """;
@@ -72,7 +76,9 @@ final class ClientFactsQuery {
         statement.setDate(6, date);
         statement.setDate(7, date);
         statement.setDate(8, date);
-        return 9;
+        statement.setDate(9, date);
+        statement.setDate(10, date);
+        return 11;
     }
 
     static ClientFacts read(ResultSet row, LocalDate asOf, PortfolioRanking.Ranking ranking) throws SQLException {
@@ -86,6 +92,9 @@ final class ClientFactsQuery {
         Integer daysSinceLast = last == null ? null : (int) ChronoUnit.DAYS.between(last, asOf);
         BigDecimal median = OrderRhythm.medianIntervalDays(dates);
         String[] assessment = row.getString("latest_assessment") == null ? null : row.getString("latest_assessment").split(",");
+        // count, oldest date, categories: separated by the unit separator (a category has no control character)
+        String openNeeds = row.getString("open_needs");
+        String[] needs = openNeeds == null || openNeeds.equals("0") ? null : openNeeds.split("\u001F");
         String[] survey = row.getString("latest_survey") == null ? null : row.getString("latest_survey").split(",");
         return new ClientFacts(
                 clientId,
@@ -113,7 +122,10 @@ final class ClientFactsQuery {
                 survey == null ? null : Integer.valueOf(survey[2]),
                 row.getInt("complaints90d"),
                 assessment == null ? null : (int) ChronoUnit.DAYS.between(LocalDate.parse(assessment[0]), asOf),
-                assessment == null ? List.of() : ratings(assessment));
+                assessment == null ? List.of() : ratings(assessment),
+                needs == null ? 0 : Integer.parseInt(needs[0]),
+                needs == null ? null : (int) ChronoUnit.DAYS.between(LocalDate.parse(needs[1]), asOf),
+                needs == null || needs.length < 3 ? List.of() : List.of(java.util.Arrays.copyOfRange(needs, 2, needs.length)));
     }
 
     /** margin12m as a percentage of revenue12m, 2 decimals half up; null without a margin or a positive revenue. */

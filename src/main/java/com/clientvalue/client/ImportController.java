@@ -27,9 +27,11 @@ class ImportController {
     private final ClientImport clientImport;
     private final OrderImport orderImport;
     private final FeedbackImport feedbackImport;
+    private final ClientNeeds needs;
     private final AdminLog log;
 
-    ImportController(ClientImport clientImport, OrderImport orderImport, FeedbackImport feedbackImport, AdminLog log) {
+    ImportController(ClientImport clientImport, OrderImport orderImport, FeedbackImport feedbackImport, ClientNeeds needs, AdminLog log) {
+        this.needs = needs;
         this.clientImport = clientImport;
         this.orderImport = orderImport;
         this.feedbackImport = feedbackImport;
@@ -73,6 +75,16 @@ class ImportController {
                     + "date and category: re-importing replaces it. All or nothing, like the other imports.")
     ImportResult complaints(@Nullable @Body InputStream csv, Authentication caller) {
         return logged(caller, "COMPLAINTS", feedbackImport.complaints(orEmpty(csv)));
+    }
+
+    @Transactional
+    @Post(value = "/needs", consumes = {"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import the needs clients stated (the wish list) from CSV",
+            description = "Header client_id,need_id,stated_on,category,text and optionally closed_on,outcome (MET or DROPPED, "
+                    + "both or neither). One need per client and need_id: re-importing replaces it, so a file of closings closes "
+                    + "them. All or nothing, like the other imports.")
+    ImportResult needs(@Nullable @Body InputStream csv, Authentication caller) {
+        return logged(caller, "NEEDS", needs.importCsv(orEmpty(csv)));
     }
 
     // the import and its admin-log line commit together (the controller methods are transactional)

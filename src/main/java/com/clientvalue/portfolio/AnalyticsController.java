@@ -33,12 +33,29 @@ class AnalyticsController {
     static final String CSV = "text/csv";
     private final PortfolioAnalytics analytics;
     private final SegmentAnalysis segments;
+    private final PortfolioNeeds needs;
     private final Clock clock;
 
-    AnalyticsController(PortfolioAnalytics analytics, SegmentAnalysis segments, Clock clock) {
+    AnalyticsController(PortfolioAnalytics analytics, SegmentAnalysis segments, PortfolioNeeds needs, Clock clock) {
+        this.needs = needs;
         this.analytics = analytics;
         this.segments = segments;
         this.clock = clock;
+    }
+
+    @Get("/needs")
+    @Operation(summary = "What clients say they need: the needs open on a date per category, with their clients per cluster",
+            description = "A need is open from its stated date until the day it was closed (imported or posted by the CRM: "
+                    + "POST /api/imports/needs, POST /api/clients/{clientId}/needs). Every client with an open need is evaluated "
+                    + "with the active rules as of asOf (default today, UTC), nothing audited, to split the clients by cluster.")
+    PortfolioNeeds.Report needs(@Nullable @QueryValue @BusinessDate LocalDate asOf) {
+        return needs.compute(asOf != null ? asOf : LocalDate.now(clock));
+    }
+
+    @Get(value = "/needs.csv", produces = CSV)
+    @Operation(summary = "The open needs per category as CSV (category,needs,clients,oldest_days and clients per cluster)")
+    HttpResponse<String> needsCsv(@Nullable @QueryValue @BusinessDate LocalDate asOf) {
+        return csv(PortfolioCsv.needs(needs(asOf)));
     }
 
     @Get("/segments")

@@ -34,6 +34,23 @@ public final class PortfolioCsv {
                 SpreadsheetSafeCsv.write(List.of("dimension", "segment", "clients", "revenue12m"), rows));
     }
 
+    /** One line per category of open needs, with its clients per cluster. */
+    public static Export needs(PortfolioNeeds.Report report) {
+        List<String> header = new ArrayList<>(List.of("category", "needs", "clients", "oldest_days"));
+        for (com.clientvalue.decision.Cluster cluster : com.clientvalue.decision.Cluster.values()) {
+            header.add("clients_" + cluster.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        report.categories().forEach(c -> {
+            List<Object> row = new ArrayList<>(List.of(c.category(), c.needs(), c.clients(), c.oldestDays()));
+            for (com.clientvalue.decision.Cluster cluster : com.clientvalue.decision.Cluster.values()) {
+                row.add(c.clientsByCluster().getOrDefault(cluster.name(), 0L));
+            }
+            rows.add(row);
+        });
+        return new Export("needs-" + report.asOf() + ".csv", SpreadsheetSafeCsv.write(header, rows));
+    }
+
     /** One line per matrix and cell. */
     public static Export matrices(PortfolioMatrices.Matrices computed) {
         List<List<Object>> rows = new ArrayList<>();

@@ -80,7 +80,7 @@ class RuleSetCompilerTest {
 
         assertEquals(new RuleProblem("clusters/revenue-level.csv", "Revenue level", 8, "C (ABC class)", problem.message()), problem);
         assertTrue(problem.message().startsWith("'abcKlass' is not a fact of ClientFacts"), problem.message());
-        assertTrue(problem.message().contains("abcClass, lossReason"), problem.message());
+        assertTrue(problem.message().contains("abcClass, margin12m"), problem.message());
     }
 
     @ParameterizedTest(name = "{0}: {2} -> {3}")

@@ -33,9 +33,12 @@ class PortfolioDownloads {
     private final PortfolioSummarizer summarizer;
     private final PortfolioMatrices matrices;
     private final PortfolioAnalytics analytics;
+    private final com.clientvalue.portfolio.PortfolioNeeds needs;
     private final Clock clock;
 
-    PortfolioDownloads(PortfolioSummarizer summarizer, PortfolioMatrices matrices, PortfolioAnalytics analytics, Clock clock) {
+    PortfolioDownloads(PortfolioSummarizer summarizer, PortfolioMatrices matrices, PortfolioAnalytics analytics,
+                       com.clientvalue.portfolio.PortfolioNeeds needs, Clock clock) {
+        this.needs = needs;
         this.summarizer = summarizer;
         this.matrices = matrices;
         this.analytics = analytics;
@@ -50,6 +53,11 @@ class PortfolioDownloads {
     @Get(value = "/matrices.csv", produces = CSV)
     HttpResponse<String> matrices(@Nullable @QueryValue String asOf) {
         return download(PortfolioCsv.matrices(matrices.compute(AsOf.of(asOf, clock).date())));
+    }
+
+    @Get(value = "/needs.csv", produces = CSV)
+    HttpResponse<String> needs(@Nullable @QueryValue String asOf) {
+        return download(PortfolioCsv.needs(needs.compute(AsOf.of(asOf, clock).date())));
     }
 
     @Get(value = "/abc.csv", produces = CSV)

@@ -36,9 +36,12 @@ class PortfolioPage {
     private final ConsoleUi ui;
     private final PortfolioMatrices matrices;
     private final PortfolioSummarizer summarizer;
+    private final com.clientvalue.portfolio.PortfolioNeeds needs;
     private final Clock clock;
 
-    PortfolioPage(ConsoleUi ui, PortfolioMatrices matrices, PortfolioSummarizer summarizer, Clock clock) {
+    PortfolioPage(ConsoleUi ui, PortfolioMatrices matrices, PortfolioSummarizer summarizer,
+                  com.clientvalue.portfolio.PortfolioNeeds needs, Clock clock) {
+        this.needs = needs;
         this.ui = ui;
         this.matrices = matrices;
         this.summarizer = summarizer;
@@ -68,6 +71,16 @@ class PortfolioPage {
         }
         return HttpResponse.ok(new ModelAndView<>("console/portfolio/lifecycle", Map.of("ui", ui.of(request, person, "portfolio"),
                 "summary", summarizer.summarize(AsOf.of(asOf, clock).date()))));
+    }
+
+    /** What clients say they need: the use case of {@code GET /api/portfolio/needs}. */
+    @Get(value = "/needs", produces = MediaType.TEXT_HTML)
+    HttpResponse<?> needs(HttpRequest<?> request, Authentication person, @Nullable @QueryValue String asOf) {
+        if (!Partial.requested(request)) {
+            return wholePage(asOf);
+        }
+        return HttpResponse.ok(new ModelAndView<>("console/portfolio/needs", Map.of("ui", ui.of(request, person, "portfolio"),
+                "report", needs.compute(AsOf.of(asOf, clock).date()))));
     }
 
     // a part asked for without htmx (a bookmark, a page opened in a new tab) is shown within its page

@@ -76,6 +76,10 @@ public final class ScenarioFromDecision {
         cells.put(ScenarioColumn.COUNTRY, facts.country());
         cells.put(ScenarioColumn.SECTOR, facts.sector() == null ? NONE : facts.sector());
         cells.put(ScenarioColumn.EMPLOYEES, text(facts.employees()));
+        cells.put(ScenarioColumn.OPEN_NEEDS, String.valueOf(facts.openNeeds()));
+        cells.put(ScenarioColumn.OLDEST_OPEN_NEED_DAYS, facts.oldestOpenNeedDays() == null ? "" : text(facts.oldestOpenNeedDays()));
+        cells.put(ScenarioColumn.OPEN_NEED_CATEGORIES, facts.openNeedCategories().isEmpty() ? NONE
+                : String.join(" ", facts.openNeedCategories()));
         PreviousDecision previous = decision.previousDecision();
         if (previous != null) {
             cells.put(ScenarioColumn.PREVIOUS_CLUSTER, text(previous.cluster()));

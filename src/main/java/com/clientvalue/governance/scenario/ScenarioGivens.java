@@ -70,6 +70,13 @@ final class ScenarioGivens {
                     "a survey has both scores: give latestExpectation and latestExperience, or neither");
         }
         Integer sinceAssessment = cells.read(DAYS_SINCE_ASSESSMENT, 30, true, wholeNumber(0, Integer.MAX_VALUE));
+        // open needs: their categories, space-separated; the count defaults to the number of categories
+        List<String> categories = java.util.Objects.requireNonNullElse(cells.read(OPEN_NEED_CATEGORIES, List.<String>of(), true,
+                value -> java.util.Arrays.stream(value.trim().split("\\s+")).distinct().sorted().toList()), List.of());
+        int openNeeds = cells.read(OPEN_NEEDS, categories.size(), false, wholeNumber(0, Integer.MAX_VALUE));
+        if (openNeeds < categories.size()) {
+            cells.problem(OPEN_NEEDS, "fewer open needs (" + openNeeds + ") than their categories (" + categories.size() + ")");
+        }
         BigDecimal revenue = cells.read(REVENUE_12M, orders > 0 ? new BigDecimal("1000.00") : BigDecimal.ZERO, false,
                 ScenarioCells.number(null, null));
         // no margin unless given (as for a client whose orders were imported without one); the percentage
@@ -93,7 +100,9 @@ final class ScenarioGivens {
                 cells.read(LOSS_REASON, null, true, value -> value),
                 expectation == null ? null : asOf.minusDays(30), expectation, experience,
                 cells.read(COMPLAINTS_90D, 0, false, wholeNumber(0, Integer.MAX_VALUE)),
-                sinceAssessment, ratings(cells, sinceAssessment != null));
+                sinceAssessment, ratings(cells, sinceAssessment != null),
+                openNeeds, openNeeds == 0 ? null : cells.read(OLDEST_OPEN_NEED_DAYS, 10, false, wholeNumber(0, Integer.MAX_VALUE)),
+                categories);
     }
 
     /** The latest assessment's ratings: 2 where a cell is empty; none for a client never assessed. */

@@ -53,6 +53,8 @@ class ConsolePortfolioBrowserTest extends HttpIntegrationTest {
                 L1,O7,2009-05-01,300,
                 """);
         api.importCsv("surveys", "client_id,survey_date,expectation,experience\nK1,2011-11-15,5,4\nMA1,2011-11-15,4,2\n");
+        api.importCsv("needs", "client_id,need_id,stated_on,category,text,closed_on,outcome\nK1,N1,2011-11-30,PACKAGING,Humid storage,,\n"
+                + "D1,N2,2011-12-01,PACKAGING,Smaller boxes,,\nM1,N3,2011-12-02,DELIVERY,Saturday,,\nK2,N4,2011-01-02,DELIVERY,Old,2011-02-01,MET\n");
         browser = Browser.open(server.getURI());
         browser.signIn(TestTokens.token(http.toBlocking(), "console-portfolio-analyst", "ANALYST"));
     }
@@ -82,6 +84,13 @@ class ConsolePortfolioBrowserTest extends HttpIntegrationTest {
         assertEquals("margin 80.00", thin.findElement(org.openqa.selenium.By.cssSelector(".margin")).getText());
         assertEquals(String.valueOf(cell(api.get("/api/portfolio/matrices?asOf=" + AS_OF), "margin-revenue", "NONE", "C")
                 .get("clients")), browser.find("#matrix-margin-revenue td[data-row=NONE][data-column=C]").getAttribute("data-clients"));
+        // what clients ask for: PACKAGING by a key client and a client to develop, stated 10 days before
+        WebElement packaging = browser.find("#needs-by-category tr[data-category=PACKAGING]");
+        assertEquals("2", packaging.findElements(org.openqa.selenium.By.cssSelector("td.num")).get(0).getText());
+        assertEquals("10 days", packaging.findElements(org.openqa.selenium.By.cssSelector("td.num")).get(2).getText());
+        assertEquals("1", packaging.findElement(org.openqa.selenium.By.cssSelector("td[data-cluster=KEY]")).getText());
+        assertEquals("1", packaging.findElement(org.openqa.selenium.By.cssSelector("td[data-cluster=DEVELOP]")).getText());
+        assertEquals(2, browser.all("#needs-by-category tbody tr").size(), "K2's need was met in February");
         // lifecycle and losses came in beside the matrices
         browser.find("#losses");
         assertTrue(browser.text("#losses").contains("moved to a competitor"), browser.text("#losses"));
