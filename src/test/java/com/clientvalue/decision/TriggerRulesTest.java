@@ -12,12 +12,14 @@ class TriggerRulesTest {
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
             # since last | orders | silence ratio | last active cluster | loss reason | trigger actions                         | trigger rules
               200        | 1      | -             | -                   | -           | REACTIVATION_CONTACT                    | TRG-REACTIVATE
-              400        | 0      | -             | -                   | -           | LOSS_REASON_INQUIRY                     | TRG-LOSS-INQUIRY
-              400        | 0      | -             | -                   | price       |                                         |
-              400        | 0      | -             | KEY                 | -           | LOSS_REASON_INQUIRY WIN_BACK_OFFER      | TRG-LOSS-INQUIRY TRG-WIN-BACK-KEY
-              400        | 0      | -             | MAINTAIN            | price       | WIN_BACK_OFFER                          | TRG-WIN-BACK-MAINTAIN
-              400        | 0      | -             | DEVELOP             | price       |                                         |
-              400        | 0      | -             | MARGINAL            | -           | LOSS_REASON_INQUIRY                     | TRG-LOSS-INQUIRY
+              400        | 0      | -             | -                   | -           | LOSS_REASON_INQUIRY WIN_BACK_OFFER      | TRG-LOSS-INQUIRY TRG-WIN-BACK
+              400        | 0      | -             | -                   | price       | WIN_BACK_OFFER                          | TRG-WIN-BACK
+              400        | 0      | -             | KEY                 | -           | LOSS_REASON_INQUIRY WIN_BACK_OFFER      | TRG-LOSS-INQUIRY TRG-WIN-BACK
+              400        | 0      | -             | MAINTAIN            | price       | WIN_BACK_OFFER                          | TRG-WIN-BACK
+              400        | 0      | -             | DEVELOP             | price       | WIN_BACK_OFFER                          | TRG-WIN-BACK
+              400        | 0      | -             | MARGINAL            | -           | LOSS_REASON_INQUIRY WIN_BACK_OFFER      | TRG-LOSS-INQUIRY TRG-WIN-BACK
+              400        | 0      | -             | MARGINAL            | low price   |                                         |
+              400        | 0      | -             | KEY                 | closed down |                                         |
               40         | 3      | 2.01          | -                   | -           | EARLY_WARNING_CONTACT                   | TRG-MOVING-AWAY-ACTIVE
               40         | 3      | 2.00          | -                   | -           |                                         |
               40         | 3      | -             | -                   | -           |                                         |

@@ -102,6 +102,24 @@ final class BoundaryInputs {
         return inputs;
     }
 
+    /**
+     * Loss reasons to try: none, one no table names, and every text a table compares the reason with
+     * (cells of a column whose code quotes {@code $param} about {@code lossReason}, e.g. "contains").
+     */
+    private List<String> lossReasons() {
+        List<String> reasons = new ArrayList<>(Arrays.asList(null, "a recorded reason"));
+        for (DecisionTable table : tables) {
+            for (DecisionTable.Column column : table.columns()) {
+                if (column.isCondition() && column.code() != null && column.code().contains("lossReason")
+                        && column.code().contains("\"$param\"")) {
+                    table.rows().stream().map(row -> row.cell(column)).filter(cell -> cell != null && !cell.isBlank())
+                            .distinct().forEach(reasons::add);
+                }
+            }
+        }
+        return reasons;
+    }
+
     /** Every combination of the fields' values, or each field alone when they would be too many. */
     private static List<Map<TableConstants.Field, Object>> combinations(List<TableConstants.Field> own) {
         List<Map<TableConstants.Field, Object>> all = new ArrayList<>();
@@ -191,7 +209,7 @@ final class BoundaryInputs {
         }
         for (GeneratedClient state : lifecycleRepresentatives(lasts, firsts, orders)) {
             for (BigDecimal ratio : decimals("silenceRatio", BigDecimal.ZERO, new BigDecimal("1000"), true)) {
-                for (String reason : Arrays.asList(null, "a recorded reason")) {
+                for (String reason : lossReasons()) {
                     for (Cluster lastActive : withNull(Cluster.values())) {
                         inputs.add(state.copy().rhythm(ratio).lossReason(reason).lastActive(lastActive).input());
                     }
