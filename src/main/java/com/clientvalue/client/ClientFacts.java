@@ -37,6 +37,8 @@ import java.util.List;
  * @param openNeeds               needs the client stated up to asOf and not closed by then (the wish list)
  * @param oldestOpenNeedDays      days since the oldest of them was stated; null without an open need
  * @param openNeedCategories      their categories, distinct, in alphabetical order; empty without an open need
+ * @param worstComplaintSeverity90d the highest severity (1-5) among the complaints of the 90 days; null without a rated one
+ * @param complaintCategories90d  the categories of those complaints, distinct, in alphabetical order
  */
 @Serdeable
 public record ClientFacts(
@@ -69,9 +71,12 @@ public record ClientFacts(
         int openNeeds,
         @Nullable Integer oldestOpenNeedDays,
         // nullable for the documents of decisions made before needs were facts: read as none
-        @Nullable List<String> openNeedCategories) {
+        @Nullable List<String> openNeedCategories,
+        @Nullable Integer worstComplaintSeverity90d,
+        @Nullable List<String> complaintCategories90d) {
 
     public ClientFacts {
         openNeedCategories = openNeedCategories == null ? List.of() : List.copyOf(openNeedCategories);
+        complaintCategories90d = complaintCategories90d == null ? List.of() : List.copyOf(complaintCategories90d);
     }
 }

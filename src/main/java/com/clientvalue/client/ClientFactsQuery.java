@@ -25,7 +25,8 @@ final class ClientFactsQuery {
                    SUM(CASE WHEN o.order_date > ? THEN o.margin END) AS margin12m,
                    COUNT(CASE WHEN o.order_date > ? AND o.total > 0 THEN 1 END) AS orders12m,
                    GROUP_CONCAT(DISTINCT CASE WHEN o.total > 0 THEN o.order_date END ORDER BY o.order_date SEPARATOR ',') AS order_dates,
-                   (SELECT COUNT(*) FROM complaint k
+                   (SELECT CONCAT_WS(CHAR(31), COUNT(*), COALESCE(MAX(k.severity), ''),
+                           GROUP_CONCAT(DISTINCT k.category ORDER BY k.category SEPARATOR '\u001F')) FROM complaint k
                      WHERE k.client_id = c.client_id AND k.complaint_date > ? AND k.complaint_date <= ?) AS complaints90d,
                    (SELECT CONCAT(s.survey_date, ',', s.expectation, ',', s.experience) FROM survey s
                      WHERE s.client_id = c.client_id AND s.survey_date <= ? ORDER BY s.survey_date DESC LIMIT 1) AS latest_survey,
@@ -92,6 +93,12 @@ final class ClientFactsQuery {
         Integer daysSinceLast = last == null ? null : (int) ChronoUnit.DAYS.between(last, asOf);
         BigDecimal median = OrderRhythm.medianIntervalDays(dates);
         String[] assessment = row.getString("latest_assessment") == null ? null : row.getString("latest_assessment").split(",");
+        // count, worst severity (empty when none is given), categories, separated by the unit separator
+        String complaintText = row.getString("complaints90d");
+        String[] complaints = complaintText == null ? null : complaintText.split("\u001F", -1);
+        if (complaints != null && complaints[0].equals("0")) {
+            complaints = null;
+        }
         // count, oldest date, categories: separated by the unit separator (a category has no control character)
         String openNeeds = row.getString("open_needs");
         String[] needs = openNeeds == null || openNeeds.equals("0") ? null : openNeeds.split("\u001F");
@@ -120,12 +127,14 @@ final class ClientFactsQuery {
                 survey == null ? null : LocalDate.parse(survey[0]),
                 survey == null ? null : Integer.valueOf(survey[1]),
                 survey == null ? null : Integer.valueOf(survey[2]),
-                row.getInt("complaints90d"),
+                complaints == null ? 0 : Integer.parseInt(complaints[0]),
                 assessment == null ? null : (int) ChronoUnit.DAYS.between(LocalDate.parse(assessment[0]), asOf),
                 assessment == null ? List.of() : ratings(assessment),
                 needs == null ? 0 : Integer.parseInt(needs[0]),
                 needs == null ? null : (int) ChronoUnit.DAYS.between(LocalDate.parse(needs[1]), asOf),
-                needs == null || needs.length < 3 ? List.of() : List.of(java.util.Arrays.copyOfRange(needs, 2, needs.length)));
+                needs == null || needs.length < 3 ? List.of() : List.of(java.util.Arrays.copyOfRange(needs, 2, needs.length)),
+                complaints == null || complaints[1].isEmpty() ? null : Integer.valueOf(complaints[1]),
+                complaints == null || complaints.length < 3 ? List.of() : List.of(java.util.Arrays.copyOfRange(complaints, 2, complaints.length)));
     }
 
     /** margin12m as a percentage of revenue12m, 2 decimals half up; null without a margin or a positive revenue. */

@@ -113,6 +113,31 @@ class DerivedFactsIntegrationTest extends HttpIntegrationTest {
     }
 
     @Test
+    void theComplaintsOfNinetyDaysGiveTheirWorstSeverityAndCategories() {
+        // as of 2011-12-10 the complaint window is 2011-09-12 .. 2011-12-10
+        api.importCsv("complaints", """
+                client_id,complaint_date,category,severity
+                F1,2011-09-11,PRICING,5
+                F1,2011-09-12,DELIVERY,2
+                F1,2011-11-01,INVOICING,4
+                F1,2011-11-02,DELIVERY,
+                F3,2011-12-01,DELIVERY,
+                """);
+        Map<String, Object> f1 = api.get("/api/clients/F1?asOf=2011-12-10");
+        assertEquals(3, f1.get("complaints90d"), "the PRICING complaint is 90 days old: outside");
+        assertEquals(4, f1.get("worstComplaintSeverity90d"));
+        assertEquals(java.util.List.of("DELIVERY", "INVOICING"), f1.get("complaintCategories90d"));
+        Map<String, Object> f3 = api.get("/api/clients/F3?asOf=2011-12-10");
+        assertEquals(1, f3.get("complaints90d"));
+        assertNull(f3.get("worstComplaintSeverity90d"), "not rated");
+        assertEquals(java.util.List.of("DELIVERY"), f3.get("complaintCategories90d"));
+        Map<String, Object> f2 = api.get("/api/clients/F2?asOf=2011-12-10");
+        assertEquals(0, f2.get("complaints90d"));
+        assertNull(f2.get("worstComplaintSeverity90d"));
+        assertEquals(java.util.List.of(), f2.get("complaintCategories90d"));
+    }
+
+    @Test
     void clientWithoutOrdersHasZeroRevenueAndNoDates() {
         Map<String, Object> f2 = api.get("/api/clients/F2?asOf=2011-12-10");
 

@@ -33,6 +33,8 @@ enum ScenarioColumn {
     LATEST_EXPECTATION("latestExpectation"),
     LATEST_EXPERIENCE("latestExperience"),
     COMPLAINTS_90D("complaints90d"),
+    WORST_COMPLAINT_SEVERITY_90D("worstComplaintSeverity90d"),
+    COMPLAINT_CATEGORIES_90D("complaintCategories90d"),
     DAYS_SINCE_ASSESSMENT("daysSinceAssessment"),
     COMPETITION_RISK("competitionRisk"),
     COMPETITION_OPPORTUNITY("competitionOpportunity"),

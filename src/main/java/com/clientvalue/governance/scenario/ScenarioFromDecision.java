@@ -68,6 +68,10 @@ public final class ScenarioFromDecision {
         cells.put(ScenarioColumn.LATEST_EXPECTATION, facts.latestExpectation() == null ? NONE : facts.latestExpectation().toString());
         cells.put(ScenarioColumn.LATEST_EXPERIENCE, facts.latestExperience() == null ? NONE : facts.latestExperience().toString());
         cells.put(ScenarioColumn.COMPLAINTS_90D, String.valueOf(facts.complaints90d()));
+        cells.put(ScenarioColumn.WORST_COMPLAINT_SEVERITY_90D, facts.worstComplaintSeverity90d() == null ? NONE
+                : String.valueOf(facts.worstComplaintSeverity90d()));
+        cells.put(ScenarioColumn.COMPLAINT_CATEGORIES_90D, facts.complaintCategories90d().isEmpty() ? NONE
+                : String.join(" ", facts.complaintCategories90d()));
         cells.put(ScenarioColumn.DAYS_SINCE_ASSESSMENT, text(facts.daysSinceAssessment()));
         for (DimensionRating rating : facts.assessmentRatings()) {
             cells.put(ScenarioColumn.rating(rating.dimension(), true), String.valueOf(rating.risk()));

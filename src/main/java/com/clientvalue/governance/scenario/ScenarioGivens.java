@@ -74,6 +74,18 @@ final class ScenarioGivens {
         List<String> categories = java.util.Objects.requireNonNullElse(cells.read(OPEN_NEED_CATEGORIES, List.<String>of(), true,
                 value -> java.util.Arrays.stream(value.trim().split("\\s+")).distinct().sorted().toList()), List.of());
         int openNeeds = cells.read(OPEN_NEEDS, categories.size(), false, wholeNumber(0, Integer.MAX_VALUE));
+        // the complaints of 90 days: their categories (space-separated) and worst severity; the count covers the categories
+        List<String> complaintCategories = java.util.Objects.requireNonNullElse(cells.read(COMPLAINT_CATEGORIES_90D, List.<String>of(),
+                true, value -> java.util.Arrays.stream(value.trim().split("\\s+")).distinct().sorted().toList()), List.of());
+        Integer worstGiven = cells.read(WORST_COMPLAINT_SEVERITY_90D, null, true, wholeNumber(1, 5));
+        int complaints = cells.read(COMPLAINTS_90D, Math.max(complaintCategories.size(), worstGiven == null ? 0 : 1), false,
+                wholeNumber(0, Integer.MAX_VALUE));
+        if (complaints < complaintCategories.size()) {
+            cells.problem(COMPLAINTS_90D, "fewer complaints (" + complaints + ") than their categories (" + complaintCategories.size() + ")");
+        }
+        if (complaints == 0 && worstGiven != null) {
+            cells.problem(WORST_COMPLAINT_SEVERITY_90D, "a severity needs a complaint: give complaints90d of 1 or more");
+        }
         if (openNeeds < categories.size()) {
             cells.problem(OPEN_NEEDS, "fewer open needs (" + openNeeds + ") than their categories (" + categories.size() + ")");
         }
@@ -99,10 +111,11 @@ final class ScenarioGivens {
                 margin, marginPercent, marginClass,
                 cells.read(LOSS_REASON, null, true, value -> value),
                 expectation == null ? null : asOf.minusDays(30), expectation, experience,
-                cells.read(COMPLAINTS_90D, 0, false, wholeNumber(0, Integer.MAX_VALUE)),
+                complaints,
                 sinceAssessment, ratings(cells, sinceAssessment != null),
                 openNeeds, openNeeds == 0 ? null : cells.read(OLDEST_OPEN_NEED_DAYS, 10, false, wholeNumber(0, Integer.MAX_VALUE)),
-                categories);
+                categories, complaints == 0 ? null : cells.read(WORST_COMPLAINT_SEVERITY_90D, null, true, wholeNumber(1, 5)),
+                complaintCategories);
     }
 
     /** The latest assessment's ratings: 2 where a cell is empty; none for a client never assessed. */
