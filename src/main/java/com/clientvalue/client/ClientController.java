@@ -36,9 +36,12 @@ class ClientController {
     private final LossReasons lossReasons;
     private final Assessments assessments;
     private final ClientNeeds needs;
+    private final Referrals referrals;
     private final Clock clock;
 
-    ClientController(FactsLoader facts, LossReasons lossReasons, Assessments assessments, ClientNeeds needs, Clock clock) {
+    ClientController(FactsLoader facts, LossReasons lossReasons, Assessments assessments, ClientNeeds needs, Referrals referrals,
+                     Clock clock) {
+        this.referrals = referrals;
         this.needs = needs;
         this.facts = facts;
         this.lossReasons = lossReasons;
@@ -76,6 +79,29 @@ class ClientController {
     @Operation(summary = "A client's stated needs, newest first, open and closed")
     List<ClientNeed> needs(@PathVariable String clientId) {
         return needs.of(clientId);
+    }
+
+    @Put("/{clientId}/referral")
+    @Operation(summary = "Record who referred this client (word of mouth), replacing an earlier record",
+            description = "From the date given, the referred client's facts carry referredBy, and the referrer's "
+                    + "referralsMade12m and daysSinceLastReferral count it: the tables thank and recognise the referrer.")
+    Referral referral(@PathVariable String clientId, @Body @Valid Referral referral) {
+        return referrals.record(clientId, referral);
+    }
+
+    @Secured({Roles.CRM, Roles.ANALYST, Roles.AUDITOR})
+    @Get("/{clientId}/referral")
+    @Operation(summary = "Who referred this client (404 when nobody is recorded)")
+    Referral referredBy(@PathVariable String clientId) {
+        return referrals.of(clientId).orElseThrow(() -> new NoReferral(clientId));
+    }
+
+    /** No referral recorded for the client: 404. */
+    static final class NoReferral extends org.zalando.problem.AbstractThrowableProblem {
+        NoReferral(String clientId) {
+            super(com.clientvalue.common.Problems.type("no-referral"), "No referral", org.zalando.problem.Status.NOT_FOUND,
+                    "no referral is recorded for client '" + clientId + "'", null, null, java.util.Map.of("clientId", clientId));
+        }
     }
 
     /** Why a client left us; null or blank clears it. */

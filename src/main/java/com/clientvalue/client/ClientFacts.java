@@ -39,6 +39,9 @@ import java.util.List;
  * @param openNeedCategories      their categories, distinct, in alphabetical order; empty without an open need
  * @param worstComplaintSeverity90d the highest severity (1-5) among the complaints of the 90 days; null without a rated one
  * @param complaintCategories90d  the categories of those complaints, distinct, in alphabetical order
+ * @param referredBy              the client that referred this one (word of mouth), when recorded up to asOf
+ * @param referralsMade12m        clients this one referred in the 12-month window
+ * @param daysSinceLastReferral   days since the latest client this one referred, up to asOf; null if it never referred one
  */
 @Serdeable
 public record ClientFacts(
@@ -73,7 +76,10 @@ public record ClientFacts(
         // nullable for the documents of decisions made before needs were facts: read as none
         @Nullable List<String> openNeedCategories,
         @Nullable Integer worstComplaintSeverity90d,
-        @Nullable List<String> complaintCategories90d) {
+        @Nullable List<String> complaintCategories90d,
+        @Nullable String referredBy,
+        int referralsMade12m,
+        @Nullable Integer daysSinceLastReferral) {
 
     public ClientFacts {
         openNeedCategories = openNeedCategories == null ? List.of() : List.copyOf(openNeedCategories);

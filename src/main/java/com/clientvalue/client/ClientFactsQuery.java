@@ -38,7 +38,10 @@ final class ClientFactsQuery {
                    (SELECT CONCAT_WS(CHAR(31), COUNT(*), MIN(n.stated_on),
                            GROUP_CONCAT(DISTINCT n.category ORDER BY n.category SEPARATOR '\u001F'))
                       FROM client_need n WHERE n.client_id = c.client_id AND n.stated_on <= ?
-                       AND (n.closed_on IS NULL OR n.closed_on > ?)) AS open_needs
+                       AND (n.closed_on IS NULL OR n.closed_on > ?)) AS open_needs,
+                   (SELECT r.referred_by FROM referral r WHERE r.client_id = c.client_id AND r.referred_on <= ?) AS referred_by,
+                   (SELECT CONCAT_WS(CHAR(31), COUNT(CASE WHEN r.referred_on > ? THEN 1 END), MAX(r.referred_on)) FROM referral r
+                     WHERE r.referred_by = c.client_id AND r.referred_on <= ?) AS referrals_made
               FROM client c
               LEFT JOIN customer_order o ON o.client_id = c.client_id AND o.order_date <= ?
             """;
@@ -79,7 +82,10 @@ final class ClientFactsQuery {
         statement.setDate(8, date);
         statement.setDate(9, date);
         statement.setDate(10, date);
-        return 11;
+        statement.setDate(11, start);
+        statement.setDate(12, date);
+        statement.setDate(13, date);
+        return 14;
     }
 
     static ClientFacts read(ResultSet row, LocalDate asOf, PortfolioRanking.Ranking ranking) throws SQLException {
@@ -98,6 +104,12 @@ final class ClientFactsQuery {
         String[] complaints = complaintText == null ? null : complaintText.split("\u001F", -1);
         if (complaints != null && complaints[0].equals("0")) {
             complaints = null;
+        }
+        // referrals this client made: how many in the 12 months, and the date of the latest (none: no row, or a count of 0 and no date)
+        String referralText = row.getString("referrals_made");
+        String[] referrals = referralText == null ? null : referralText.split("\u001F");
+        if (referrals != null && referrals.length < 2) {
+            referrals = null;
         }
         // count, oldest date, categories: separated by the unit separator (a category has no control character)
         String openNeeds = row.getString("open_needs");
@@ -134,7 +146,10 @@ final class ClientFactsQuery {
                 needs == null ? null : (int) ChronoUnit.DAYS.between(LocalDate.parse(needs[1]), asOf),
                 needs == null || needs.length < 3 ? List.of() : List.of(java.util.Arrays.copyOfRange(needs, 2, needs.length)),
                 complaints == null || complaints[1].isEmpty() ? null : Integer.valueOf(complaints[1]),
-                complaints == null || complaints.length < 3 ? List.of() : List.of(java.util.Arrays.copyOfRange(complaints, 2, complaints.length)));
+                complaints == null || complaints.length < 3 ? List.of() : List.of(java.util.Arrays.copyOfRange(complaints, 2, complaints.length)),
+                row.getString("referred_by"),
+                referrals == null ? 0 : Integer.parseInt(referrals[0]),
+                referrals == null ? null : (int) ChronoUnit.DAYS.between(LocalDate.parse(referrals[1]), asOf));
     }
 
     /** margin12m as a percentage of revenue12m, 2 decimals half up; null without a margin or a positive revenue. */

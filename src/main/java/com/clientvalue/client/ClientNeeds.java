@@ -71,10 +71,10 @@ public class ClientNeeds {
             throw new ClientNotFound(clientId);
         }
         if ((need.closedOn() == null) != (need.outcome() == null)) {
-            throw new InvalidNeed("closedOn", "a closed need has both closedOn and outcome; an open one neither");
+            throw new InvalidInput("closedOn", "a closed need has both closedOn and outcome; an open one neither");
         }
         if (need.closedOn() != null && need.closedOn().isBefore(need.statedOn())) {
-            throw new InvalidNeed("closedOn", "closed on " + need.closedOn() + ", before it was stated (" + need.statedOn() + ")");
+            throw new InvalidInput("closedOn", "closed on " + need.closedOn() + ", before it was stated (" + need.statedOn() + ")");
         }
         jdbc.prepareStatement(UPSERT, statement -> {
             bind(statement, clientId, need);
@@ -147,14 +147,5 @@ public class ClientNeeds {
                 return rows.next();
             }
         });
-    }
-
-    /** A need that contradicts itself (closed without an outcome, or before it was stated): 400 naming the field. */
-    static final class InvalidNeed extends org.zalando.problem.AbstractThrowableProblem {
-        InvalidNeed(String field, String message) {
-            super(com.clientvalue.common.Problems.type("invalid-request"), "Invalid request", org.zalando.problem.Status.BAD_REQUEST,
-                    field + ": " + message, null, null, java.util.Map.of("field", field,
-                            "violations", List.of(java.util.Map.of("field", field, "message", message))));
-        }
     }
 }

@@ -28,9 +28,12 @@ class ImportController {
     private final OrderImport orderImport;
     private final FeedbackImport feedbackImport;
     private final ClientNeeds needs;
+    private final Referrals referrals;
     private final AdminLog log;
 
-    ImportController(ClientImport clientImport, OrderImport orderImport, FeedbackImport feedbackImport, ClientNeeds needs, AdminLog log) {
+    ImportController(ClientImport clientImport, OrderImport orderImport, FeedbackImport feedbackImport, ClientNeeds needs,
+                     Referrals referrals, AdminLog log) {
+        this.referrals = referrals;
         this.needs = needs;
         this.clientImport = clientImport;
         this.orderImport = orderImport;
@@ -85,6 +88,16 @@ class ImportController {
                     + "them. All or nothing, like the other imports.")
     ImportResult needs(@Nullable @Body InputStream csv, Authentication caller) {
         return logged(caller, "NEEDS", needs.importCsv(orEmpty(csv)));
+    }
+
+    @Transactional
+    @Post(value = "/referrals", consumes = {"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import referrals (who brought whom) from CSV",
+            description = "Header client_id,referred_by,referred_on and optionally note: client_id is the client that was "
+                    + "referred, referred_by the client who referred it (both must exist). One referral per referred client: "
+                    + "re-importing replaces it. All or nothing, like the other imports.")
+    ImportResult referrals(@Nullable @Body InputStream csv, Authentication caller) {
+        return logged(caller, "REFERRALS", referrals.importCsv(orEmpty(csv)));
     }
 
     // the import and its admin-log line commit together (the controller methods are transactional)

@@ -34,9 +34,12 @@ class AnalyticsController {
     private final PortfolioAnalytics analytics;
     private final SegmentAnalysis segments;
     private final PortfolioNeeds needs;
+    private final PortfolioReferrals referrals;
     private final Clock clock;
 
-    AnalyticsController(PortfolioAnalytics analytics, SegmentAnalysis segments, PortfolioNeeds needs, Clock clock) {
+    AnalyticsController(PortfolioAnalytics analytics, SegmentAnalysis segments, PortfolioNeeds needs, PortfolioReferrals referrals,
+                        Clock clock) {
+        this.referrals = referrals;
         this.needs = needs;
         this.analytics = analytics;
         this.segments = segments;
@@ -56,6 +59,15 @@ class AnalyticsController {
     @Operation(summary = "The open needs per category as CSV (category,needs,clients,oldest_days and clients per cluster)")
     HttpResponse<String> needsCsv(@Nullable @QueryValue @BusinessDate LocalDate asOf) {
         return csv(PortfolioCsv.needs(needs(asOf)));
+    }
+
+    @Get("/referrals")
+    @Operation(summary = "Clients won by referral: how many, their revenue and clusters, and who referred most",
+            description = "Referrals are recorded by import (POST /api/imports/referrals) or by the CRM "
+                    + "(PUT /api/clients/{clientId}/referral). Every referred client is evaluated with the active rules as of asOf "
+                    + "(default today, UTC), nothing audited, for its cluster.")
+    PortfolioReferrals.Report referrals(@Nullable @QueryValue @BusinessDate LocalDate asOf) {
+        return referrals.compute(asOf != null ? asOf : LocalDate.now(clock));
     }
 
     @Get("/segments")

@@ -244,6 +244,36 @@ final class BoundaryInputs {
             }
         }
         inputs.addAll(otherFields(lasts, firsts, orders));
+        inputs.addAll(presence(lasts, firsts, orders));
+        return inputs;
+    }
+
+    private static final java.util.regex.Pattern PRESENCE = java.util.regex.Pattern.compile("^\\((\\w+) != null\\) == \\$param$");
+
+    /**
+     * The text facts a table only asks to be there or not ({@code (referredBy != null) == $param}), other
+     * than the loss reason the lifecycle cases try: each without a value and with one, for clients of
+     * every cluster and lifecycle state.
+     */
+    private List<Input> presence(List<Integer> lasts, List<Integer> firsts, List<Integer> orders) {
+        Set<String> names = new java.util.TreeSet<>();
+        for (DecisionTable table : tables) {
+            for (DecisionTable.Column column : table.columns()) {
+                java.util.regex.Matcher matcher = column.code() == null ? null : PRESENCE.matcher(column.code().trim());
+                if (column.isCondition() && matcher != null && matcher.matches() && !matcher.group(1).equals("lossReason")
+                        && TableConstants.nullable(ClientFacts.class, matcher.group(1)) && Arrays.stream(ClientFacts.class.getRecordComponents())
+                        .anyMatch(c -> c.getName().equals(matcher.group(1)) && c.getType() == String.class)) {
+                    names.add(matcher.group(1));
+                }
+            }
+        }
+        List<Input> inputs = new ArrayList<>();
+        for (String name : names) {
+            TableConstants.Field field = new TableConstants.Field(ClientFacts.class, name, String.class, true, Set.of());
+            for (GeneratedClient base : bases(lasts, firsts, orders, false)) {
+                inputs.add(base.copy().set(field, "a recorded " + name).input());
+            }
+        }
         return inputs;
     }
 

@@ -70,6 +70,9 @@ public final class ScenarioFromDecision {
         cells.put(ScenarioColumn.COMPLAINTS_90D, String.valueOf(facts.complaints90d()));
         cells.put(ScenarioColumn.WORST_COMPLAINT_SEVERITY_90D, facts.worstComplaintSeverity90d() == null ? NONE
                 : String.valueOf(facts.worstComplaintSeverity90d()));
+        cells.put(ScenarioColumn.REFERRED_BY, facts.referredBy() == null ? NONE : facts.referredBy());
+        cells.put(ScenarioColumn.REFERRALS_MADE_12M, String.valueOf(facts.referralsMade12m()));
+        cells.put(ScenarioColumn.DAYS_SINCE_LAST_REFERRAL, facts.daysSinceLastReferral() == null ? NONE : text(facts.daysSinceLastReferral()));
         cells.put(ScenarioColumn.COMPLAINT_CATEGORIES_90D, facts.complaintCategories90d().isEmpty() ? NONE
                 : String.join(" ", facts.complaintCategories90d()));
         cells.put(ScenarioColumn.DAYS_SINCE_ASSESSMENT, text(facts.daysSinceAssessment()));

@@ -83,6 +83,10 @@ final class ScenarioGivens {
         if (complaints < complaintCategories.size()) {
             cells.problem(COMPLAINTS_90D, "fewer complaints (" + complaints + ") than their categories (" + complaintCategories.size() + ")");
         }
+        // referrals this client made: a count in 12 months and the days since the latest (30 by default when it made one)
+        Integer lastReferral = cells.read(DAYS_SINCE_LAST_REFERRAL, null, true, wholeNumber(0, Integer.MAX_VALUE));
+        int referralsMade = cells.read(REFERRALS_MADE_12M, lastReferral != null && lastReferral < 365 ? 1 : 0, false,
+                wholeNumber(0, Integer.MAX_VALUE));
         if (complaints == 0 && worstGiven != null) {
             cells.problem(WORST_COMPLAINT_SEVERITY_90D, "a severity needs a complaint: give complaints90d of 1 or more");
         }
@@ -115,7 +119,8 @@ final class ScenarioGivens {
                 sinceAssessment, ratings(cells, sinceAssessment != null),
                 openNeeds, openNeeds == 0 ? null : cells.read(OLDEST_OPEN_NEED_DAYS, 10, false, wholeNumber(0, Integer.MAX_VALUE)),
                 categories, complaints == 0 ? null : cells.read(WORST_COMPLAINT_SEVERITY_90D, null, true, wholeNumber(1, 5)),
-                complaintCategories);
+                complaintCategories, cells.read(REFERRED_BY, null, true, value -> value),
+                referralsMade, referralsMade == 0 && lastReferral == null ? null : lastReferral == null ? 30 : lastReferral);
     }
 
     /** The latest assessment's ratings: 2 where a cell is empty; none for a client never assessed. */
