@@ -30,9 +30,11 @@ class ImportController {
     private final ClientNeeds needs;
     private final Referrals referrals;
     private final AdminLog log;
+    private final io.micronaut.context.event.ApplicationEventPublisher<FactsImported> events;
 
     ImportController(ClientImport clientImport, OrderImport orderImport, FeedbackImport feedbackImport, ClientNeeds needs,
-                     Referrals referrals, AdminLog log) {
+                     Referrals referrals, AdminLog log, io.micronaut.context.event.ApplicationEventPublisher<FactsImported> events) {
+        this.events = events;
         this.referrals = referrals;
         this.needs = needs;
         this.clientImport = clientImport;
@@ -104,6 +106,8 @@ class ImportController {
     private ImportResult logged(Authentication caller, String kind, ImportResult result) {
         log.record(caller.getName(), "IMPORT_" + kind, null, result.rows() + " rows read, " + result.clients() + " clients touched"
                 + (result.orders() == null ? "" : ", " + result.orders() + " orders written"));
+        // heard once the import has committed (a resegmentation may follow it, resegmentation.after-import)
+        events.publishEvent(new FactsImported(kind, result.rows()));
         return result;
     }
 

@@ -56,10 +56,34 @@ class Resegmentation {
     }
 
     ResegmentationStore.JobView start(LocalDate asOf) {
-        long id = store.create(asOf);
+        return start(asOf, "REQUEST");
+    }
+
+    ResegmentationStore.JobView start(LocalDate asOf, String startedBy) {
+        long id = store.create(asOf, startedBy);
         mine.add(id);
         worker.execute(() -> run(id, asOf));
         return view(id);
+    }
+
+    java.util.List<ResegmentationStore.JobView> newest(int limit) {
+        return store.newest(limit);
+    }
+
+    java.util.List<ResegmentationStore.Change> changes(long id) {
+        return store.changes(id);
+    }
+
+    /** Starts a job as of today unless one is running (on any instance): the schedule's and the imports' way in. */
+    synchronized java.util.Optional<ResegmentationStore.JobView> startIfIdle(LocalDate asOf, String startedBy) {
+        if (!store.running().isEmpty()) {
+            LOG.info("Resegmentation ({}) not started: a job is running", startedBy);
+            return java.util.Optional.empty();
+        }
+        ResegmentationStore.JobView job = start(asOf, startedBy);
+        log.record(owner, "RESEGMENTATION_STARTED", "job " + job.id(), "started by " + startedBy + ": every client decided as of "
+                + job.asOf() + ": " + job.total() + " clients");
+        return java.util.Optional.of(job);
     }
 
     ResegmentationStore.JobView view(long id) {

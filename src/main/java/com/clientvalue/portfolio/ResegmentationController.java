@@ -51,6 +51,22 @@ class ResegmentationController {
         return HttpResponse.accepted(URI.create("/api/portfolio/resegmentations/" + job.id())).body(job);
     }
 
+    @Get
+    @Operation(summary = "The resegmentation jobs, newest first (at most 50), with what started each",
+            description = "startedBy: REQUEST (POST here), SCHEDULE (resegmentation.schedule, a cron expression in the "
+                    + "configuration) or IMPORT (resegmentation.after-import after the last import that changed facts).")
+    java.util.List<ResegmentationStore.JobView> jobs() {
+        return resegmentation.newest(50);
+    }
+
+    @Get("/{id}/changes")
+    @Operation(summary = "What a job changed: clients moved per dimension (CLUSTER, LIFECYCLE, EXPERIENCE), from and to",
+            description = "Counted from the job's audited decisions and their transitions against each client's decision before.")
+    java.util.List<ResegmentationStore.Change> changes(@PathVariable long id) {
+        resegmentation.view(id);
+        return resegmentation.changes(id);
+    }
+
     @Get("/{id}")
     @Operation(summary = "A job's progress: done / total, rate (decisions/s) and ETA (s)",
             description = "done counts the job's audited decisions; a job interrupted by a restart resumes after the last "

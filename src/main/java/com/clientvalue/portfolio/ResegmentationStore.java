@@ -37,14 +37,27 @@ class ResegmentationStore {
     /** A job as its caller sees it; rate in decisions per second, eta in seconds. */
     @Serdeable
     record JobView(long id, LocalDate asOf, String status, long done, long total, @Nullable BigDecimal ratePerSecond,
-                   @Nullable Long etaSeconds, Instant createdAt, @Nullable Instant finishedAt, @Nullable String error) {
+                   @Nullable Long etaSeconds, Instant createdAt, @Nullable Instant finishedAt, @Nullable String error,
+                   @io.swagger.v3.oas.annotations.media.Schema(description = "REQUEST (POST by a person), SCHEDULE (the configured "
+                           + "resegmentation.schedule) or IMPORT (imports that changed facts, resegmentation.after-import)")
+                   String startedBy) {
+    }
+
+    /** How many clients a job moved from one value to another on a dimension (cluster, lifecycle, experience). */
+    @Serdeable
+    record Change(String dimension, @Nullable String from, @Nullable String to, long clients) {
     }
 
     long create(LocalDate asOf) {
-        return jdbc.prepareStatement("INSERT INTO resegmentation_job (as_of, status, total, created_at) "
-                + "SELECT ?, 'RUNNING', COUNT(*), ? FROM client", statement -> {
+        return create(asOf, "REQUEST");
+    }
+
+    long create(LocalDate asOf, String startedBy) {
+        return jdbc.prepareStatement("INSERT INTO resegmentation_job (as_of, status, started_by, total, created_at) "
+                + "SELECT ?, 'RUNNING', ?, COUNT(*), ? FROM client", statement -> {
             statement.setDate(1, Date.valueOf(asOf));
-            statement.setTimestamp(2, Timestamp.from(clock.instant()));
+            statement.setString(2, startedBy);
+            statement.setTimestamp(3, Timestamp.from(clock.instant()));
             statement.executeUpdate();
             return lastId();
         });
@@ -126,7 +139,7 @@ class ResegmentationStore {
     Optional<JobView> find(long id) {
         // one pass over the index (job_id, client_id, decided_at); the audit rows themselves are not read
         return jdbc.prepareStatement("SELECT j.id, j.as_of, j.status, j.total, j.created_at, j.finished_at, j.error, "
-                + "p.done, p.first_at, p.last_at FROM resegmentation_job j, "
+                + "p.done, p.first_at, p.last_at, j.started_by FROM resegmentation_job j, "
                 + "(SELECT COUNT(*) AS done, MIN(decided_at) AS first_at, MAX(decided_at) AS last_at "
                 + "FROM decision_audit WHERE job_id = ?) p WHERE j.id = ?", statement -> {
             statement.setLong(1, id);
@@ -148,8 +161,40 @@ class ResegmentationStore {
                 }
                 Timestamp finished = rows.getTimestamp(6);
                 return Optional.of(new JobView(rows.getLong(1), rows.getDate(2).toLocalDate(), rows.getString(3), done, total,
-                        rate, eta, rows.getTimestamp(5).toInstant(), finished == null ? null : finished.toInstant(), rows.getString(7)));
+                        rate, eta, rows.getTimestamp(5).toInstant(), finished == null ? null : finished.toInstant(), rows.getString(7),
+                        rows.getString(11)));
             }
+        });
+    }
+
+    /** The newest jobs first, at most {@code limit}. */
+    List<JobView> newest(int limit) {
+        List<Long> ids = jdbc.prepareStatement("SELECT id FROM resegmentation_job ORDER BY id DESC LIMIT ?", statement -> {
+            statement.setInt(1, limit);
+            List<Long> found = new java.util.ArrayList<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getLong(1));
+                }
+            }
+            return found;
+        });
+        return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    /** What the job changed: its decisions' transitions (against each client's decision before), counted per dimension, from and to. */
+    List<Change> changes(long id) {
+        return jdbc.prepareStatement("SELECT t.dimension, t.from_value, t.to_value, COUNT(*) FROM decision_audit a "
+                + "JOIN decision_transition t ON t.decision_id = a.decision_id WHERE a.job_id = ? "
+                + "GROUP BY t.dimension, t.from_value, t.to_value ORDER BY t.dimension, COUNT(*) DESC, t.from_value, t.to_value", statement -> {
+            statement.setLong(1, id);
+            List<Change> changes = new java.util.ArrayList<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    changes.add(new Change(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4)));
+                }
+            }
+            return changes;
         });
     }
 
