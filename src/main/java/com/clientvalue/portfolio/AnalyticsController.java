@@ -35,10 +35,12 @@ class AnalyticsController {
     private final SegmentAnalysis segments;
     private final PortfolioNeeds needs;
     private final PortfolioReferrals referrals;
+    private final PortfolioChurn churn;
     private final Clock clock;
 
     AnalyticsController(PortfolioAnalytics analytics, SegmentAnalysis segments, PortfolioNeeds needs, PortfolioReferrals referrals,
-                        Clock clock) {
+                        PortfolioChurn churn, Clock clock) {
+        this.churn = churn;
         this.referrals = referrals;
         this.needs = needs;
         this.analytics = analytics;
@@ -68,6 +70,42 @@ class AnalyticsController {
                     + "(default today, UTC), nothing audited, for its cluster.")
     PortfolioReferrals.Report referrals(@Nullable @QueryValue @BusinessDate LocalDate asOf) {
         return referrals.compute(asOf != null ? asOf : LocalDate.now(clock));
+    }
+
+    @Get("/churn")
+    @Operation(summary = "Churn and reactivation per month: clients lost, gone inactive, reactivated and won, per cluster",
+            description = "from and to are months (YYYY-MM, both included; default: the 12 months up to this one, at most 120). Lost, "
+                    + "inactive and reactivated count the clients whose audited decisions of that month's business dates changed "
+                    + "lifecycle state, by the cluster of the decision before; won counts the clients whose first order falls in "
+                    + "the month, by the cluster of their latest decision.")
+    PortfolioChurn.Report churn(@Nullable @QueryValue @jakarta.validation.constraints.Pattern(regexp = "\\d{4}-\\d{2}",
+                                        message = "must be a month in the form YYYY-MM, e.g. 2011-05") String from,
+                                @Nullable @QueryValue @jakarta.validation.constraints.Pattern(regexp = "\\d{4}-\\d{2}",
+                                        message = "must be a month in the form YYYY-MM, e.g. 2011-05") String to) {
+        java.time.YearMonth last = to != null ? month("to", to) : java.time.YearMonth.now(clock);
+        java.time.YearMonth first = from != null ? month("from", from) : last.minusMonths(11);
+        if (first.isAfter(last) || first.plusMonths(119).isBefore(last)) {
+            throw new InvalidParameter("from", "the period " + first + " to " + last
+                    + " must start no later than it ends and span at most 120 months");
+        }
+        return churn.compute(first, last);
+    }
+
+    private static java.time.YearMonth month(String parameter, String text) {
+        try {
+            return java.time.YearMonth.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidParameter(parameter, "'" + text + "' is not a month (YYYY-MM, month 01 to 12)");
+        }
+    }
+
+    /** A parameter out of what the endpoint takes: 400 /problems/invalid-request naming it, as a validation error does. */
+    static final class InvalidParameter extends org.zalando.problem.AbstractThrowableProblem {
+        InvalidParameter(String field, String message) {
+            super(com.clientvalue.common.Problems.type("invalid-request"), "Invalid request", org.zalando.problem.Status.BAD_REQUEST,
+                    field + ": " + message, null, null, java.util.Map.of("field", field,
+                            "violations", List.of(java.util.Map.of("field", field, "message", message))));
+        }
     }
 
     @Get("/segments")
