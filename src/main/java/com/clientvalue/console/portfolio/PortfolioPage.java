@@ -37,10 +37,15 @@ class PortfolioPage {
     private final PortfolioMatrices matrices;
     private final PortfolioSummarizer summarizer;
     private final com.clientvalue.portfolio.PortfolioNeeds needs;
+    private final com.clientvalue.portfolio.PortfolioChurn churn;
+    private final com.clientvalue.portfolio.PortfolioReferrals referrals;
     private final Clock clock;
 
     PortfolioPage(ConsoleUi ui, PortfolioMatrices matrices, PortfolioSummarizer summarizer,
-                  com.clientvalue.portfolio.PortfolioNeeds needs, Clock clock) {
+                  com.clientvalue.portfolio.PortfolioNeeds needs, com.clientvalue.portfolio.PortfolioChurn churn,
+                  com.clientvalue.portfolio.PortfolioReferrals referrals, Clock clock) {
+        this.churn = churn;
+        this.referrals = referrals;
         this.needs = needs;
         this.ui = ui;
         this.matrices = matrices;
@@ -81,6 +86,21 @@ class PortfolioPage {
         }
         return HttpResponse.ok(new ModelAndView<>("console/portfolio/needs", Map.of("ui", ui.of(request, person, "portfolio"),
                 "report", needs.compute(AsOf.of(asOf, clock).date()))));
+    }
+
+    /**
+     * Clients lost, gone inactive, reactivated and won in the 12 months up to the as-of date, and the
+     * clients won by referral: the use cases of {@code GET /api/portfolio/churn} and {@code /referrals}.
+     */
+    @Get(value = "/movements", produces = MediaType.TEXT_HTML)
+    HttpResponse<?> movements(HttpRequest<?> request, Authentication person, @Nullable @QueryValue String asOf) {
+        if (!Partial.requested(request)) {
+            return wholePage(asOf);
+        }
+        java.time.LocalDate date = AsOf.of(asOf, clock).date();
+        java.time.YearMonth last = java.time.YearMonth.from(date);
+        return HttpResponse.ok(new ModelAndView<>("console/portfolio/movements", Map.of("ui", ui.of(request, person, "portfolio"),
+                "churn", churn.compute(last.minusMonths(11), last), "referrals", referrals.compute(date))));
     }
 
     // a part asked for without htmx (a bookmark, a page opened in a new tab) is shown within its page

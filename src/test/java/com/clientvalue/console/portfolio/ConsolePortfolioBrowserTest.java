@@ -91,6 +91,11 @@ class ConsolePortfolioBrowserTest extends HttpIntegrationTest {
         assertEquals("1", packaging.findElement(org.openqa.selenium.By.cssSelector("td[data-cluster=KEY]")).getText());
         assertEquals("1", packaging.findElement(org.openqa.selenium.By.cssSelector("td[data-cluster=DEVELOP]")).getText());
         assertEquals(2, browser.all("#needs-by-category tbody tr").size(), "K2's need was met in February");
+        // clients won per month: K1's and D1's first orders in October 2011 (MA1's too), K2's in September
+        WebElement october = browser.find("#churn-by-month tr[data-month='2011-10'] td[data-figure=won]");
+        assertEquals(String.valueOf(((Map<String, Object>) ((List<Map<String, Object>>) api.get("/api/portfolio/churn?from=2011-10&to=2011-10")
+                .get("months")).get(0).get("won")).get("TOTAL")), october.getText());
+        assertTrue(browser.text("#referrals-summary").startsWith("0 clients"), browser.text("#referrals-summary"));
         // lifecycle and losses came in beside the matrices
         browser.find("#losses");
         assertTrue(browser.text("#losses").contains("moved to a competitor"), browser.text("#losses"));
