@@ -37,7 +37,7 @@ final class ValidateCommand {
             // no database here: the folder's own invariants file is the guard (the service checks against its stored ones)
             InvariantCheck invariants = new InvariantCheck();
             for (RuleSetCheck check : List.<RuleSetCheck>of(new TableCoverageCheck(), new ScenarioCheck(), invariants::check,
-                    new BudgetWeights())) {
+                    new BudgetWeights(), new com.clientvalue.portfolio.InitiativeWeights())) {
                 problems.addAll(check.check(candidate, candidate.sources()));
             }
         } catch (RuleSetInvalid invalid) {

@@ -20,8 +20,10 @@ public class BudgetPlanner {
     private final PortfolioEvaluator evaluator;
     private final ActiveRuleBase rules;
     private final BudgetWeights weights;
+    private final InitiativeWeights initiatives;
 
-    BudgetPlanner(PortfolioEvaluator evaluator, ActiveRuleBase rules, BudgetWeights weights) {
+    BudgetPlanner(PortfolioEvaluator evaluator, ActiveRuleBase rules, BudgetWeights weights, InitiativeWeights initiatives) {
+        this.initiatives = initiatives;
         this.evaluator = evaluator;
         this.rules = rules;
         this.weights = weights;
@@ -29,11 +31,19 @@ public class BudgetPlanner {
 
     public BudgetAllocation allocate(BigDecimal total, LocalDate asOf) {
         Map<Cluster, Long> clients = new EnumMap<>(Cluster.class);
+        Map<Cluster, Map<com.clientvalue.decision.Lifecycle, Long>> states = new EnumMap<>(Cluster.class);
         String version = evaluator.evaluateAll(asOf, (facts, evaluation) -> {
-            if (evaluation.outcome().cluster() != null) {
-                clients.merge(evaluation.outcome().cluster(), 1L, Long::sum);
+            Cluster cluster = evaluation.outcome().cluster();
+            if (cluster != null) {
+                clients.merge(cluster, 1L, Long::sum);
+                if (evaluation.outcome().lifecycle() != null) {
+                    states.computeIfAbsent(cluster, c -> new EnumMap<>(com.clientvalue.decision.Lifecycle.class))
+                            .merge(evaluation.outcome().lifecycle(), 1L, Long::sum);
+                }
             }
         });
-        return BudgetAllocation.of(asOf, version, total, clients, weights.of(rules.compiled(version)));
+        com.clientvalue.rules.RuleBase compiled = rules.compiled(version);
+        return BudgetAllocation.of(asOf, version, total, clients, weights.of(compiled))
+                .withInitiatives(states, initiatives.of(compiled));
     }
 }

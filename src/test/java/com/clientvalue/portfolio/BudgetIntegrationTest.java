@@ -35,7 +35,26 @@ class BudgetIntegrationTest extends HttpIntegrationTest {
         assertEquals(List.of(List.of("KEY", 1, 500), List.of("DEVELOP", 1, 300), List.of("MAINTAIN", 1, 200), List.of("MARGINAL", 1, 50)),
                 ((List<Map<String, Object>>) allocation.get("segments")).stream()
                         .map(s -> List.of(s.get("cluster"), s.get("clients"), ((Number) s.get("budget")).intValue())).toList());
-        assertEquals(BudgetAllocation.FORMULA, allocation.get("formula"));
+        assertEquals(BudgetAllocation.FORMULA + "; " + BudgetAllocation.INITIATIVE_FORMULA, allocation.get("formula"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachSegmentsBudgetGoesToTheInitiativesOfItsClientsLifecycleStates() {
+        // D1 ordered first in January: ACTIVE (development); P1 never ordered: a PROSPECT (acquisition), MARGINAL;
+        // the others' first orders are 70 days old: NEW (acquisition). Points 5 + 3 + 2 + 0.5 + 0.5 = 11: 100 each
+        api.importCsv("clients", "client_id,name,country,potential\nP1,e,IT,10\n");
+        api.importCsv("orders", "client_id,order_id,order_date,amount\nD1,O5,2011-01-05,10\n");
+        Map<String, Object> allocation = api.post("/api/portfolio/budget", Map.of("total", 1100, "asOf", "2011-12-10"));
+
+        Map<String, List<Object>> initiatives = new java.util.LinkedHashMap<>();
+        ((List<Map<String, Object>>) allocation.get("initiatives")).forEach(i -> initiatives.put((String) i.get("initiative"),
+                List.of(((Number) i.get("clients")).intValue(), ((Number) i.get("budget")).doubleValue())));
+        assertEquals(List.of(4, 800.0), initiatives.get("ACQUISITION"), "K1 500, MA1 200, M1 50, P1 50");
+        assertEquals(List.of(1, 300.0), initiatives.get("DEVELOPMENT"));
+        assertEquals(List.of(0, 0.0), initiatives.get("RETENTION"));
+        assertEquals(List.of(0, 0.0), initiatives.get("RECOVERY"));
+        assertEquals(0.727273, ((Number) allocation.get("newClientsShare")).doubleValue(), 1e-6, "800 of 1100 to new clients");
     }
 
     @Test

@@ -134,6 +134,13 @@ class ConsolePortfolioBrowserTest extends HttpIntegrationTest {
                     browser.text(row + " td.budget"), row);
         }
         assertEquals(2, segments.get(0).get("clients"), "KEY: K1 and K2");
+        Map<String, Object> allocation = api.post("/api/portfolio/budget", Map.of("total", 1050, "asOf", AS_OF));
+        for (Map<String, Object> initiative : (List<Map<String, Object>>) allocation.get("initiatives")) {
+            String row = "#budget-initiatives tr[data-initiative=" + initiative.get("initiative") + "]";
+            assertEquals(String.format(java.util.Locale.UK, "%,.2f", ((Number) initiative.get("budget")).doubleValue()),
+                    browser.text(row + " td.budget"), row);
+        }
+        assertTrue(browser.text("#new-clients-share").contains("of the budget goes to new clients"), browser.text("#new-clients-share"));
         FullPage.screenshot(browser, "portfolio-budget");
 
         browser.find("#total").clear();
