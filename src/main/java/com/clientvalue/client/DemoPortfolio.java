@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * On the first start with an empty database, loads the bundled demo portfolio through the same
@@ -25,8 +26,14 @@ class DemoPortfolio {
     private final JdbcOperations jdbc;
     private final ClientImport clients;
     private final OrderImport orders;
+    private final ClientNeeds needs;
+    private final Referrals referrals;
+    private static final String[] NEED_CATEGORIES = {"PACKAGING", "DELIVERY", "INVOICING", "PRODUCT_RANGE", "TRAINING"};
 
-    DemoPortfolio(DemoConfig config, JdbcOperations jdbc, ClientImport clients, OrderImport orders) {
+    DemoPortfolio(DemoConfig config, JdbcOperations jdbc, ClientImport clients, OrderImport orders, ClientNeeds needs,
+                  Referrals referrals) {
+        this.needs = needs;
+        this.referrals = referrals;
         this.config = config;
         this.jdbc = jdbc;
         this.clients = clients;
@@ -42,6 +49,9 @@ class DemoPortfolio {
         ImportResult imported = load("demo/online-retail/clients.csv", clients::run);
         load("demo/illustrative-potential.csv", clients::run);
         ImportResult lines = load("demo/online-retail/orders.csv", in -> orders.run(withIllustrativeMargins(in)));
+        List<String> ids = clientIds();
+        needs.importCsv(csv(illustrativeNeeds(ids)));
+        referrals.importCsv(csv(illustrativeReferrals(ids)));
         LOG.info("Demo portfolio loaded: {} clients, {} orders ({} lines) in {} ms; switch off with DEMO_ENABLED=false",
                 imported.clients(), lines.orders(), lines.rows(), (System.nanoTime() - started) / 1_000_000);
     }
@@ -80,6 +90,59 @@ class DemoPortfolio {
                     .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()).append('\n');
         }
         return new java.io.ByteArrayInputStream(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * ILLUSTRATIVE needs, not from the source: about one client in nine states one (a category and a
+     * date in the last weeks of the sample, which ends on 2011-12-09), and one in three of those needs was
+     * met a week later.
+     */
+    static String illustrativeNeeds(List<String> clientIds) {
+        StringBuilder out = new StringBuilder("client_id,need_id,stated_on,category,text,closed_on,outcome\n");
+        for (String id : clientIds) {
+            int h = Math.floorMod(id.hashCode() * 17 + 3, 1000);
+            if (h % 9 != 0) {
+                continue;
+            }
+            java.time.LocalDate stated = java.time.LocalDate.of(2011, 11, 1).plusDays(h % 38);
+            String category = NEED_CATEGORIES[h % NEED_CATEGORIES.length];
+            boolean met = h % 3 == 0 && stated.plusDays(7).isBefore(java.time.LocalDate.of(2011, 12, 10));
+            out.append(id).append(",DEMO-").append(id).append(',').append(stated).append(',').append(category)
+                    .append(",Illustrative need (").append(category.toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(")")
+                    .append(',').append(met ? stated.plusDays(7).toString() : "").append(',').append(met ? "MET" : "").append('\n');
+        }
+        return out.toString();
+    }
+
+    /** ILLUSTRATIVE referrals, not from the source: about one client in twelve was brought by the client before it in id order. */
+    static String illustrativeReferrals(List<String> clientIds) {
+        StringBuilder out = new StringBuilder("client_id,referred_by,referred_on,note\n");
+        for (int i = 1; i < clientIds.size(); i++) {
+            String id = clientIds.get(i);
+            int h = Math.floorMod(id.hashCode() * 13 + 5, 1000);
+            if (h % 12 != 0) {
+                continue;
+            }
+            out.append(id).append(',').append(clientIds.get(i - 1)).append(',')
+                    .append(java.time.LocalDate.of(2011, 1, 15).plusDays(h % 320)).append(",illustrative\n");
+        }
+        return out.toString();
+    }
+
+    private List<String> clientIds() {
+        return jdbc.prepareStatement("SELECT client_id FROM client ORDER BY client_id", statement -> {
+            List<String> ids = new java.util.ArrayList<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    private static InputStream csv(String text) {
+        return new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** 0.04 to 0.40 in steps of 0.01, fixed per client id. */

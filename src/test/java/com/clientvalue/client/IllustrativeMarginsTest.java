@@ -45,4 +45,27 @@ class IllustrativeMarginsTest {
         assertTrue(rates.size() > 30, "rates spread: " + rates.size());
         assertTrue(thin > clients / 10 && thin < clients / 4, thin + " of " + clients + " below 10%");
     }
+
+    @Test
+    void illustrativeNeedsAndReferralsAreAFewPerHundredClientsWithDatesInsideTheSample() {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 1800; i++) {
+            ids.add(String.valueOf(12346 + i));
+        }
+        String[] needs = DemoPortfolio.illustrativeNeeds(ids).split("\n");
+        assertEquals("client_id,need_id,stated_on,category,text,closed_on,outcome", needs[0]);
+        assertTrue(needs.length - 1 > 1800 / 15 && needs.length - 1 < 1800 / 6, (needs.length - 1) + " needs");
+        for (int i = 1; i < needs.length; i++) {
+            String[] cells = needs[i].split(",", -1);
+            java.time.LocalDate stated = java.time.LocalDate.parse(cells[2]);
+            assertTrue(!stated.isAfter(java.time.LocalDate.of(2011, 12, 9)), needs[i]);
+            assertEquals(cells[5].isEmpty(), cells[6].isEmpty(), "closed with an outcome or open: " + needs[i]);
+        }
+        String[] referrals = DemoPortfolio.illustrativeReferrals(ids).split("\n");
+        assertTrue(referrals.length - 1 > 1800 / 20 && referrals.length - 1 < 1800 / 8, (referrals.length - 1) + " referrals");
+        for (int i = 1; i < referrals.length; i++) {
+            String[] cells = referrals[i].split(",");
+            assertTrue(!cells[0].equals(cells[1]), "nobody refers itself: " + referrals[i]);
+        }
+    }
 }
