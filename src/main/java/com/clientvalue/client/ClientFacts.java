@@ -42,6 +42,10 @@ import java.util.List;
  * @param referredBy              the client that referred this one (word of mouth), when recorded up to asOf
  * @param referralsMade12m        clients this one referred in the 12-month window
  * @param daysSinceLastReferral   days since the latest client this one referred, up to asOf; null if it never referred one
+ * @param overdueAmount           the amount of the client's invoices due before asOf and unpaid on asOf; null when no invoice
+ *                                due by asOf was imported (payments are an optional import)
+ * @param maxDaysLate12m          the most days late among the invoices due in the 12-month window (paid late, or still
+ *                                unpaid on asOf); null without such an invoice
  */
 @Serdeable
 public record ClientFacts(
@@ -79,7 +83,9 @@ public record ClientFacts(
         @Nullable List<String> complaintCategories90d,
         @Nullable String referredBy,
         int referralsMade12m,
-        @Nullable Integer daysSinceLastReferral) {
+        @Nullable Integer daysSinceLastReferral,
+        @Nullable BigDecimal overdueAmount,
+        @Nullable Integer maxDaysLate12m) {
 
     public ClientFacts {
         openNeedCategories = openNeedCategories == null ? List.of() : List.copyOf(openNeedCategories);

@@ -41,7 +41,10 @@ final class ClientFactsQuery {
                        AND (n.closed_on IS NULL OR n.closed_on > ?)) AS open_needs,
                    (SELECT r.referred_by FROM referral r WHERE r.client_id = c.client_id AND r.referred_on <= ?) AS referred_by,
                    (SELECT CONCAT_WS(CHAR(31), COUNT(CASE WHEN r.referred_on > ? THEN 1 END), MAX(r.referred_on)) FROM referral r
-                     WHERE r.referred_by = c.client_id AND r.referred_on <= ?) AS referrals_made
+                     WHERE r.referred_by = c.client_id AND r.referred_on <= ?) AS referrals_made,
+                   (SELECT CONCAT_WS(CHAR(31), SUM(CASE WHEN p.due_on < ? AND (p.paid_on IS NULL OR p.paid_on > ?) THEN p.amount ELSE 0 END),
+                           MAX(CASE WHEN p.due_on > ? THEN GREATEST(DATEDIFF(LEAST(COALESCE(p.paid_on, ?), ?), p.due_on), 0) END))
+                      FROM payment p WHERE p.client_id = c.client_id AND p.due_on <= ?) AS payments
               FROM client c
               LEFT JOIN customer_order o ON o.client_id = c.client_id AND o.order_date <= ?
             """;
@@ -84,8 +87,15 @@ final class ClientFactsQuery {
         statement.setDate(10, date);
         statement.setDate(11, start);
         statement.setDate(12, date);
+        // the payments: overdue before asOf, unpaid on asOf, late since the window's start, up to asOf
         statement.setDate(13, date);
-        return 14;
+        statement.setDate(14, date);
+        statement.setDate(15, start);
+        statement.setDate(16, date);
+        statement.setDate(17, date);
+        statement.setDate(18, date);
+        statement.setDate(19, date);
+        return 20;
     }
 
     static ClientFacts read(ResultSet row, LocalDate asOf, PortfolioRanking.Ranking ranking) throws SQLException {
@@ -111,6 +121,9 @@ final class ClientFactsQuery {
         if (referrals != null && referrals.length < 2) {
             referrals = null;
         }
+        // invoices due up to asOf: the amount overdue and unpaid then, and the most days late of those due in the 12 months
+        String paymentText = row.getString("payments");
+        String[] payments = paymentText == null || paymentText.isEmpty() ? null : paymentText.split("\u001F");
         // count, oldest date, categories: separated by the unit separator (a category has no control character)
         String openNeeds = row.getString("open_needs");
         String[] needs = openNeeds == null || openNeeds.equals("0") ? null : openNeeds.split("\u001F");
@@ -149,7 +162,9 @@ final class ClientFactsQuery {
                 complaints == null || complaints.length < 3 ? List.of() : List.of(java.util.Arrays.copyOfRange(complaints, 2, complaints.length)),
                 row.getString("referred_by"),
                 referrals == null ? 0 : Integer.parseInt(referrals[0]),
-                referrals == null ? null : (int) ChronoUnit.DAYS.between(LocalDate.parse(referrals[1]), asOf));
+                referrals == null ? null : (int) ChronoUnit.DAYS.between(LocalDate.parse(referrals[1]), asOf),
+                payments == null ? null : Money.normalize(new BigDecimal(payments[0])),
+                payments == null || payments.length < 2 ? null : Integer.valueOf(payments[1]));
     }
 
     /** margin12m as a percentage of revenue12m, 2 decimals half up; null without a margin or a positive revenue. */

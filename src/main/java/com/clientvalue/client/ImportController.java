@@ -29,11 +29,14 @@ class ImportController {
     private final FeedbackImport feedbackImport;
     private final ClientNeeds needs;
     private final Referrals referrals;
+    private final PaymentImport payments;
     private final AdminLog log;
     private final io.micronaut.context.event.ApplicationEventPublisher<FactsImported> events;
 
     ImportController(ClientImport clientImport, OrderImport orderImport, FeedbackImport feedbackImport, ClientNeeds needs,
-                     Referrals referrals, AdminLog log, io.micronaut.context.event.ApplicationEventPublisher<FactsImported> events) {
+                     Referrals referrals, PaymentImport payments, AdminLog log,
+                     io.micronaut.context.event.ApplicationEventPublisher<FactsImported> events) {
+        this.payments = payments;
         this.events = events;
         this.referrals = referrals;
         this.needs = needs;
@@ -100,6 +103,17 @@ class ImportController {
                     + "re-importing replaces it. All or nothing, like the other imports.")
     ImportResult referrals(@Nullable @Body InputStream csv, Authentication caller) {
         return logged(caller, "REFERRALS", referrals.importCsv(orEmpty(csv)));
+    }
+
+    @Transactional
+    @Post(value = "/payments", consumes = {"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import invoices and their payments from CSV (optional)",
+            description = "Header client_id,invoice_id,amount,due_on and optionally paid_on (empty while unpaid); amount more "
+                    + "than 0. One line per client and invoice: re-importing replaces it, so a later file with the paid dates "
+                    + "completes an earlier one. All or nothing, like the other imports. The facts of a date: overdueAmount, "
+                    + "maxDaysLate12m.")
+    ImportResult payments(@Nullable @Body InputStream csv, Authentication caller) {
+        return logged(caller, "PAYMENTS", payments.run(orEmpty(csv)));
     }
 
     // the import and its admin-log line commit together (the controller methods are transactional)

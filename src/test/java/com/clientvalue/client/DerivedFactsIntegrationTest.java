@@ -138,6 +138,33 @@ class DerivedFactsIntegrationTest extends HttpIntegrationTest {
     }
 
     @Test
+    void paymentsGiveTheAmountOverdueAndTheMostDaysLateAsOfADate() {
+        api.importCsv("payments", """
+                client_id,invoice_id,amount,due_on,paid_on
+                F1,I1,100,2011-11-01,2011-11-20
+                F1,I2,50,2011-11-15,
+                F1,I3,70,2011-12-10,
+                F1,I4,30,2010-06-01,2010-09-01
+                F1,I5,40,2011-12-20,
+                F1,I6,20,2011-10-01,2011-12-15
+                """);
+        // as of 2011-12-10: I2 and I6 overdue and unpaid (I3 is due that very day); I6 70 days late so far, I4 outside the window
+        Map<String, Object> f1 = api.get("/api/clients/F1?asOf=2011-12-10");
+        assertEquals(70.0, ((Number) f1.get("overdueAmount")).doubleValue());
+        assertEquals(70, f1.get("maxDaysLate12m"));
+        // ten days on: I6 was paid on the 15th (75 days late); I3 is overdue now; I5 is not due yet
+        Map<String, Object> later = api.get("/api/clients/F1?asOf=2011-12-20");
+        assertEquals(120.0, ((Number) later.get("overdueAmount")).doubleValue());
+        assertEquals(75, later.get("maxDaysLate12m"));
+        Map<String, Object> f2 = api.get("/api/clients/F2?asOf=2011-12-10");
+        assertNull(f2.get("overdueAmount"), "no invoice imported");
+        assertNull(f2.get("maxDaysLate12m"));
+        Api.Problem refused = api.rejectedImport("payments", "client_id,invoice_id,amount,due_on,paid_on\nF2,X1,0,2011-12-01,\n");
+        assertEquals("amount", refused.body().get("column"));
+        assertNull(api.get("/api/clients/F2?asOf=2011-12-10").get("overdueAmount"), "nothing written");
+    }
+
+    @Test
     void clientWithoutOrdersHasZeroRevenueAndNoDates() {
         Map<String, Object> f2 = api.get("/api/clients/F2?asOf=2011-12-10");
 

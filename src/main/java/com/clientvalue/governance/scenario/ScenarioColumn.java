@@ -38,6 +38,8 @@ enum ScenarioColumn {
     REFERRED_BY("referredBy"),
     REFERRALS_MADE_12M("referralsMade12m"),
     DAYS_SINCE_LAST_REFERRAL("daysSinceLastReferral"),
+    OVERDUE_AMOUNT("overdueAmount"),
+    MAX_DAYS_LATE_12M("maxDaysLate12m"),
     DAYS_SINCE_ASSESSMENT("daysSinceAssessment"),
     COMPETITION_RISK("competitionRisk"),
     COMPETITION_OPPORTUNITY("competitionOpportunity"),

@@ -120,7 +120,9 @@ final class ScenarioGivens {
                 openNeeds, openNeeds == 0 ? null : cells.read(OLDEST_OPEN_NEED_DAYS, 10, false, wholeNumber(0, Integer.MAX_VALUE)),
                 categories, complaints == 0 ? null : cells.read(WORST_COMPLAINT_SEVERITY_90D, null, true, wholeNumber(1, 5)),
                 complaintCategories, cells.read(REFERRED_BY, null, true, value -> value),
-                referralsMade, referralsMade == 0 && lastReferral == null ? null : lastReferral == null ? 30 : lastReferral);
+                referralsMade, referralsMade == 0 && lastReferral == null ? null : lastReferral == null ? 30 : lastReferral,
+                cells.read(OVERDUE_AMOUNT, null, true, ScenarioCells.number(null, null)),
+                cells.read(MAX_DAYS_LATE_12M, null, true, wholeNumber(0, Integer.MAX_VALUE)));
     }
 
     /** The latest assessment's ratings: 2 where a cell is empty; none for a client never assessed. */
