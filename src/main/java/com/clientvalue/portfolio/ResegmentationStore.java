@@ -154,8 +154,9 @@ class ResegmentationStore {
                 Timestamp last = rows.getTimestamp(10);
                 BigDecimal rate = null;
                 Long eta = null;
-                if (first != null && last != null && last.after(first)) {
-                    double seconds = Duration.between(first.toInstant(), last.toInstant()).toMillis() / 1000.0;
+                double seconds = first == null || last == null ? 0 : Duration.between(first.toInstant(), last.toInstant()).toNanos() / 1e9;
+                // a job of a few clients may be decided within a millisecond: no rate then, rather than an infinite one
+                if (seconds > 0.000_001) {
                     rate = BigDecimal.valueOf(done / seconds).setScale(1, RoundingMode.HALF_UP);
                     eta = rows.getString(3).equals("RUNNING") ? (long) Math.ceil(Math.max(0, total - done) / (done / seconds)) : 0L;
                 }
