@@ -134,7 +134,7 @@ class ConsoleDraftRunsBrowserTest extends BrowserTest {
         browser.signIn(token);
         long id = newDraft("Watched elsewhere");
         List<String> steps = publisher.validationSteps();
-        assertEquals(5, steps.size(), steps.toString());
+        assertEquals(6, steps.size(), steps.toString());
         String state = DraftCandidates.state(candidates.sources(drafts.find(id, "runs-watcher").orElseThrow()));
         db.execute("INSERT INTO console_draft_run (draft_id, kind, draft_state, as_of, status, running_key, started_by, started_at, "
                 + "instance, heartbeat_at, steps, steps_done, done, total) VALUES (" + id + ", 'IMPACT', '" + state + "', '2011-12-10', "
@@ -156,7 +156,7 @@ class ConsoleDraftRunsBrowserTest extends BrowserTest {
 
         browser.go(draft + "/validation");
         List<String> states = browser.all("#run-steps li").stream().map(li -> li.getAttribute("class")).toList();
-        assertEquals(List.of("step done", "step done", "step current", "step pending", "step pending"), states);
+        assertEquals(List.of("step done", "step done", "step current", "step pending", "step pending", "step pending"), states);
         assertTrue(browser.text("#run-steps").contains("Gaps and overlaps") && browser.text("#run-steps").contains("Test scenarios")
                 && browser.text("#run-steps").contains("Policy invariants"), browser.text("#run-steps"));
         browser.screenshot("rules-validation-progress");
