@@ -102,24 +102,6 @@ final class BoundaryInputs {
         return inputs;
     }
 
-    /**
-     * Loss reasons to try: none, one no table names, and every text a table compares the reason with
-     * (cells of a column whose code quotes {@code $param} about {@code lossReason}, e.g. "contains").
-     */
-    private List<String> lossReasons() {
-        List<String> reasons = new ArrayList<>(Arrays.asList(null, "a recorded reason"));
-        for (DecisionTable table : tables) {
-            for (DecisionTable.Column column : table.columns()) {
-                if (column.isCondition() && column.code() != null && column.code().contains("lossReason")
-                        && column.code().contains("\"$param\"")) {
-                    table.rows().stream().map(row -> row.cell(column)).filter(cell -> cell != null && !cell.isBlank())
-                            .distinct().forEach(reasons::add);
-                }
-            }
-        }
-        return reasons;
-    }
-
     /** Every combination of the fields' values, or each field alone when they would be too many. */
     private static List<Map<TableConstants.Field, Object>> combinations(List<TableConstants.Field> own) {
         List<Map<TableConstants.Field, Object>> all = new ArrayList<>();
@@ -209,7 +191,7 @@ final class BoundaryInputs {
         }
         for (GeneratedClient state : lifecycleRepresentatives(lasts, firsts, orders)) {
             for (BigDecimal ratio : decimals("silenceRatio", BigDecimal.ZERO, new BigDecimal("1000"), true)) {
-                for (String reason : lossReasons()) {
+                for (String reason : TextFacts.lossReasons(tables)) {
                     for (Cluster lastActive : withNull(Cluster.values())) {
                         inputs.add(state.copy().rhythm(ratio).lossReason(reason).lastActive(lastActive).input());
                     }
@@ -248,25 +230,13 @@ final class BoundaryInputs {
         return inputs;
     }
 
-    private static final java.util.regex.Pattern PRESENCE = java.util.regex.Pattern.compile("^\\((\\w+) != null\\) == \\$param$");
-
     /**
      * The text facts a table only asks to be there or not ({@code (referredBy != null) == $param}), other
      * than the loss reason the lifecycle cases try: each without a value and with one, for clients of
      * every cluster and lifecycle state.
      */
     private List<Input> presence(List<Integer> lasts, List<Integer> firsts, List<Integer> orders) {
-        Set<String> names = new java.util.TreeSet<>();
-        for (DecisionTable table : tables) {
-            for (DecisionTable.Column column : table.columns()) {
-                java.util.regex.Matcher matcher = column.code() == null ? null : PRESENCE.matcher(column.code().trim());
-                if (column.isCondition() && matcher != null && matcher.matches() && !matcher.group(1).equals("lossReason")
-                        && TableConstants.nullable(ClientFacts.class, matcher.group(1)) && Arrays.stream(ClientFacts.class.getRecordComponents())
-                        .anyMatch(c -> c.getName().equals(matcher.group(1)) && c.getType() == String.class)) {
-                    names.add(matcher.group(1));
-                }
-            }
-        }
+        Set<String> names = TextFacts.presenceFields(tables);
         List<Input> inputs = new ArrayList<>();
         for (String name : names) {
             TableConstants.Field field = new TableConstants.Field(ClientFacts.class, name, String.class, true, Set.of());
