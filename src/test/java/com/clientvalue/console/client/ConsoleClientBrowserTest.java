@@ -47,6 +47,9 @@ class ConsoleClientBrowserTest extends HttpIntegrationTest {
                 K 2/x,O4,2011-10-01,10
                 """);
         api.importCsv("surveys", "client_id,survey_date,expectation,experience\nK1,2011-11-15,5,4\n");
+        api.importCsv("needs", "client_id,need_id,stated_on,category,text\nK1,N1,2011-12-01,PACKAGING,Humid storage\n");
+        api.importCsv("referrals", "client_id,referred_by,referred_on\nM1,K1,2011-11-30\n");
+        api.importCsv("payments", "client_id,invoice_id,amount,due_on,paid_on\nK1,I1,400,2011-11-20,\n");
         api.post("/api/clients/K1/assessments", assessment("2011-11-30"));
         api.post("/api/decisions", Map.of("clientId", "K1", "asOf", "2011-06-30"));
     }
@@ -63,6 +66,9 @@ class ConsoleClientBrowserTest extends HttpIntegrationTest {
             crm.go("/console/clients/K1?asOf=2011-12-10");
             assertEquals("1,000.00", crm.text("#fact-revenue"));
             assertTrue(crm.text("#facts").contains("Nov"), "the last order's date");
+            assertEquals("1: PACKAGING; the oldest 9 days old", crm.text("#fact-needs"));
+            assertEquals("Brought us 1 client in 12 months, the latest 10 days ago.", crm.text("#fact-referrals"));
+            assertEquals("400.00; at most 20 days late in 12 months", crm.text("#fact-payments"));
             assertEquals(1, crm.all("ol.timeline > li").size(), "the June decision");
             assertTrue(crm.text("#assessments").contains("Anna Rossi"));
             assertFalse(crm.all("#actions tbody tr").isEmpty());
