@@ -39,7 +39,11 @@ class ClientPage {
     private final Assessments assessments;
     private final Clock clock;
 
-    ClientPage(ConsoleUi ui, FactsLoader facts, DecisionHistory history, Assessments assessments, Clock clock) {
+    private final com.clientvalue.client.Surveys surveys;
+
+    ClientPage(ConsoleUi ui, FactsLoader facts, DecisionHistory history, Assessments assessments,
+               com.clientvalue.client.Surveys surveys, Clock clock) {
+        this.surveys = surveys;
         this.ui = ui;
         this.facts = facts;
         this.history = history;
@@ -63,7 +67,8 @@ class ClientPage {
         Decision justDecided = readsDecisions && decided != null ? history.of(clientId, decided).orElse(null) : null;
         Decision shown = justDecided != null ? justDecided : readsDecisions ? history.latest(clientId).orElse(null) : null;
         ClientView view = new ClientView(found, date.refused(), readsDecisions ? history.timeline(clientId) : null, shown,
-                justDecided != null, page.hasAny(Roles.CRM) ? assessments.history(clientId) : null);
+                justDecided != null, page.hasAny(Roles.CRM) ? assessments.history(clientId) : null,
+                readsDecisions ? surveys.of(clientId) : null);
         return HttpResponse.ok(new ModelAndView<>("console/client/client", Map.of("ui", page, "client", view)));
     }
 }

@@ -17,7 +17,16 @@ import java.util.Optional;
  * @param decision    the decision just made (justDecided) or else the latest in business time
  */
 public record ClientView(ClientFacts facts, @Nullable String refusedDate, @Nullable DecisionHistory.Timeline timeline,
-                         @Nullable Decision decision, boolean justDecided, @Nullable List<Assessment> assessments) {
+                         @Nullable Decision decision, boolean justDecided, @Nullable List<Assessment> assessments,
+                         @Nullable List<com.clientvalue.client.Surveys.Survey> surveys) {
+
+    /** The first decision of the timeline made as of the survey's date or later: what followed what the client said. */
+    public Optional<DecisionHistory.Entry> followedBy(com.clientvalue.client.Surveys.Survey survey) {
+        return timeline == null ? Optional.empty() : timeline.entries().stream()
+                .filter(e -> !e.summary().asOf().isBefore(survey.surveyDate()))
+                .min(java.util.Comparator.comparing((DecisionHistory.Entry e) -> e.summary().asOf())
+                        .thenComparing(e -> e.summary().decidedAt()));
+    }
 
     /** The fired rule (file, table, row) that proposed an action of the decision shown. */
     public Optional<RuleDescriptor> ruleOf(ProposedAction action) {

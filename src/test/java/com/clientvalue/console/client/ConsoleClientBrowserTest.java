@@ -46,7 +46,8 @@ class ConsoleClientBrowserTest extends HttpIntegrationTest {
                 M1,O3,2011-08-01,40
                 K 2/x,O4,2011-10-01,10
                 """);
-        api.importCsv("surveys", "client_id,survey_date,expectation,experience\nK1,2011-11-15,5,4\n");
+        api.importCsv("surveys", "client_id,survey_date,expectation,experience,comment\nK1,2011-11-15,5,4,Deliveries are late\n"
+                + "K1,2011-06-01,4,4,\n");
         api.importCsv("needs", "client_id,need_id,stated_on,category,text\nK1,N1,2011-12-01,PACKAGING,Humid storage\n");
         api.importCsv("referrals", "client_id,referred_by,referred_on\nM1,K1,2011-11-30\n");
         api.importCsv("payments", "client_id,invoice_id,amount,due_on,paid_on\nK1,I1,400,2011-11-20,\n");
@@ -67,6 +68,10 @@ class ConsoleClientBrowserTest extends HttpIntegrationTest {
             assertEquals("1,000.00", crm.text("#fact-revenue"));
             assertTrue(crm.text("#facts").contains("Nov"), "the last order's date");
             assertEquals("1: PACKAGING; the oldest 9 days old", crm.text("#fact-needs"));
+            assertEquals("Deliveries are late", crm.text("#surveys tr[data-survey='2011-11-15'] td.comment"));
+            assertEquals("no decision since", crm.text("#surveys tr[data-survey='2011-11-15'] td.followed"));
+            assertTrue(crm.text("#surveys tr[data-survey='2011-06-01'] td.followed").startsWith("decided as of Jun 30, 2011"),
+                    crm.text("#surveys tr[data-survey='2011-06-01'] td.followed"));
             assertEquals("Brought us 1 client in 12 months, the latest 10 days ago.", crm.text("#fact-referrals"));
             assertEquals("400.00; at most 20 days late in 12 months", crm.text("#fact-payments"));
             assertEquals(1, crm.all("ol.timeline > li").size(), "the June decision");
