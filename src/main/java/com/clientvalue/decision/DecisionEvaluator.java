@@ -160,9 +160,13 @@ public class DecisionEvaluator {
         return answer(true, verdicts);
     }
 
+    // in rule id order: the firing order of rules of equal salience follows the order their files were loaded in,
+    // which an equivalent rule set (a table copied to xlsx) does not keep
     private static ServiceAnswer answer(boolean granted, List<OutcomeRecorder.Inserted> deciding) {
-        return new ServiceAnswer(granted, deciding.stream().map(v -> v.rule().name()).toList(),
-                deciding.stream().map(v -> v.rule().ruleId()).toList());
+        List<OutcomeRecorder.Inserted> ordered = deciding.stream()
+                .sorted(java.util.Comparator.comparing((OutcomeRecorder.Inserted v) -> v.rule().ruleId())).toList();
+        return new ServiceAnswer(granted, ordered.stream().map(v -> v.rule().name()).toList(),
+                ordered.stream().map(v -> v.rule().ruleId()).toList());
     }
 
     /** The inserted outcome facts grouped by type in one pass, each group in insertion order. */
