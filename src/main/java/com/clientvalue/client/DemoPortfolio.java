@@ -129,7 +129,8 @@ class DemoPortfolio {
         return out.toString();
     }
 
-    private List<String> clientIds() {
+    @Connectable
+    List<String> clientIds() {
         return jdbc.prepareStatement("SELECT client_id FROM client ORDER BY client_id", statement -> {
             List<String> ids = new java.util.ArrayList<>();
             try (var rows = statement.executeQuery()) {
