@@ -106,7 +106,8 @@ class DemoPortfolio {
             }
             java.time.LocalDate stated = java.time.LocalDate.of(2011, 11, 1).plusDays(h % 38);
             String category = NEED_CATEGORIES[h % NEED_CATEGORIES.length];
-            boolean met = h % 3 == 0 && stated.plusDays(7).isBefore(java.time.LocalDate.of(2011, 12, 10));
+            // (h / 9): h itself is a multiple of 9 here, so h % 3 would always be 0
+            boolean met = (h / 9) % 3 == 0 && stated.plusDays(7).isBefore(java.time.LocalDate.of(2011, 12, 10));
             out.append(id).append(",DEMO-").append(id).append(',').append(stated).append(',').append(category)
                     .append(",Illustrative need (").append(category.toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(")")
                     .append(',').append(met ? stated.plusDays(7).toString() : "").append(',').append(met ? "MET" : "").append('\n');

@@ -61,6 +61,8 @@ class IllustrativeMarginsTest {
             assertTrue(!stated.isAfter(java.time.LocalDate.of(2011, 12, 9)), needs[i]);
             assertEquals(cells[5].isEmpty(), cells[6].isEmpty(), "closed with an outcome or open: " + needs[i]);
         }
+        long met = java.util.Arrays.stream(needs).skip(1).filter(n -> n.endsWith(",MET")).count();
+        assertTrue(met > (needs.length - 1) / 6 && met < (needs.length - 1) / 2, met + " of " + (needs.length - 1) + " needs met");
         String[] referrals = DemoPortfolio.illustrativeReferrals(ids).split("\n");
         assertTrue(referrals.length - 1 > 1800 / 20 && referrals.length - 1 < 1800 / 8, (referrals.length - 1) + " referrals");
         for (int i = 1; i < referrals.length; i++) {
