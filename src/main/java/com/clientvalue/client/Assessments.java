@@ -33,7 +33,7 @@ public class Assessments {
 
     @Transactional
     Assessment record(String clientId, Assessment assessment) {
-        if (!exists(clientId)) {
+        if (!KnownClients.exists(jdbc, clientId)) {
             throw new ClientNotFound(clientId);
         }
         jdbc.prepareStatement("INSERT INTO assessment (" + COLUMNS.substring("id, ".length()) + ") "
@@ -57,7 +57,7 @@ public class Assessments {
 
     /** Newest first (by assessment date, then by recording). */
     public List<Assessment> history(String clientId) {
-        if (!exists(clientId)) {
+        if (!KnownClients.exists(jdbc, clientId)) {
             throw new ClientNotFound(clientId);
         }
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM assessment WHERE client_id = ? ORDER BY assessed_on DESC, id DESC",
@@ -71,16 +71,6 @@ public class Assessments {
                     }
                     return found;
                 });
-    }
-
-    private boolean exists(String clientId) {
-        return jdbc.prepareStatement("SELECT COUNT(*) FROM client WHERE client_id = ?", statement -> {
-            statement.setString(1, clientId);
-            try (var rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1) > 0;
-            }
-        });
     }
 
     private static Assessment read(ResultSet rows) throws SQLException {

@@ -67,7 +67,7 @@ public class ClientNeeds {
     /** Records a need (or replaces the one with its id): 404 for an unknown client. */
     @Transactional
     public ClientNeed record(String clientId, ClientNeed need) {
-        if (!exists(clientId)) {
+        if (!KnownClients.exists(jdbc, clientId)) {
             throw new ClientNotFound(clientId);
         }
         if ((need.closedOn() == null) != (need.outcome() == null)) {
@@ -86,7 +86,7 @@ public class ClientNeeds {
 
     /** A client's needs, newest stated first: 404 for an unknown client. */
     public List<ClientNeed> of(String clientId) {
-        if (!exists(clientId)) {
+        if (!KnownClients.exists(jdbc, clientId)) {
             throw new ClientNotFound(clientId);
         }
         return jdbc.prepareStatement("SELECT need_id, client_id, stated_on, category, text, closed_on, outcome FROM client_need "
@@ -140,12 +140,4 @@ public class ClientNeeds {
         statement.setString(7, need.outcome());
     }
 
-    private boolean exists(String clientId) {
-        return jdbc.prepareStatement("SELECT 1 FROM client WHERE client_id = ?", statement -> {
-            statement.setString(1, clientId);
-            try (var rows = statement.executeQuery()) {
-                return rows.next();
-            }
-        });
-    }
 }

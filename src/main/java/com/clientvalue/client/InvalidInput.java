@@ -9,10 +9,10 @@ import java.util.Map;
 
 /**
  * A body whose fields contradict each other (a need closed without an outcome or before it was stated,
- * a client referring itself): 400 /problems/invalid-request naming the field, as a validation error does.
+ * a client referring itself, a period that ends before it starts): 400 /problems/invalid-request naming the field, as a validation error does.
  */
-final class InvalidInput extends AbstractThrowableProblem {
-    InvalidInput(String field, String message) {
+public final class InvalidInput extends AbstractThrowableProblem {
+    public InvalidInput(String field, String message) {
         super(Problems.type("invalid-request"), "Invalid request", Status.BAD_REQUEST, field + ": " + message, null, null,
                 Map.of("field", field, "violations", List.of(Map.of("field", field, "message", message))));
     }

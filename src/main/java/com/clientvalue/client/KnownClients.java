@@ -16,6 +16,16 @@ final class KnownClients {
         this.jdbc = jdbc;
     }
 
+    /** Whether one client exists (the API's 404 check before recording something about it). */
+    static boolean exists(JdbcOperations jdbc, String clientId) {
+        return jdbc.prepareStatement("SELECT 1 FROM client WHERE client_id = ?", statement -> {
+            statement.setString(1, clientId);
+            try (var rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        });
+    }
+
     boolean contains(String clientId) {
         return known.contains(clientId);
     }

@@ -44,7 +44,7 @@ public class Referrals {
                         throw row.reject("referred_by", "a client cannot refer itself");
                     }
                     if (!referrers.contains(referrer)) {
-                        if (!exists(referrer)) {
+                        if (!KnownClients.exists(jdbc, referrer)) {
                             throw row.reject("referred_by", "unknown client '" + referrer + "': import it with /api/imports/clients first");
                         }
                         referrers.add(referrer);
@@ -62,10 +62,10 @@ public class Referrals {
     /** Records who referred a client (or replaces it): 404 for an unknown client or referrer, 400 for a client referring itself. */
     @Transactional
     public Referral record(String clientId, Referral referral) {
-        if (!exists(clientId)) {
+        if (!KnownClients.exists(jdbc, clientId)) {
             throw new ClientNotFound(clientId);
         }
-        if (!exists(referral.referredBy())) {
+        if (!KnownClients.exists(jdbc, referral.referredBy())) {
             throw new ClientNotFound(referral.referredBy());
         }
         if (referral.referredBy().equals(clientId)) {
@@ -107,12 +107,4 @@ public class Referrals {
         });
     }
 
-    private boolean exists(String clientId) {
-        return jdbc.prepareStatement("SELECT 1 FROM client WHERE client_id = ?", statement -> {
-            statement.setString(1, clientId);
-            try (var rows = statement.executeQuery()) {
-                return rows.next();
-            }
-        });
-    }
 }

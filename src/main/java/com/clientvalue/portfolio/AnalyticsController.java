@@ -85,7 +85,7 @@ class AnalyticsController {
         java.time.YearMonth last = to != null ? month("to", to) : java.time.YearMonth.now(clock);
         java.time.YearMonth first = from != null ? month("from", from) : last.minusMonths(11);
         if (first.isAfter(last) || first.plusMonths(119).isBefore(last)) {
-            throw new InvalidParameter("from", "the period " + first + " to " + last
+            throw new com.clientvalue.client.InvalidInput("from", "the period " + first + " to " + last
                     + " must start no later than it ends and span at most 120 months");
         }
         return churn.compute(first, last);
@@ -95,16 +95,7 @@ class AnalyticsController {
         try {
             return java.time.YearMonth.parse(text);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidParameter(parameter, "'" + text + "' is not a month (YYYY-MM, month 01 to 12)");
-        }
-    }
-
-    /** A parameter out of what the endpoint takes: 400 /problems/invalid-request naming it, as a validation error does. */
-    static final class InvalidParameter extends org.zalando.problem.AbstractThrowableProblem {
-        InvalidParameter(String field, String message) {
-            super(com.clientvalue.common.Problems.type("invalid-request"), "Invalid request", org.zalando.problem.Status.BAD_REQUEST,
-                    field + ": " + message, null, null, java.util.Map.of("field", field,
-                            "violations", List.of(java.util.Map.of("field", field, "message", message))));
+            throw new com.clientvalue.client.InvalidInput(parameter, "'" + text + "' is not a month (YYYY-MM, month 01 to 12)");
         }
     }
 
