@@ -14,11 +14,12 @@ import java.util.List;
  * @param whatIf            decided as of a date before the client's latest decided asOf: kept, never fed to the transitions
  * @param jobId             the batch job that made the decision, if any
  * @param lastActiveCluster the cluster to remember as "what the client was" (see latest_decision)
+ * @param actionCodes       the codes of the actions the decision proposed, in the order answered
  */
 public record AuditEntry(String decisionId, String clientId, LocalDate asOf, String ruleVersion, Instant decidedAt,
                          String kind, boolean whatIf, @Nullable Long jobId, @Nullable String cluster, @Nullable String lifecycle,
                          @Nullable String experienceSegment, @Nullable String lastActiveCluster,
-                         List<String> firedRuleIds, List<TransitionEvent> transitions, String document) {
+                         List<String> actionCodes, List<String> firedRuleIds, List<TransitionEvent> transitions, String document) {
 
     /** A change of one dimension (CLUSTER, LIFECYCLE, EXPERIENCE) since the previous decision. */
     public record TransitionEvent(String dimension, @Nullable String from, @Nullable String to, String previousDecisionId) {

@@ -82,8 +82,9 @@ public class AuditTrail {
     private void recordLatest(List<AuditEntry> entries) {
         String newer = "(VALUES(as_of), VALUES(decided_at), VALUES(decision_id)) >= (as_of, decided_at, decision_id)";
         jdbc.prepareStatement("INSERT INTO latest_decision (client_id, decision_id, as_of, decided_at, cluster, lifecycle, "
-                + "experience_segment, last_active_cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+                + "experience_segment, last_active_cluster, action_codes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
                 + "cluster = IF(" + newer + ", VALUES(cluster), cluster), "
+                + "action_codes = IF(" + newer + ", VALUES(action_codes), action_codes), "
                 + "lifecycle = IF(" + newer + ", VALUES(lifecycle), lifecycle), "
                 + "experience_segment = IF(" + newer + ", VALUES(experience_segment), experience_segment), "
                 + "last_active_cluster = IF(" + newer + ", VALUES(last_active_cluster), last_active_cluster), "
@@ -103,6 +104,7 @@ public class AuditTrail {
                 statement.setString(6, entry.lifecycle());
                 statement.setString(7, entry.experienceSegment());
                 statement.setString(8, entry.lastActiveCluster());
+                statement.setString(9, String.join(" ", entry.actionCodes()));
                 statement.addBatch();
             }
             return statement.executeBatch();

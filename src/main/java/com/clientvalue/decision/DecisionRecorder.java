@@ -51,6 +51,7 @@ class DecisionRecorder {
                     decision.decidedAt(), decision.serviceRequest() == null ? "CLIENT" : "SERVICE_REQUEST", decision.whatIf(), jobId,
                     name(outcome.cluster()), name(outcome.lifecycle()), name(outcome.experienceSegment()),
                     name(Transitions.lastActiveCluster(decision.previousDecision(), outcome)),
+                    outcome.actions().stream().map(ProposedAction::code).toList(),
                     decision.firedRules().stream().map(RuleDescriptor::ruleId).toList(),
                     decision.transitions().stream().map(t -> new AuditEntry.TransitionEvent(t.dimension(), t.from(), t.to(),
                             t.previousDecisionId())).toList(),

@@ -3,6 +3,9 @@ package com.clientvalue.portfolio;
 import com.clientvalue.audit.DecisionNotAudited;
 import com.clientvalue.common.BusinessDate;
 import com.clientvalue.common.Problems;
+import com.clientvalue.rules.ActionDefinition;
+import com.clientvalue.rules.ActiveRuleBase;
+import com.clientvalue.rules.Vocabulary;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -36,10 +39,12 @@ public class ActionRecords {
     static final int FOLLOW_UP_DAYS = 90;
     private final JdbcOperations jdbc;
     private final Clock clock;
+    private final ActiveRuleBase rules;
 
-    ActionRecords(JdbcOperations jdbc, Clock clock) {
+    ActionRecords(JdbcOperations jdbc, Clock clock, ActiveRuleBase rules) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.rules = rules;
     }
 
     /** The CRM did an action a decision proposed. */
@@ -49,13 +54,20 @@ public class ActionRecords {
     }
 
     /**
-     * Per cluster, lifecycle at the decision and action: how many were done, and how many of those
-     * clients ordered within 90 days after (counted only for actions done at least 90 days before asOf).
+     * Per cluster, lifecycle at the decision and action (and month the action was done, when asked):
+     * how many were done, and how many of those clients ordered within 90 days after (counted only for
+     * actions done at least 90 days before asOf); what they cost by the active vocabulary's cost per
+     * action, and the cost per result: what the followed-up actions cost, divided by the clients that ordered.
      */
     @Serdeable
-    public record ActionResult(@Nullable String cluster, @Nullable String lifecycle, String actionCode, long done, long followedUp,
-                        long orderedWithin90Days, @Nullable BigDecimal orderedShare) {
+    public record ActionResult(@Nullable String period, @Nullable String cluster, @Nullable String lifecycle, String actionCode,
+                               long done, long followedUp, long orderedWithin90Days, @Nullable BigDecimal orderedShare,
+                               @Nullable BigDecimal costHours, @Nullable BigDecimal costAmount,
+                               @Nullable BigDecimal hoursPerResult, @Nullable BigDecimal amountPerResult) {
     }
+
+    /** How the results are split over time. */
+    public enum Per { ALL, MONTH }
 
     /** The decision did not propose this action. */
     static final class ActionNotProposed extends AbstractThrowableProblem {
@@ -121,14 +133,20 @@ public class ActionRecords {
     }
 
     public List<ActionResult> results(LocalDate asOf) {
-        return jdbc.prepareStatement("""
-                SELECT r.cluster, r.lifecycle, r.action_code, COUNT(*),
+        return results(asOf, Per.ALL);
+    }
+
+    public List<ActionResult> results(LocalDate asOf, Per per) {
+        String period = per == Per.MONTH ? "DATE_FORMAT(r.done_on, '%Y-%m')" : "NULL";
+        Vocabulary vocabulary = rules.current().vocabulary();
+        return jdbc.prepareStatement("SELECT " + period + " AS period, r.cluster, r.lifecycle, r.action_code, COUNT(*), "
+                + """
                        SUM(CASE WHEN r.done_on <= ? THEN 1 ELSE 0 END),
                        SUM(CASE WHEN r.done_on <= ? AND EXISTS (SELECT 1 FROM customer_order o WHERE o.client_id = r.client_id
                            AND o.total > 0 AND o.order_date > r.done_on AND o.order_date <= DATE_ADD(r.done_on, INTERVAL 90 DAY))
                            THEN 1 ELSE 0 END)
                   FROM action_record r WHERE r.done_on <= ?
-                 GROUP BY r.cluster, r.lifecycle, r.action_code ORDER BY r.cluster, r.lifecycle, r.action_code
+                 GROUP BY period, r.cluster, r.lifecycle, r.action_code ORDER BY period, r.cluster, r.lifecycle, r.action_code
                 """, statement -> {
             Date cutoff = Date.valueOf(asOf.minusDays(FOLLOW_UP_DAYS));
             statement.setDate(1, cutoff);
@@ -137,14 +155,31 @@ public class ActionRecords {
             List<ActionResult> results = new ArrayList<>();
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    long followed = rows.getLong(5);
-                    long ordered = rows.getLong(6);
-                    results.add(new ActionResult(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4), followed,
+                    String code = rows.getString(4);
+                    long done = rows.getLong(5);
+                    long followed = rows.getLong(6);
+                    long ordered = rows.getLong(7);
+                    ActionDefinition action = vocabulary.action(code).orElse(null);
+                    BigDecimal hours = action == null ? null : action.costHours();
+                    BigDecimal amount = action == null ? null : action.costAmount();
+                    results.add(new ActionResult(rows.getString(1), rows.getString(2), rows.getString(3), code, done, followed,
                             ordered, followed == 0 ? null
-                            : BigDecimal.valueOf(ordered).divide(BigDecimal.valueOf(followed), 6, RoundingMode.HALF_UP)));
+                            : BigDecimal.valueOf(ordered).divide(BigDecimal.valueOf(followed), 6, RoundingMode.HALF_UP),
+                            times(hours, done), times(amount, done), perResult(hours, followed, ordered),
+                            perResult(amount, followed, ordered)));
                 }
             }
             return results;
         });
+    }
+
+    private static @Nullable BigDecimal times(@Nullable BigDecimal cost, long count) {
+        return cost == null ? null : cost.multiply(BigDecimal.valueOf(count));
+    }
+
+    /** What the followed-up actions cost per client that ordered after one: none without a cost or a result. */
+    private static @Nullable BigDecimal perResult(@Nullable BigDecimal cost, long followed, long ordered) {
+        return cost == null || ordered == 0 ? null
+                : cost.multiply(BigDecimal.valueOf(followed)).divide(BigDecimal.valueOf(ordered), 2, RoundingMode.HALF_UP);
     }
 }

@@ -2,6 +2,7 @@ package com.clientvalue.rules;
 
 import org.apache.commons.csv.CSVRecord;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +11,13 @@ import java.util.Set;
 
 /**
  * The codes the rules may use, kept by analysts in rules/vocabulary/: actions (with description,
- * channel, owner, cadence) and services (with category). Versioned with the rules.
+ * channel, owner, cadence, cost) and services (with category). Versioned with the rules.
  */
 public final class Vocabulary {
     static final String ACTIONS = "vocabulary/actions.csv";
     static final String SERVICES = "vocabulary/services.csv";
     static final Set<String> SERVICE_CATEGORIES = Set.of("STANDARD", "EXCEPTION");
+    private static final BigDecimal MAX_COST = BigDecimal.valueOf(1_000_000);
     private static final String CODE = "[A-Z][A-Z0-9_]{0,63}";
 
     private final Map<String, ActionDefinition> actions;
@@ -48,12 +50,15 @@ public final class Vocabulary {
         RuleSource actionFile = find(sources, ACTIONS, problems);
         RuleSource serviceFile = find(sources, SERVICES, problems);
         if (actionFile != null) {
-            for (CSVRecord row : RuleCsv.read(actionFile, List.of("code", "description", "channel", "owner", "cadence_days"), problems)) {
+            for (CSVRecord row : RuleCsv.read(actionFile, List.of("code", "description", "channel", "owner", "cadence_days",
+                    "cost_hours", "cost_amount"), problems)) {
                 String code = code(actionFile, row, actions.keySet(), problems);
                 Integer cadence = cadence(actionFile, row, problems);
+                BigDecimal hours = cost(actionFile, row, "cost_hours", "hours", problems);
+                BigDecimal amount = cost(actionFile, row, "cost_amount", "amount", problems);
                 if (code != null) {
                     actions.put(code, new ActionDefinition(code, required(actionFile, row, "description", problems),
-                            blankToNull(row.get("channel")), blankToNull(row.get("owner")), cadence));
+                            blankToNull(row.get("channel")), blankToNull(row.get("owner")), cadence, hours, amount));
                 }
             }
         }
@@ -107,6 +112,25 @@ public final class Vocabulary {
             // reported below
         }
         problems.add(problem(source, row, "cadence_days", "'" + value + "' must be a whole number of days, 1 or more, or empty"));
+        return null;
+    }
+
+    /** A cost of doing the action once: a number of 0 or more (a point for decimals), or empty when not known. */
+    private static BigDecimal cost(RuleSource source, CSVRecord row, String column, String what, List<RuleProblem> problems) {
+        String value = row.get(column);
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            BigDecimal cost = new BigDecimal(value);
+            if (cost.signum() >= 0 && cost.compareTo(MAX_COST) <= 0) {
+                return cost.stripTrailingZeros().scale() < 0 ? cost.setScale(0) : cost.stripTrailingZeros();
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(problem(source, row, column, "'" + value + "' must be a number of " + what + " from 0 to " + MAX_COST
+                + " (a point for decimals, e.g. 1.5), or empty"));
         return null;
     }
 

@@ -48,10 +48,35 @@ class ActionResultsIntegrationTest extends HttpIntegrationTest {
         assertEquals(List.of(2, 2, 1, 0.5), List.of(reactivation.get("done"), reactivation.get("followedUp"),
                 reactivation.get("orderedWithin90Days"), reactivation.get("orderedShare")));
 
+        // REACTIVATION_CONTACT costs 0.5 hours and no money in vocabulary/actions.csv: two calls, one client won back
+        assertEquals(List.of(1.0, 0, 1.0, 0.0), List.of(reactivation.get("costHours"), reactivation.get("costAmount"),
+                reactivation.get("hoursPerResult"), reactivation.get("amountPerResult")));
+        assertEquals(null, reactivation.get("period"));
+
         Map<String, Object> tooEarly = (Map<String, Object>) ((List<Object>) (Object) api.read("{\"r\":"
                 + api.getRaw("/api/actions/results?asOf=2011-09-01") + "}").get("r")).get(0);
         assertEquals(0, tooEarly.get("followedUp"), "90 days have not passed yet");
         assertEquals(null, tooEarly.get("orderedShare"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void resultsSplitByTheMonthTheActionWasDone() {
+        done(firstDecision, "2011-07-01");
+        done(secondDecision, "2011-08-02");
+        api.importCsv("orders", "client_id,order_id,order_date,amount\nI2,O4,2011-09-15,50\n");
+
+        List<Map<String, Object>> months = ((List<Map<String, Object>>) (Object) api.read("{\"r\":"
+                + api.getRaw("/api/actions/results?asOf=2011-12-10&per=MONTH") + "}").get("r")).stream()
+                .filter(r -> r.get("actionCode").equals("REACTIVATION_CONTACT")).toList();
+
+        assertEquals(List.of("2011-07", "2011-08"), months.stream().map(r -> r.get("period")).toList());
+        assertEquals(List.of(0, 1), months.stream().map(r -> r.get("orderedWithin90Days")).toList());
+        assertEquals(java.util.Arrays.asList(null, 0.5), months.stream().map(r -> r.get("hoursPerResult")).toList(),
+                "no result in July: no cost per result");
+        Api.Problem problem = api.problem(HttpRequest.GET("/api/actions/results?per=WEEK"));
+        assertEquals(400, problem.status());
+        assertTrue(problem.detail().contains("per"), problem.detail());
     }
 
     @Test

@@ -248,6 +248,27 @@ class RuleSetCompilerTest {
                 problem);
     }
 
+    @Test
+    void actionCostMustBeANumberOfZeroOrMore() {
+        List<RuleSource> sources = RealRulesFolder.edit(RuleFolder.read(REAL), "vocabulary/actions.csv",
+                "Make a win-back offer to a lost client that used to be valuable,Visit / phone,Key account manager,,3,200",
+                "Make a win-back offer to a lost client that used to be valuable,Visit / phone,Key account manager,,3,200 EUR");
+
+        RuleProblem problem = single(sources);
+
+        assertEquals(new RuleProblem("vocabulary/actions.csv", null, 18, "cost_amount",
+                "'200 EUR' must be a number of amount from 0 to 1000000 (a point for decimals, e.g. 1.5), or empty"), problem);
+    }
+
+    @Test
+    void actionCostsAreReadWithTheVocabulary() {
+        RuleBase rules = ActiveRuleBase.compile(RuleFolder.read(REAL));
+
+        ActionDefinition winBack = rules.vocabulary().action("WIN_BACK_OFFER").orElseThrow();
+        assertEquals(new java.math.BigDecimal("3"), winBack.costHours());
+        assertEquals(new java.math.BigDecimal("200"), winBack.costAmount());
+    }
+
     private static RuleProblem single(List<RuleSource> sources) {
         RuleSetInvalid invalid = assertThrows(RuleSetInvalid.class, () -> ActiveRuleBase.compile(sources));
         assertEquals(1, invalid.problems().size(), invalid.getMessage());
