@@ -12,6 +12,8 @@ import java.util.List;
  * its orders, surveys and complaints, and its place in the portfolio. An immutable input: rules
  * never change it. "Positive order" below means an order whose total is above zero.
  *
+ * @param companyType             the client's company type (its B2B segment, e.g. WHOLESALER, RETAILER) in capitals, as
+ *                                imported; null when not known
  * @param revenue12m              sum of the totals of orders dated within 365 days up to asOf, credit notes included
  * @param orders12m               positive orders in that window
  * @param firstOrderDate          earliest positive order up to asOf
@@ -54,6 +56,7 @@ public record ClientFacts(
         String name,
         String country,
         @Nullable String sector,
+        @Nullable String companyType,
         @Nullable Integer employees,
         @Nullable Integer potential,
         BigDecimal revenue12m,

@@ -20,7 +20,7 @@ final class ClientFactsQuery {
     static final int COMPLAINT_WINDOW_DAYS = 90;
 
     static final String SELECT = """
-            SELECT c.client_id, c.name, c.country, c.sector, c.employees, c.potential, c.loss_reason,
+            SELECT c.client_id, c.name, c.country, c.sector, c.company_type, c.employees, c.potential, c.loss_reason,
                    SUM(CASE WHEN o.order_date > ? THEN o.total END) AS revenue12m,
                    SUM(CASE WHEN o.order_date > ? THEN o.margin END) AS margin12m,
                    COUNT(CASE WHEN o.order_date > ? AND o.total > 0 THEN 1 END) AS orders12m,
@@ -53,7 +53,7 @@ final class ClientFactsQuery {
      * decision, and the revision of the very data read): which ABC cut-offs apply.
      */
     static final String SELECT_WITH_REVISION = withRevision(SELECT);
-    static final String GROUP = " GROUP BY c.client_id, c.name, c.country, c.sector, c.employees, c.potential, c.loss_reason";
+    static final String GROUP = " GROUP BY c.client_id, c.name, c.country, c.sector, c.company_type, c.employees, c.potential, c.loss_reason";
 
     private ClientFactsQuery() {
     }
@@ -134,6 +134,7 @@ final class ClientFactsQuery {
                 row.getString("name"),
                 row.getString("country"),
                 row.getString("sector"),
+                row.getString("company_type"),
                 row.getObject("employees", Integer.class),
                 row.getObject("potential", Integer.class),
                 revenue,

@@ -49,7 +49,8 @@ class ImportController {
     @Transactional
     @Post(value = "/clients", consumes = {"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Upsert clients from CSV",
-            description = "Header client_id,name,country and optionally sector,employees,potential (0-100, empty = unknown),loss_reason. "
+            description = "Header client_id,name,country and optionally sector,company_type (the B2B segment, e.g. wholesaler: stored as a code in "
+                    + "capitals, WHOLESALER, a space or - becoming _),employees,potential (0-100, empty = unknown),loss_reason. "
                     + "Upsert by client_id; optional columns left out of the header keep their stored values. "
                     + "All or nothing: a bad line gives 400 problem+json naming line and column, and nothing is written.")
     ImportResult clients(@Nullable @Body InputStream csv, Authentication caller) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * What a table column's code row makes of its cells, read from the code and the fact's class:
  * {@code potential >= $param} compares the fact {@code potential} (a whole number) with the cell;
  * {@code cluster == Cluster.$param} wants a cluster; {@code forall(||){band == Band.$}} any of
- * several bands; {@code (lossReason != null) == $param} true or false. Columns whose code reads
+ * several bands, {@code forall(||){companyType == "$"}} any of several texts; {@code (lossReason != null) == $param} true or false. Columns whose code reads
  * otherwise have no meaning here and are left to the compiler.
  *
  * @param factType  the fact the column reads (ClientFacts, ServiceRequest...), null when unknown
@@ -32,6 +32,7 @@ public record ColumnMeaning(@Nullable Class<?> factType, String field, String op
     private static final Pattern COMPARISON = Pattern.compile(
             "^(\\w+|\\([^()]*\\))\\s*(==|!=|>=|<=|>|<)\\s*(\"\\$param\"|(?:(\\w+)\\.)?\\$param)$");
     private static final Pattern ANY_OF = Pattern.compile("^forall\\(\\|\\|\\)\\{\\s*(\\w+)\\s*==\\s*(\\w+)\\.\\$\\s*}$");
+    private static final Pattern ANY_OF_TEXT = Pattern.compile("^forall\\(\\|\\|\\)\\{\\s*(\\w+)\\s*==\\s*\"\\$\"\\s*}$");
     private static final Pattern CONSTRUCTED = Pattern.compile("new\\s+(\\w+)\\s*\\([^()]*?\\b(\\w+)\\.\\$param\\b");
 
     public boolean isEnum() {
@@ -83,6 +84,10 @@ public record ColumnMeaning(@Nullable Class<?> factType, String field, String op
                 Class<?> type = resolve(table.imports(), anyOf.group(2));
                 return type != null && type.isEnum()
                         ? Optional.of(new ColumnMeaning(fact, anyOf.group(1), "==", type, false, true)) : Optional.empty();
+            }
+            Matcher anyOfText = ANY_OF_TEXT.matcher(code);
+            if (anyOfText.matches()) {
+                return Optional.of(new ColumnMeaning(fact, anyOfText.group(1), "==", String.class, true, true));
             }
             Matcher comparison = COMPARISON.matcher(code);
             if (!comparison.matches()) {

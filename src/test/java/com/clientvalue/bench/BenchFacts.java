@@ -126,7 +126,7 @@ public final class BenchFacts {
                 : margin.multiply(BigDecimal.valueOf(100)).divide(revenue, 2, RoundingMode.HALF_UP);
         AbcClass marginClass = margin == null ? null : margin.signum() <= 0 ? AbcClass.C
                 : AbcClass.values()[Math.min(2, (int) (m.nextDouble() * 3))];
-        ClientFacts facts = new ClientFacts(id, AS_OF, "Bench client " + id, country, sector, employees, potential, revenue,
+        ClientFacts facts = new ClientFacts(id, AS_OF, "Bench client " + id, country, sector, null, employees, potential, revenue,
                 orders12m, first == null ? null : AS_OF.minusDays(first), last == null ? null : AS_OF.minusDays(last),
                 last, first, median, ratio, abc, margin, marginPercent, marginClass, lossReason, surveyDate, expectation, experience, complaints, assessed,
                 ratings, 0, null, List.of(), null, List.of(), null, 0, null, null, null);

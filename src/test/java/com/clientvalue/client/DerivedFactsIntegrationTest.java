@@ -165,6 +165,31 @@ class DerivedFactsIntegrationTest extends HttpIntegrationTest {
     }
 
     @Test
+    void theCompanyTypeIsACodeAndARiskFactorOfThePaymentTerms() {
+        // F3 is the portfolio's largest client: potential 80 and class A make it a key client, with 1 order in 12 months
+        api.importCsv("clients", "client_id,name,country,company_type,potential\nF3,c,Italy,Wholesaler,80\nF4,d,Italy, cash-and-carry ,\n");
+
+        assertEquals("WHOLESALER", api.get("/api/clients/F3?asOf=2011-12-10").get("companyType"));
+        assertEquals("CASH_AND_CARRY", api.get("/api/clients/F4?asOf=2011-12-10").get("companyType"));
+        Map<String, Object> answer = api.post("/api/decisions/service-requests", Map.of("clientId", "F3",
+                "service", "EXTENDED_PAYMENT_TERMS", "paid", false, "asOf", "2011-12-10"));
+        Map<?, ?> outcome = (Map<?, ?>) answer.get("outcome");
+        assertEquals("KEY", outcome.get("cluster"));
+        Map<?, ?> serviceAnswer = (Map<?, ?>) outcome.get("serviceAnswer");
+        assertEquals(false, serviceAnswer.get("granted"), serviceAnswer.toString());
+        assertEquals(true, serviceAnswer.toString().contains("PAY-TERMS-RESELLER"), serviceAnswer.toString());
+
+        api.importCsv("clients", "client_id,name,country,company_type\nF3,c,Italy,RETAILER\n");
+        Map<?, ?> retailer = (Map<?, ?>) ((Map<?, ?>) api.post("/api/decisions/service-requests", Map.of("clientId", "F3",
+                "service", "EXTENDED_PAYMENT_TERMS", "paid", false, "asOf", "2011-12-10")).get("outcome")).get("serviceAnswer");
+        assertEquals(true, retailer.get("granted"), retailer.toString());
+
+        Api.Problem refused = api.rejectedImport("clients", "client_id,name,country,company_type\nF3,c,Italy,Retail/Online\n");
+        assertEquals("company_type", refused.body().get("column"));
+        assertEquals("RETAILER", api.get("/api/clients/F3?asOf=2011-12-10").get("companyType"), "nothing written");
+    }
+
+    @Test
     void clientWithoutOrdersHasZeroRevenueAndNoDates() {
         Map<String, Object> f2 = api.get("/api/clients/F2?asOf=2011-12-10");
 

@@ -97,7 +97,7 @@ final class TestFacts {
     }
 
     ClientFacts build() {
-        return new ClientFacts("C1", AS_OF, "Client 1", "Italy", null, null, potential, new BigDecimal("1000.00"),
+        return new ClientFacts("C1", AS_OF, "Client 1", "Italy", null, null, null, potential, new BigDecimal("1000.00"),
                 orders12m,
                 daysSinceFirstOrder == null ? null : AS_OF.minusDays(daysSinceFirstOrder),
                 daysSinceLastOrder == null ? null : AS_OF.minusDays(daysSinceLastOrder),

@@ -102,7 +102,7 @@ final class BoundaryInputs {
         return inputs;
     }
 
-    /** Every combination of the fields' values, or each field alone when they would be too many. */
+    /** Every combination of the fields' values, or every pair of fields when they would be too many. */
     private static List<Map<TableConstants.Field, Object>> combinations(List<TableConstants.Field> own) {
         List<Map<TableConstants.Field, Object>> all = new ArrayList<>();
         all.add(new LinkedHashMap<>());
@@ -120,15 +120,22 @@ final class BoundaryInputs {
         if (all.size() <= MAX_COMBINATIONS_PER_TABLE) {
             return all;
         }
-        List<Map<TableConstants.Field, Object>> alone = new ArrayList<>();
-        for (TableConstants.Field field : own) {
-            for (Object point : field.points()) {
-                Map<TableConstants.Field, Object> one = new LinkedHashMap<>();
-                one.put(field, point);
-                alone.add(one);
+        // every pair of fields, each with every value of the other: a row that names a service and one other
+        // fact (the usual refusal) is reached even when the table compares more facts than can be combined
+        List<Map<TableConstants.Field, Object>> pairs = new ArrayList<>();
+        for (int i = 0; i < own.size(); i++) {
+            for (int j = i + 1; j < own.size(); j++) {
+                for (Object first : own.get(i).points()) {
+                    for (Object second : own.get(j).points()) {
+                        Map<TableConstants.Field, Object> pair = new LinkedHashMap<>();
+                        pair.put(own.get(i), first);
+                        pair.put(own.get(j), second);
+                        pairs.add(pair);
+                    }
+                }
             }
         }
-        return alone;
+        return pairs;
     }
 
     /**

@@ -133,7 +133,7 @@ final class GeneratedClient {
 
     BoundaryInputs.Input input() {
         boolean surveyed = expectation != null && experience != null;
-        ClientFacts facts = new ClientFacts("GENERATED", AS_OF, "Generated client", "Italy", null, employees, potential,
+        ClientFacts facts = new ClientFacts("GENERATED", AS_OF, "Generated client", "Italy", null, null, employees, potential,
                 revenue, orders, first == null ? null : AS_OF.minusDays(first),
                 last == null ? null : AS_OF.minusDays(last), last, first,
                 ratio == null ? null : new BigDecimal("10"), ratio, abc, null, null, null, lossReason,

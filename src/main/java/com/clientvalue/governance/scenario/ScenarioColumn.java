@@ -53,6 +53,7 @@ enum ScenarioColumn {
     PEOPLE_OPPORTUNITY("peopleOpportunity"),
     COUNTRY("country"),
     SECTOR("sector"),
+    COMPANY_TYPE("companyType"),
     EMPLOYEES("employees"),
     PREVIOUS_CLUSTER("previousCluster"),
     PREVIOUS_LIFECYCLE("previousLifecycle"),

@@ -84,6 +84,7 @@ public final class ScenarioFromDecision {
         }
         cells.put(ScenarioColumn.COUNTRY, facts.country());
         cells.put(ScenarioColumn.SECTOR, facts.sector() == null ? NONE : facts.sector());
+        cells.put(ScenarioColumn.COMPANY_TYPE, facts.companyType() == null ? NONE : facts.companyType());
         cells.put(ScenarioColumn.EMPLOYEES, text(facts.employees()));
         cells.put(ScenarioColumn.OPEN_NEEDS, String.valueOf(facts.openNeeds()));
         cells.put(ScenarioColumn.OLDEST_OPEN_NEED_DAYS, facts.oldestOpenNeedDays() == null ? "" : text(facts.oldestOpenNeedDays()));

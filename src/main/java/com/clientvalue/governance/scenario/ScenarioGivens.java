@@ -104,6 +104,7 @@ final class ScenarioGivens {
         return new ClientFacts("SCENARIO", asOf, name,
                 cells.read(COUNTRY, "Italy", false, value -> value),
                 cells.read(SECTOR, null, true, value -> value),
+                cells.read(COMPANY_TYPE, null, true, value -> value),
                 cells.read(EMPLOYEES, null, true, wholeNumber(0, Integer.MAX_VALUE)),
                 cells.read(POTENTIAL, 50, true, wholeNumber(0, 100)),
                 revenue,
