@@ -48,6 +48,9 @@ import java.util.List;
  *                                due by asOf was imported (payments are an optional import)
  * @param maxDaysLate12m          the most days late among the invoices due in the 12-month window (paid late, or still
  *                                unpaid on asOf); null without such an invoice
+ * @param cashCollected12m        the amounts of the client's invoices paid in the 12-month window; null when none was
+ * @param cashClass               Pareto class of cashCollected12m among the clients with such a payment, same cut-offs as
+ *                                abcClass: the ABC on cash collected; null without a payment in the window
  */
 @Serdeable
 public record ClientFacts(
@@ -88,7 +91,9 @@ public record ClientFacts(
         int referralsMade12m,
         @Nullable Integer daysSinceLastReferral,
         @Nullable BigDecimal overdueAmount,
-        @Nullable Integer maxDaysLate12m) {
+        @Nullable Integer maxDaysLate12m,
+        @Nullable BigDecimal cashCollected12m,
+        @Nullable AbcClass cashClass) {
 
     public ClientFacts {
         openNeedCategories = openNeedCategories == null ? List.of() : List.copyOf(openNeedCategories);

@@ -44,7 +44,8 @@ final class ClientFactsQuery {
                      WHERE r.referred_by = c.client_id AND r.referred_on <= ?) AS referrals_made,
                    (SELECT CONCAT_WS(CHAR(31), SUM(CASE WHEN p.due_on < ? AND (p.paid_on IS NULL OR p.paid_on > ?) THEN p.amount ELSE 0 END),
                            MAX(CASE WHEN p.due_on > ? THEN GREATEST(DATEDIFF(LEAST(COALESCE(p.paid_on, ?), ?), p.due_on), 0) END))
-                      FROM payment p WHERE p.client_id = c.client_id AND p.due_on <= ?) AS payments
+                      FROM payment p WHERE p.client_id = c.client_id AND p.due_on <= ?) AS payments,
+                   (SELECT SUM(p.amount) FROM payment p WHERE p.client_id = c.client_id AND p.paid_on > ? AND p.paid_on <= ?) AS cash12m
               FROM client c
               LEFT JOIN customer_order o ON o.client_id = c.client_id AND o.order_date <= ?
             """;
@@ -94,8 +95,11 @@ final class ClientFactsQuery {
         statement.setDate(16, date);
         statement.setDate(17, date);
         statement.setDate(18, date);
-        statement.setDate(19, date);
-        return 20;
+        // the cash collected: invoices paid in the window
+        statement.setDate(19, start);
+        statement.setDate(20, date);
+        statement.setDate(21, date);
+        return 22;
     }
 
     static ClientFacts read(ResultSet row, LocalDate asOf, PortfolioRanking.Ranking ranking) throws SQLException {
@@ -123,6 +127,7 @@ final class ClientFactsQuery {
         }
         // invoices due up to asOf: the amount overdue and unpaid then, and the most days late of those due in the 12 months
         String paymentText = row.getString("payments");
+        BigDecimal cash = row.getBigDecimal("cash12m") == null ? null : Money.normalize(row.getBigDecimal("cash12m"));
         String[] payments = paymentText == null || paymentText.isEmpty() ? null : paymentText.split("\u001F");
         // count, oldest date, categories: separated by the unit separator (a category has no control character)
         String openNeeds = row.getString("open_needs");
@@ -165,7 +170,9 @@ final class ClientFactsQuery {
                 referrals == null ? 0 : Integer.parseInt(referrals[0]),
                 referrals == null ? null : (int) ChronoUnit.DAYS.between(LocalDate.parse(referrals[1]), asOf),
                 payments == null ? null : Money.normalize(new BigDecimal(payments[0])),
-                payments == null || payments.length < 2 ? null : Integer.valueOf(payments[1]));
+                payments == null || payments.length < 2 ? null : Integer.valueOf(payments[1]),
+                cash,
+                cash == null ? null : ranking.cash().classify(clientId, cash));
     }
 
     /** margin12m as a percentage of revenue12m, 2 decimals half up; null without a margin or a positive revenue. */

@@ -33,10 +33,11 @@ public class PortfolioRanking {
     }
 
     /**
-     * The portfolio's two Pareto splits as of a date: by 12-month revenue, and by 12-month margin among
-     * the clients whose orders of the window carry one (imported margins only; no estimate).
+     * The portfolio's Pareto splits as of a date: by 12-month revenue; by 12-month margin among the clients
+     * whose orders of the window carry one (imported margins only; no estimate); by cash collected (invoices
+     * paid in the window) among the clients with such a payment.
      */
-    public record Ranking(AbcCutoffs revenue, AbcCutoffs margin) {
+    public record Ranking(AbcCutoffs revenue, AbcCutoffs margin, AbcCutoffs cash) {
     }
 
     public AbcCutoffs abc(LocalDate asOf) {
@@ -92,8 +93,21 @@ public class PortfolioRanking {
             }
             return null;
         });
+        List<AbcCutoffs.Rank> cash = jdbc.prepareStatement("SELECT client_id, SUM(amount) FROM payment WHERE paid_on > ? AND paid_on <= ? "
+                + "GROUP BY client_id", statement -> {
+            statement.setDate(1, Date.valueOf(ClientFactsQuery.windowStart(asOf)));
+            statement.setDate(2, Date.valueOf(asOf));
+            List<AbcCutoffs.Rank> collected = new ArrayList<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    collected.add(new AbcCutoffs.Rank(rows.getString(1), Money.normalize(rows.getBigDecimal(2))));
+                }
+            }
+            return collected;
+        });
         return new Ranking(AbcCutoffs.of(revenues, config.aCutoffPercent(), config.bCutoffPercent()),
-                AbcCutoffs.of(margins, config.aCutoffPercent(), config.bCutoffPercent()));
+                AbcCutoffs.of(margins, config.aCutoffPercent(), config.bCutoffPercent()),
+                AbcCutoffs.of(cash, config.aCutoffPercent(), config.bCutoffPercent()));
     }
 
 }

@@ -21,8 +21,12 @@ class MetricValues {
     }
 
     List<AbcCutoffs.Rank> of(PortfolioMetric metric, LocalDate asOf) {
-        return jdbc.prepareStatement("SELECT c.client_id, " + metric.sql + " FROM client c LEFT JOIN customer_order o "
-                + "ON o.client_id = c.client_id AND o.order_date > ? AND o.order_date <= ? GROUP BY c.client_id", statement -> {
+        String sql = metric == PortfolioMetric.CASH
+                ? "SELECT c.client_id, COALESCE(SUM(p.amount), 0) FROM client c LEFT JOIN payment p "
+                        + "ON p.client_id = c.client_id AND p.paid_on > ? AND p.paid_on <= ? GROUP BY c.client_id"
+                : "SELECT c.client_id, " + metric.sql + " FROM client c LEFT JOIN customer_order o "
+                        + "ON o.client_id = c.client_id AND o.order_date > ? AND o.order_date <= ? GROUP BY c.client_id";
+        return jdbc.prepareStatement(sql, statement -> {
             statement.setDate(1, Date.valueOf(asOf.minusDays(365)));
             statement.setDate(2, Date.valueOf(asOf));
             statement.setFetchSize(10_000);

@@ -156,7 +156,13 @@ class DerivedFactsIntegrationTest extends HttpIntegrationTest {
         Map<String, Object> later = api.get("/api/clients/F1?asOf=2011-12-20");
         assertEquals(120.0, ((Number) later.get("overdueAmount")).doubleValue());
         assertEquals(75, later.get("maxDaysLate12m"));
+        // cash collected in the window: I1 100 and I6 20 by the 20th (I4 was paid before the window); the only payer: class A
+        assertEquals(100.0, ((Number) f1.get("cashCollected12m")).doubleValue());
+        assertEquals(120.0, ((Number) later.get("cashCollected12m")).doubleValue());
+        assertEquals("A", later.get("cashClass"));
         Map<String, Object> f2 = api.get("/api/clients/F2?asOf=2011-12-10");
+        assertNull(f2.get("cashCollected12m"), "no payment");
+        assertNull(f2.get("cashClass"));
         assertNull(f2.get("overdueAmount"), "no invoice imported");
         assertNull(f2.get("maxDaysLate12m"));
         Api.Problem refused = api.rejectedImport("payments", "client_id,invoice_id,amount,due_on,paid_on\nF2,X1,0,2011-12-01,\n");

@@ -72,6 +72,29 @@ class AnalyticsIntegrationTest extends HttpIntegrationTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void pyramidByCashCountsTheInvoicesPaidInTheWindow() {
+        // D4 paid most: the cash ranking differs from the revenue one; C3's invoice is paid after asOf, A1's before the window
+        api.importCsv("payments", """
+                client_id,invoice_id,amount,due_on,paid_on
+                D4,I1,700,2011-06-30,2011-07-10
+                B2,I2,200,2011-07-30,2011-08-01
+                C3,I3,100,2011-12-01,2011-12-20
+                A1,I4,600,2010-06-30,2010-07-01
+                """);
+
+        Map<String, Object> pyramid = api.get("/api/portfolio/abc?asOf=2011-12-10&by=CASH");
+
+        // cash: D4 700, B2 200, the others 0 (total 900); before: D4 0 (A), B2 0.777778 (A)
+        List<Map<String, Object>> items = (List<Map<String, Object>>) pyramid.get("items");
+        assertEquals(List.of("D4 700 A", "B2 200 A"), items.stream().limit(2)
+                .map(i -> i.get("clientId") + " " + i.get("value") + " " + i.get("abcClass")).toList());
+        assertEquals(900, pyramid.get("positiveTotal"));
+        assertEquals("A", api.get("/api/clients/D4?asOf=2011-12-10").get("cashClass"));
+        assertEquals(null, api.get("/api/clients/C3?asOf=2011-12-10").get("cashClass"), "paid after asOf");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void pyramidByMarginUsesTheImportedLineMargins() {
         api.importCsv("orders", """
                 client_id,order_id,order_date,amount,margin

@@ -40,6 +40,8 @@ enum ScenarioColumn {
     DAYS_SINCE_LAST_REFERRAL("daysSinceLastReferral"),
     OVERDUE_AMOUNT("overdueAmount"),
     MAX_DAYS_LATE_12M("maxDaysLate12m"),
+    CASH_COLLECTED_12M("cashCollected12m"),
+    CASH_CLASS("cashClass"),
     DAYS_SINCE_ASSESSMENT("daysSinceAssessment"),
     COMPETITION_RISK("competitionRisk"),
     COMPETITION_OPPORTUNITY("competitionOpportunity"),

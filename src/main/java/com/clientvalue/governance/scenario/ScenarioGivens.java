@@ -123,7 +123,9 @@ final class ScenarioGivens {
                 complaintCategories, cells.read(REFERRED_BY, null, true, value -> value),
                 referralsMade, referralsMade == 0 && lastReferral == null ? null : lastReferral == null ? 30 : lastReferral,
                 cells.read(OVERDUE_AMOUNT, null, true, ScenarioCells.number(null, null)),
-                cells.read(MAX_DAYS_LATE_12M, null, true, wholeNumber(0, Integer.MAX_VALUE)));
+                cells.read(MAX_DAYS_LATE_12M, null, true, wholeNumber(0, Integer.MAX_VALUE)),
+                cells.read(CASH_COLLECTED_12M, null, true, ScenarioCells.number(BigDecimal.ZERO, null)),
+                cells.read(CASH_CLASS, null, true, oneOf(AbcClass.class, "an ABC class", false)));
     }
 
     /** The latest assessment's ratings: 2 where a cell is empty; none for a client never assessed. */
