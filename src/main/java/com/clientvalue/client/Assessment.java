@@ -19,13 +19,22 @@ import java.util.List;
 /**
  * A team's risk / opportunity assessment of a client (DOMAIN.md section 4): each of the five
  * dimensions rated 1-5 for risk (danger of losing business) and opportunity (room to develop).
+ * assessorRoles says who assessed in which role: as given, or from the client's team (by name) when
+ * recorded; missingRoles are the team roles none of the assessors held (answered, never read).
  */
 @Serdeable
 public record Assessment(@Nullable Long id, @Nullable String clientId, @NotNull @PastOrPresent @BusinessDate LocalDate assessedOn,
                          @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 100) String> assessors,
+                         @Nullable @Size(max = 10) List<@Valid @NotNull Assessor> assessorRoles,
                          @NotNull @Valid Rating competition, @NotNull @Valid Rating serviceLevel,
                          @NotNull @Valid Rating knowledge, @NotNull @Valid Rating product, @NotNull @Valid Rating people,
-                         @Nullable @Size(max = 2000) String notes, @Nullable Instant recordedAt) {
+                         @Nullable @Size(max = 2000) String notes, @Nullable Instant recordedAt,
+                         @Nullable List<TeamRole> missingRoles) {
+
+    /** An assessor and the role it assessed in (null: not known). */
+    @Serdeable
+    public record Assessor(@NotBlank @Size(max = 100) String name, @Nullable TeamRole role) {
+    }
 
     /** One dimension's ratings, 1 (low) to 5 (high). */
     @Serdeable

@@ -37,10 +37,12 @@ class ClientController {
     private final Assessments assessments;
     private final ClientNeeds needs;
     private final Referrals referrals;
+    private final ClientTeam team;
     private final Clock clock;
 
     ClientController(FactsLoader facts, LossReasons lossReasons, Assessments assessments, ClientNeeds needs, Referrals referrals,
-                     Clock clock) {
+                     ClientTeam team, Clock clock) {
+        this.team = team;
         this.referrals = referrals;
         this.needs = needs;
         this.facts = facts;
@@ -52,10 +54,30 @@ class ClientController {
     @Post("/{clientId}/assessments")
     @Operation(summary = "Record a risk / opportunity assessment of a client",
             description = "Five dimensions (competition, serviceLevel, knowledge, product, people), each rated 1-5 for risk "
-                    + "and opportunity, the assessors and the date. History is kept; the next decisions see daysSinceAssessment.")
+                    + "and opportunity, the assessors and the date. History is kept; the next decisions see daysSinceAssessment. "
+                    + "assessorRoles (optional) gives assessors' roles (KEY_ACCOUNT, AREA_MANAGER, CUSTOMER_SERVICE) by name; an "
+                    + "assessor without one takes the role the client's team (PUT /api/clients/{clientId}/team) gives that name, "
+                    + "when recorded. The answer lists every assessor with its role (null: none known) and missingRoles, the team "
+                    + "roles none of them held. A role for a name that is not an assessor: 400 naming assessorRoles[i].name.")
     @Status(HttpStatus.CREATED)
     Assessment assess(@PathVariable String clientId, @Body @Valid Assessment assessment) {
         return assessments.record(clientId, assessment);
+    }
+
+    @Put("/{clientId}/team")
+    @Operation(summary = "Replace a client's assessment team: who is its key account, area manager and customer service",
+            description = "One person per role (a role twice: 400 naming members[i].role); the roles left out are nobody's. "
+                    + "Assessments recorded from then on take their assessors' roles from it by name; earlier ones keep theirs. "
+                    + "Answers the team with missingRoles, the roles nobody holds.")
+    ClientTeam.Team replaceTeam(@PathVariable String clientId, @Body @Valid ClientTeam.Team members) {
+        return team.replace(clientId, members);
+    }
+
+    @Secured({Roles.CRM, Roles.ANALYST, Roles.AUDITOR})
+    @Get("/{clientId}/team")
+    @Operation(summary = "A client's assessment team, by role, with the roles nobody holds")
+    ClientTeam.Team team(@PathVariable String clientId) {
+        return team.of(clientId);
     }
 
     @Get("/{clientId}/assessments")

@@ -85,6 +85,56 @@ class AssessmentIntegrationTest extends HttpIntegrationTest {
         assertEquals(404, api.problem(HttpRequest.POST("/api/clients/NOPE/assessments", assessment("2011-01-15", 3))).status());
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAssessmentRecordsWhoAssessedInWhichRole() {
+        Map<String, Object> team = put("/api/clients/K1/team", Map.of("members", List.of(
+                Map.of("role", "KEY_ACCOUNT", "name", "Anna Rossi"), Map.of("role", "AREA_MANAGER", "name", "Paolo Verdi"))));
+        assertEquals(List.of("CUSTOMER_SERVICE"), team.get("missingRoles"));
+
+        // Marco Bianchi is not in the team: his role is given; Anna Rossi's comes from the team
+        Map<String, Object> body = assessment("2011-01-15", 3);
+        body.put("assessorRoles", List.of(Map.of("name", "marco bianchi", "role", "CUSTOMER_SERVICE")));
+        Map<String, Object> recorded = api.post("/api/clients/K1/assessments", body);
+        assertEquals(List.of(Map.of("name", "Anna Rossi", "role", "KEY_ACCOUNT"), Map.of("name", "Marco Bianchi", "role", "CUSTOMER_SERVICE")),
+                recorded.get("assessorRoles"));
+        assertEquals(List.of("AREA_MANAGER"), recorded.get("missingRoles"));
+
+        // the team changes later: the recorded assessment keeps the roles it was made in
+        put("/api/clients/K1/team", Map.of("members", List.of(Map.of("role", "KEY_ACCOUNT", "name", "Paolo Verdi"))));
+        List<Map<String, Object>> history = (List<Map<String, Object>>) (Object) api.read("{\"h\":"
+                + api.getRaw("/api/clients/K1/assessments") + "}").get("h");
+        assertEquals("KEY_ACCOUNT", ((List<Map<String, Object>>) history.get(0).get("assessorRoles")).get(0).get("role"));
+        Map<String, Object> withoutTeam = api.post("/api/clients/K1/assessments", assessment("2011-02-15", 3));
+        assertEquals(null, ((List<Map<String, Object>>) withoutTeam.get("assessorRoles")).get(0).get("role"),
+                "Anna Rossi holds no role in the team any more");
+    }
+
+    @Test
+    void rolesAreCheckedAndNothingIsWrittenWhenOneIsWrong() {
+        Api.Problem twice = api.problem(HttpRequest.PUT("/api/clients/K1/team", Map.of("members", List.of(
+                Map.of("role", "KEY_ACCOUNT", "name", "Anna Rossi"), Map.of("role", "KEY_ACCOUNT", "name", "Paolo Verdi")))));
+        assertEquals(400, twice.status());
+        assertEquals("members[1].role", twice.body().get("field"));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM client_team_member"));
+
+        Map<String, Object> body = assessment("2011-01-15", 3);
+        body.put("assessorRoles", List.of(Map.of("name", "Nobody", "role", "AREA_MANAGER")));
+        Api.Problem stranger = api.problem(HttpRequest.POST("/api/clients/K1/assessments", body));
+        assertEquals(400, stranger.status());
+        assertEquals("assessorRoles[0].name", stranger.body().get("field"));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM assessment"));
+
+        Api.Problem unknownRole = api.problem(HttpRequest.PUT("/api/clients/K1/team", Map.of("members", List.of(
+                Map.of("role", "JANITOR", "name", "Anna Rossi")))));
+        assertEquals(400, unknownRole.status());
+        assertTrue(!unknownRole.detail().contains("com.clientvalue"), unknownRole.detail());
+    }
+
+    private Map<String, Object> put(String uri, Object body) {
+        return api.read(http.toBlocking().retrieve(HttpRequest.PUT(uri, body), String.class));
+    }
+
     private Map<String, Object> decide(String asOf) {
         return api.post("/api/decisions", Map.of("clientId", "K1", "asOf", asOf));
     }

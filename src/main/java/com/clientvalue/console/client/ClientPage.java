@@ -1,6 +1,7 @@
 package com.clientvalue.console.client;
 
 import com.clientvalue.client.Assessments;
+import com.clientvalue.client.ClientTeam;
 import com.clientvalue.client.ClientFacts;
 import com.clientvalue.client.ClientNotFound;
 import com.clientvalue.client.FactsLoader;
@@ -37,17 +38,19 @@ class ClientPage {
     private final FactsLoader facts;
     private final DecisionHistory history;
     private final Assessments assessments;
+    private final ClientTeam team;
     private final Clock clock;
 
     private final com.clientvalue.client.Surveys surveys;
 
-    ClientPage(ConsoleUi ui, FactsLoader facts, DecisionHistory history, Assessments assessments,
+    ClientPage(ConsoleUi ui, FactsLoader facts, DecisionHistory history, Assessments assessments, ClientTeam team,
                com.clientvalue.client.Surveys surveys, Clock clock) {
         this.surveys = surveys;
         this.ui = ui;
         this.facts = facts;
         this.history = history;
         this.assessments = assessments;
+        this.team = team;
         this.clock = clock;
     }
 
@@ -68,7 +71,7 @@ class ClientPage {
         Decision shown = justDecided != null ? justDecided : readsDecisions ? history.latest(clientId).orElse(null) : null;
         ClientView view = new ClientView(found, date.refused(), readsDecisions ? history.timeline(clientId) : null, shown,
                 justDecided != null, page.hasAny(Roles.CRM) ? assessments.history(clientId) : null,
-                readsDecisions ? surveys.of(clientId) : null);
+                readsDecisions ? surveys.of(clientId) : null, page.hasAny(Roles.CRM) ? team.of(clientId) : null);
         return HttpResponse.ok(new ModelAndView<>("console/client/client", Map.of("ui", page, "client", view)));
     }
 }

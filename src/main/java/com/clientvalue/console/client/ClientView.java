@@ -18,7 +18,8 @@ import java.util.Optional;
  */
 public record ClientView(ClientFacts facts, @Nullable String refusedDate, @Nullable DecisionHistory.Timeline timeline,
                          @Nullable Decision decision, boolean justDecided, @Nullable List<Assessment> assessments,
-                         @Nullable List<com.clientvalue.client.Surveys.Survey> surveys) {
+                         @Nullable List<com.clientvalue.client.Surveys.Survey> surveys,
+                         @Nullable com.clientvalue.client.ClientTeam.Team team) {
 
     /** The first decision of the timeline made as of the survey's date or later: what followed what the client said. */
     public Optional<DecisionHistory.Entry> followedBy(com.clientvalue.client.Surveys.Survey survey) {

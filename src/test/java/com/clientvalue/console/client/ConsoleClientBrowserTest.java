@@ -51,6 +51,7 @@ class ConsoleClientBrowserTest extends HttpIntegrationTest {
         api.importCsv("needs", "client_id,need_id,stated_on,category,text\nK1,N1,2011-12-01,PACKAGING,Humid storage\n");
         api.importCsv("referrals", "client_id,referred_by,referred_on\nM1,K1,2011-11-30\n");
         api.importCsv("payments", "client_id,invoice_id,amount,due_on,paid_on\nK1,I1,400,2011-11-20,\n");
+        api.put("/api/clients/K1/team", Map.of("members", List.of(Map.of("role", "KEY_ACCOUNT", "name", "Anna Rossi"))));
         api.post("/api/clients/K1/assessments", assessment("2011-11-30"));
         api.post("/api/decisions", Map.of("clientId", "K1", "asOf", "2011-06-30"));
     }
@@ -75,7 +76,9 @@ class ConsoleClientBrowserTest extends HttpIntegrationTest {
             assertEquals("Brought us 1 client in 12 months, the latest 10 days ago.", crm.text("#fact-referrals"));
             assertEquals("400.00; at most 20 days late in 12 months", crm.text("#fact-payments"));
             assertEquals(1, crm.all("ol.timeline > li").size(), "the June decision");
-            assertTrue(crm.text("#assessments").contains("Anna Rossi"));
+            assertTrue(crm.text("#assessment-team").contains("key account: Anna Rossi"), crm.text("#assessment-team"));
+            assertTrue(crm.text("#assessments").contains("Anna Rossi (key account), Marco Bianchi"), crm.text("#assessments"));
+            assertTrue(crm.text("#assessments").contains("area manager, customer service"), "the roles nobody held");
             assertFalse(crm.all("#actions tbody tr").isEmpty());
             List<String> errors = crm.severeLogs();
             assertTrue(errors.isEmpty(), () -> "the page logged errors: " + errors);
