@@ -51,6 +51,9 @@ import java.util.List;
  * @param cashCollected12m        the amounts of the client's invoices paid in the 12-month window; null when none was
  * @param cashClass               Pareto class of cashCollected12m among the clients with such a payment, same cut-offs as
  *                                abcClass: the ABC on cash collected; null without a payment in the window
+ * @param productCategories12m    the product categories of the lines of positive amount of the window's orders, distinct,
+ *                                in alphabetical order (the optional product_category of the order import)
+ * @param productCategoryCount12m how many those are; null when no such line carries a category (none imported)
  */
 @Serdeable
 public record ClientFacts(
@@ -93,10 +96,14 @@ public record ClientFacts(
         @Nullable BigDecimal overdueAmount,
         @Nullable Integer maxDaysLate12m,
         @Nullable BigDecimal cashCollected12m,
-        @Nullable AbcClass cashClass) {
+        @Nullable AbcClass cashClass,
+        // nullable for the documents of decisions made before categories were facts: read as none
+        @Nullable List<String> productCategories12m,
+        @Nullable Integer productCategoryCount12m) {
 
     public ClientFacts {
         openNeedCategories = openNeedCategories == null ? List.of() : List.copyOf(openNeedCategories);
         complaintCategories90d = complaintCategories90d == null ? List.of() : List.copyOf(complaintCategories90d);
+        productCategories12m = productCategories12m == null ? List.of() : List.copyOf(productCategories12m);
     }
 }

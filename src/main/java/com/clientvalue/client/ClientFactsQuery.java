@@ -45,7 +45,11 @@ final class ClientFactsQuery {
                    (SELECT CONCAT_WS(CHAR(31), SUM(CASE WHEN p.due_on < ? AND (p.paid_on IS NULL OR p.paid_on > ?) THEN p.amount ELSE 0 END),
                            MAX(CASE WHEN p.due_on > ? THEN GREATEST(DATEDIFF(LEAST(COALESCE(p.paid_on, ?), ?), p.due_on), 0) END))
                       FROM payment p WHERE p.client_id = c.client_id AND p.due_on <= ?) AS payments,
-                   (SELECT SUM(p.amount) FROM payment p WHERE p.client_id = c.client_id AND p.paid_on > ? AND p.paid_on <= ?) AS cash12m
+                   (SELECT SUM(p.amount) FROM payment p WHERE p.client_id = c.client_id AND p.paid_on > ? AND p.paid_on <= ?) AS cash12m,
+                   (SELECT GROUP_CONCAT(DISTINCT l.product_category ORDER BY l.product_category SEPARATOR '\u001F')
+                      FROM customer_order o2 JOIN order_line l ON l.order_id = o2.order_id
+                     WHERE o2.client_id = c.client_id AND o2.order_date > ? AND o2.order_date <= ? AND l.amount > 0
+                       AND l.product_category IS NOT NULL) AS product_categories
               FROM client c
               LEFT JOIN customer_order o ON o.client_id = c.client_id AND o.order_date <= ?
             """;
@@ -98,8 +102,11 @@ final class ClientFactsQuery {
         // the cash collected: invoices paid in the window
         statement.setDate(19, start);
         statement.setDate(20, date);
-        statement.setDate(21, date);
-        return 22;
+        // the product categories bought in the window
+        statement.setDate(21, start);
+        statement.setDate(22, date);
+        statement.setDate(23, date);
+        return 24;
     }
 
     static ClientFacts read(ResultSet row, LocalDate asOf, PortfolioRanking.Ranking ranking) throws SQLException {
@@ -127,6 +134,7 @@ final class ClientFactsQuery {
         }
         // invoices due up to asOf: the amount overdue and unpaid then, and the most days late of those due in the 12 months
         String paymentText = row.getString("payments");
+        String productCategories = row.getString("product_categories");
         BigDecimal cash = row.getBigDecimal("cash12m") == null ? null : Money.normalize(row.getBigDecimal("cash12m"));
         String[] payments = paymentText == null || paymentText.isEmpty() ? null : paymentText.split("\u001F");
         // count, oldest date, categories: separated by the unit separator (a category has no control character)
@@ -172,7 +180,9 @@ final class ClientFactsQuery {
                 payments == null ? null : Money.normalize(new BigDecimal(payments[0])),
                 payments == null || payments.length < 2 ? null : Integer.valueOf(payments[1]),
                 cash,
-                cash == null ? null : ranking.cash().classify(clientId, cash));
+                cash == null ? null : ranking.cash().classify(clientId, cash),
+                productCategories == null ? List.of() : List.of(productCategories.split("\u001F")),
+                productCategories == null ? null : productCategories.split("\u001F").length);
     }
 
     /** margin12m as a percentage of revenue12m, 2 decimals half up; null without a margin or a positive revenue. */

@@ -71,7 +71,7 @@ public class ClientImport {
         for (String column : columns.subList(REQUIRED.size(), columns.size())) {
             switch (column) {
                 case "sector" -> statement.setString(i++, row.optional("sector", 100));
-                case "company_type" -> statement.setString(i++, companyType(row));
+                case "company_type" -> statement.setString(i++, Codes.of(row, "company_type", 50, "wholesaler, RETAILER"));
                 case "employees" -> setInt(statement, i++, row.optionalInt("employees", 0, 10_000_000));
                 case "potential" -> setInt(statement, i++, row.optionalInt("potential", 0, 100));
                 case "loss_reason" -> statement.setString(i++, row.optional("loss_reason", 200));
@@ -88,23 +88,6 @@ public class ClientImport {
         } else {
             statement.setInt(index, value);
         }
-    }
-
-    /**
-     * The company type as a code the tables compare: capitals, a space or hyphen becoming _ ("wholesaler",
-     * "Cash-and-carry" → WHOLESALER, CASH_AND_CARRY); empty is unknown.
-     */
-    private static String companyType(CsvRow row) {
-        String typed = row.optional("company_type", 50);
-        if (typed == null) {
-            return null;
-        }
-        String code = typed.strip().toUpperCase(java.util.Locale.ROOT).replaceAll("[ -]+", "_");
-        if (!code.matches("[A-Z][A-Z0-9_]*")) {
-            throw row.reject("company_type", "'" + typed + "' is not a company type: letters, digits, spaces, - or _ "
-                    + "(e.g. wholesaler, RETAILER), starting with a letter");
-        }
-        return code;
     }
 
     private static String upsertSql(List<String> columns) {

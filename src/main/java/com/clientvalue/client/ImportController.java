@@ -60,7 +60,8 @@ class ImportController {
     @Transactional
     @Post(value = "/orders", consumes = {"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Import order lines from CSV",
-            description = "Header client_id,order_id,order_date,amount and optionally margin; one row per order line, several rows per order_id; "
+            description = "Header client_id,order_id,order_date,amount and optionally margin,product_category (a code: "
+                    + "kitchen ware becomes KITCHEN_WARE); one row per order line, several rows per order_id; "
                     + "negative amounts are credit notes. An order_id in the file replaces all stored lines of that order, "
                     + "so re-importing a file changes nothing. All or nothing, like the client import; the problem names the "
                     + "first faulty line of the file.")

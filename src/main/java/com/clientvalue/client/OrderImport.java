@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 @Singleton
 public class OrderImport {
     static final List<String> REQUIRED = List.of("client_id", "order_id", "order_date", "amount");
-    static final List<String> OPTIONAL = List.of("margin");
+    static final List<String> OPTIONAL = List.of("margin", "product_category");
 
     private final JdbcOperations jdbc;
     private final PortfolioRevision revision;

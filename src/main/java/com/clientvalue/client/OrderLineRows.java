@@ -24,6 +24,7 @@ final class OrderLineRows extends InputStream {
 
     private final CsvRows csv;
     private final boolean hasMargin;
+    private final boolean hasCategory;
     private final StringBuilder text = new StringBuilder(BATCH_CHARS + 1024);
     private byte[] batch = new byte[0];
     private int position;
@@ -47,6 +48,7 @@ final class OrderLineRows extends InputStream {
     OrderLineRows(CsvRows csv) {
         this.csv = csv;
         this.hasMargin = csv.has("margin");
+        this.hasCategory = csv.has("product_category");
     }
 
     /** Data lines read and staged (the bad line, if any, not included). */
@@ -118,6 +120,7 @@ final class OrderLineRows extends InputStream {
         LocalDate date = date(row);
         BigDecimal amount = row.amount("amount");
         BigDecimal margin = hasMargin && !row.text("margin").isEmpty() ? row.amount("margin") : null;
+        String category = hasCategory ? Codes.of(row, "product_category", 64, "kitchenware, CANDLES") : null;
         if (pending && orderId.equals(runOrder) && clientId.equals(runClient) && date.equals(runDate)) {
             text.append(NOT_LAST);
         } else {
@@ -139,7 +142,12 @@ final class OrderLineRows extends InputStream {
         }
         text.append(run).append('\t').append(runLines).append('\t');
         escaped(orderId).append('\t').append(amount.toPlainString()).append('\t')
-                .append(margin == null ? "\\N" : margin.toPlainString());
+                .append(margin == null ? "\\N" : margin.toPlainString()).append('\t');
+        if (category == null) {
+            text.append("\\N");
+        } else {
+            escaped(category);
+        }
         pending = true;
     }
 

@@ -34,7 +34,8 @@ final class StagedOrders {
         update("""
                 CREATE TEMPORARY TABLE order_import_line (
                     run BIGINT NOT NULL, line_no INT NOT NULL, order_id %s NOT NULL, amount DECIMAL(18, 4) NOT NULL,
-                    margin DECIMAL(18, 4) NULL, client_id %s NULL, order_date DATE NULL, run_lines INT NULL,
+                    margin DECIMAL(18, 4) NULL, product_category VARCHAR(64) NULL, client_id %s NULL, order_date DATE NULL,
+                    run_lines INT NULL,
                     run_total DECIMAL(38, 4) NULL, run_margin DECIMAL(38, 4) NULL
                 ) ENGINE = Aria""".formatted(ID, ID));
         update("""
@@ -54,7 +55,8 @@ final class StagedOrders {
                 statement.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(rows);
                 return statement.executeUpdate("""
                         LOAD DATA LOCAL INFILE 'order-lines' INTO TABLE order_import_line CHARACTER SET utf8mb4
-                        (run, line_no, order_id, amount, margin, client_id, order_date, run_lines, run_total, run_margin)""");
+                        (run, line_no, order_id, amount, margin, product_category, client_id, order_date, run_lines, run_total,
+                        run_margin)""");
             }
         });
     }
@@ -183,7 +185,8 @@ final class StagedOrders {
                 INSERT INTO order_import_changed
                 SELECT l.order_id FROM order_import_line l
                 LEFT JOIN order_line s ON s.order_id = l.order_id AND s.line_no = l.line_no
-                WHERE s.order_id IS NULL OR s.amount <> l.amount OR NOT s.margin <=> l.margin""");
+                WHERE s.order_id IS NULL OR s.amount <> l.amount OR NOT s.margin <=> l.margin
+                   OR NOT s.product_category <=> l.product_category""");
         update("""
                 UPDATE order_import_order SET unchanged = FALSE
                 WHERE unchanged AND order_id IN (SELECT order_id FROM order_import_changed)""");
@@ -207,7 +210,8 @@ final class StagedOrders {
                 SELECT order_id, client_id, order_date, total, margin, line_count FROM order_import_order""");
         update("""
                 SET STATEMENT foreign_key_checks = 0, unique_checks = 0 FOR
-                INSERT INTO order_line (order_id, line_no, amount, margin) SELECT order_id, line_no, amount, margin FROM order_import_line""");
+                INSERT INTO order_line (order_id, line_no, amount, margin, product_category)
+                SELECT order_id, line_no, amount, margin, product_category FROM order_import_line""");
     }
 
     /** Writes every order that is new or changed whole: header and lines upserted, surplus stored lines deleted. */
@@ -223,9 +227,10 @@ final class StagedOrders {
                     margin = VALUE(margin), line_count = VALUE(line_count)""");
         update("""
                 SET STATEMENT foreign_key_checks = 0 FOR
-                INSERT INTO order_line (order_id, line_no, amount, margin)
-                SELECT order_id, line_no, amount, margin FROM order_import_line %s
-                ON DUPLICATE KEY UPDATE amount = VALUE(amount), margin = VALUE(margin)""".formatted(someUnchanged
+                INSERT INTO order_line (order_id, line_no, amount, margin, product_category)
+                SELECT order_id, line_no, amount, margin, product_category FROM order_import_line %s
+                ON DUPLICATE KEY UPDATE amount = VALUE(amount), margin = VALUE(margin),
+                    product_category = VALUE(product_category)""".formatted(someUnchanged
                 ? "WHERE order_id NOT IN (SELECT order_id FROM order_import_order WHERE unchanged)" : ""));
     }
 

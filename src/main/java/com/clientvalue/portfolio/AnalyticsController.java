@@ -36,10 +36,12 @@ class AnalyticsController {
     private final PortfolioNeeds needs;
     private final PortfolioReferrals referrals;
     private final PortfolioChurn churn;
+    private final PortfolioProductCategories productCategories;
     private final Clock clock;
 
     AnalyticsController(PortfolioAnalytics analytics, SegmentAnalysis segments, PortfolioNeeds needs, PortfolioReferrals referrals,
-                        PortfolioChurn churn, Clock clock) {
+                        PortfolioChurn churn, PortfolioProductCategories productCategories, Clock clock) {
+        this.productCategories = productCategories;
         this.churn = churn;
         this.referrals = referrals;
         this.needs = needs;
@@ -55,6 +57,20 @@ class AnalyticsController {
                     + "with the active rules as of asOf (default today, UTC), nothing audited, to split the clients by cluster.")
     PortfolioNeeds.Report needs(@Nullable @QueryValue @BusinessDate LocalDate asOf) {
         return needs.compute(asOf != null ? asOf : LocalDate.now(clock));
+    }
+
+    @Get("/product-categories")
+    @Operation(summary = "The portfolio by product category: the pyramid of categories, who buys them per cluster, the cross-sell gap",
+            description = "From the optional product_category of the order lines (POST /api/imports/orders), lines of positive amount "
+                    + "in the 12 months up to asOf (default today, UTC). Categories are ranked by revenue with their ABC class "
+                    + "(the clients' cut-offs); byCluster gives, per cluster, the clients that bought the category and their share "
+                    + "of the cluster's clients (every client evaluated with the active rules, nothing audited). A cluster's priority "
+                    + "categories are those at least minShare (0-1, default 0.5) of its clients buy; crossSellGap lists the key "
+                    + "clients' priority categories that clients to develop buy less, with how many of them do not buy it.")
+    PortfolioProductCategories.Report productCategories(@Nullable @QueryValue @BusinessDate LocalDate asOf,
+            @QueryValue(defaultValue = "0.5") @jakarta.validation.constraints.DecimalMin("0.01")
+            @jakarta.validation.constraints.DecimalMax("1") BigDecimal minShare) {
+        return productCategories.compute(asOf != null ? asOf : LocalDate.now(clock), minShare);
     }
 
     @Get(value = "/needs.csv", produces = CSV)

@@ -129,7 +129,7 @@ public final class BenchFacts {
         ClientFacts facts = new ClientFacts(id, AS_OF, "Bench client " + id, country, sector, null, employees, potential, revenue,
                 orders12m, first == null ? null : AS_OF.minusDays(first), last == null ? null : AS_OF.minusDays(last),
                 last, first, median, ratio, abc, margin, marginPercent, marginClass, lossReason, surveyDate, expectation, experience, complaints, assessed,
-                ratings, 0, null, List.of(), null, List.of(), null, 0, null, null, null, null, null);
+                ratings, 0, null, List.of(), null, List.of(), null, 0, null, null, null, null, null, List.of(), null);
 
         PreviousDecision previous = null;
         if (last != null && r.nextDouble() < 0.6) {

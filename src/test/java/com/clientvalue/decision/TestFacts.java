@@ -105,6 +105,6 @@ final class TestFacts {
                 margin12m == null ? null : margin12m.multiply(BigDecimal.valueOf(100)).divide(new BigDecimal("1000.00"), 2,
                         java.math.RoundingMode.HALF_UP), marginClass, lossReason,
                 expectation == null ? null : AS_OF.minusDays(30), expectation, experience, complaints90d, daysSinceAssessment,
-                ratings, 0, null, List.of(), null, List.of(), null, 0, null, null, null, null, null);
+                ratings, 0, null, List.of(), null, List.of(), null, 0, null, null, null, null, null, List.of(), null);
     }
 }

@@ -39,11 +39,14 @@ class PortfolioPage {
     private final com.clientvalue.portfolio.PortfolioNeeds needs;
     private final com.clientvalue.portfolio.PortfolioChurn churn;
     private final com.clientvalue.portfolio.PortfolioReferrals referrals;
+    private final com.clientvalue.portfolio.PortfolioProductCategories productCategories;
     private final Clock clock;
 
     PortfolioPage(ConsoleUi ui, PortfolioMatrices matrices, PortfolioSummarizer summarizer,
                   com.clientvalue.portfolio.PortfolioNeeds needs, com.clientvalue.portfolio.PortfolioChurn churn,
-                  com.clientvalue.portfolio.PortfolioReferrals referrals, Clock clock) {
+                  com.clientvalue.portfolio.PortfolioReferrals referrals,
+                  com.clientvalue.portfolio.PortfolioProductCategories productCategories, Clock clock) {
+        this.productCategories = productCategories;
         this.churn = churn;
         this.referrals = referrals;
         this.needs = needs;
@@ -76,6 +79,16 @@ class PortfolioPage {
         }
         return HttpResponse.ok(new ModelAndView<>("console/portfolio/lifecycle", Map.of("ui", ui.of(request, person, "portfolio"),
                 "summary", summarizer.summarize(AsOf.of(asOf, clock).date()))));
+    }
+
+    /** The portfolio by product category and the cross-sell gap: the use case of {@code GET /api/portfolio/product-categories}. */
+    @Get(value = "/product-categories", produces = MediaType.TEXT_HTML)
+    HttpResponse<?> productCategories(HttpRequest<?> request, Authentication person, @Nullable @QueryValue String asOf) {
+        if (!Partial.requested(request)) {
+            return wholePage(asOf);
+        }
+        return HttpResponse.ok(new ModelAndView<>("console/portfolio/productCategories", Map.of("ui", ui.of(request, person, "portfolio"),
+                "report", productCategories.compute(AsOf.of(asOf, clock).date(), new java.math.BigDecimal("0.5")))));
     }
 
     /** What clients say they need: the use case of {@code GET /api/portfolio/needs}. */

@@ -138,7 +138,7 @@ final class GeneratedClient {
                 last == null ? null : AS_OF.minusDays(last), last, first,
                 ratio == null ? null : new BigDecimal("10"), ratio, abc, null, null, null, lossReason,
                 surveyed ? AS_OF.minusDays(10) : null, surveyed ? expectation : null, surveyed ? experience : null, complaints,
-                assessed, assessed == null ? List.of() : ratings, 0, null, List.of(), null, List.of(), null, 0, null, null, null, null, null);
+                assessed, assessed == null ? List.of() : ratings, 0, null, List.of(), null, List.of(), null, 0, null, null, null, null, null, List.of(), null);
         PreviousDecision previous = lastActive == null ? null
                 : new PreviousDecision("generated-previous", lastActive, Lifecycle.ACTIVE, null, lastActive);
         ServiceRequest asked = request;

@@ -42,6 +42,7 @@ enum ScenarioColumn {
     MAX_DAYS_LATE_12M("maxDaysLate12m"),
     CASH_COLLECTED_12M("cashCollected12m"),
     CASH_CLASS("cashClass"),
+    PRODUCT_CATEGORIES_12M("productCategories12m"),
     DAYS_SINCE_ASSESSMENT("daysSinceAssessment"),
     COMPETITION_RISK("competitionRisk"),
     COMPETITION_OPPORTUNITY("competitionOpportunity"),

@@ -76,6 +76,8 @@ public final class ScenarioFromDecision {
         cells.put(ScenarioColumn.OVERDUE_AMOUNT, facts.overdueAmount() == null ? NONE : facts.overdueAmount().toPlainString());
         cells.put(ScenarioColumn.MAX_DAYS_LATE_12M, facts.maxDaysLate12m() == null ? NONE : text(facts.maxDaysLate12m()));
         cells.put(ScenarioColumn.CASH_COLLECTED_12M, facts.cashCollected12m() == null ? NONE : facts.cashCollected12m().toPlainString());
+        cells.put(ScenarioColumn.PRODUCT_CATEGORIES_12M, facts.productCategories12m().isEmpty() ? NONE
+                : String.join(" ", facts.productCategories12m()));
         cells.put(ScenarioColumn.CASH_CLASS, facts.cashClass() == null ? NONE : facts.cashClass().name());
         cells.put(ScenarioColumn.COMPLAINT_CATEGORIES_90D, facts.complaintCategories90d().isEmpty() ? NONE
                 : String.join(" ", facts.complaintCategories90d()));

@@ -70,6 +70,9 @@ final class ScenarioGivens {
                     "a survey has both scores: give latestExpectation and latestExperience, or neither");
         }
         Integer sinceAssessment = cells.read(DAYS_SINCE_ASSESSMENT, 30, true, wholeNumber(0, Integer.MAX_VALUE));
+        // the product categories bought in 12 months, space-separated: none unless given
+        List<String> productCategories = java.util.Objects.requireNonNullElse(cells.read(PRODUCT_CATEGORIES_12M, List.<String>of(), true,
+                value -> java.util.Arrays.stream(value.trim().split("\\s+")).distinct().sorted().toList()), List.of());
         // open needs: their categories, space-separated; the count defaults to the number of categories
         List<String> categories = java.util.Objects.requireNonNullElse(cells.read(OPEN_NEED_CATEGORIES, List.<String>of(), true,
                 value -> java.util.Arrays.stream(value.trim().split("\\s+")).distinct().sorted().toList()), List.of());
@@ -125,7 +128,8 @@ final class ScenarioGivens {
                 cells.read(OVERDUE_AMOUNT, null, true, ScenarioCells.number(null, null)),
                 cells.read(MAX_DAYS_LATE_12M, null, true, wholeNumber(0, Integer.MAX_VALUE)),
                 cells.read(CASH_COLLECTED_12M, null, true, ScenarioCells.number(BigDecimal.ZERO, null)),
-                cells.read(CASH_CLASS, null, true, oneOf(AbcClass.class, "an ABC class", false)));
+                cells.read(CASH_CLASS, null, true, oneOf(AbcClass.class, "an ABC class", false)),
+                productCategories, productCategories.isEmpty() ? null : productCategories.size());
     }
 
     /** The latest assessment's ratings: 2 where a cell is empty; none for a client never assessed. */

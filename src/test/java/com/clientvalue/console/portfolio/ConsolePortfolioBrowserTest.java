@@ -43,14 +43,14 @@ class ConsolePortfolioBrowserTest extends HttpIntegrationTest {
         api.importCsv("clients", "client_id,name,country,potential,loss_reason\nK1,Key One,IT,90,\nK2,Key Two,IT,80,\n"
                 + "MA1,Maintain,IT,10,\nD1,Develop,IT,75,\nM1,Marginal,IT,10,\nL1,Lost One,IT,10,moved to a competitor\n");
         api.importCsv("orders", """
-                client_id,order_id,order_date,amount,margin
-                K1,O1,2011-10-01,600,60
-                K1,O2,2011-11-01,400,20
-                K2,O3,2011-09-01,800,320
-                MA1,O4,2011-10-01,900,180
-                D1,O5,2011-10-01,50,
-                M1,O6,2011-08-01,40,
-                L1,O7,2009-05-01,300,
+                client_id,order_id,order_date,amount,margin,product_category
+                K1,O1,2011-10-01,600,60,kitchenware
+                K1,O2,2011-11-01,400,20,candles
+                K2,O3,2011-09-01,800,320,kitchenware
+                MA1,O4,2011-10-01,900,180,kitchenware
+                D1,O5,2011-10-01,50,,candles
+                M1,O6,2011-08-01,40,,
+                L1,O7,2009-05-01,300,,
                 """);
         api.importCsv("surveys", "client_id,survey_date,expectation,experience\nK1,2011-11-15,5,4\nMA1,2011-11-15,4,2\n");
         api.importCsv("needs", "client_id,need_id,stated_on,category,text,closed_on,outcome\nK1,N1,2011-11-30,PACKAGING,Humid storage,,\n"
@@ -91,6 +91,12 @@ class ConsolePortfolioBrowserTest extends HttpIntegrationTest {
         assertEquals("1", packaging.findElement(org.openqa.selenium.By.cssSelector("td[data-cluster=KEY]")).getText());
         assertEquals("1", packaging.findElement(org.openqa.selenium.By.cssSelector("td[data-cluster=DEVELOP]")).getText());
         assertEquals(2, browser.all("#needs-by-category tbody tr").size(), "K2's need was met in February");
+        // what clients buy: both key clients buy kitchenware, the client to develop only candles: the cross-sell gap
+        WebElement kitchenware = browser.find("#categories tr[data-category=KITCHENWARE]");
+        assertEquals("100.0%", kitchenware.findElement(org.openqa.selenium.By.cssSelector("td[data-cluster=KEY]")).getText());
+        assertEquals("0.0%", kitchenware.findElement(org.openqa.selenium.By.cssSelector("td[data-cluster=DEVELOP]")).getText());
+        assertEquals(1, browser.all("#cross-sell-gap tbody tr").size(), "candles: the client to develop buys them");
+        assertEquals("1", browser.find("#cross-sell-gap tr[data-category=KITCHENWARE] td:last-child").getText());
         // clients won per month: K1's and D1's first orders in October 2011 (MA1's too), K2's in September
         WebElement october = browser.find("#churn-by-month tr[data-month='2011-10'] td[data-figure=won]");
         assertEquals(String.valueOf(((Map<String, Object>) ((List<Map<String, Object>>) api.get("/api/portfolio/churn?from=2011-10&to=2011-10")
@@ -156,8 +162,11 @@ class ConsolePortfolioBrowserTest extends HttpIntegrationTest {
     void thePyramidSwitchesMetricAndLeadsToTheClientsOfAClass() {
         browser.go("/console/portfolio?asOf=" + AS_OF);
         assertEquals("3", browser.text("#abc-classes tr[data-class=A] td.num a"));
-        // by keyboard: the arrow moves the choice (from the first to the last, round), the part reloads, the focus stays
+        // by keyboard: the arrow moves the choice (from the first to the last, cash, round, then orders), the part reloads, the focus stays
         browser.find("#by-REVENUE").sendKeys(org.openqa.selenium.Keys.ARROW_LEFT);
+        browser.waitUntil(d -> settled(() -> browser.text("#abc-classes caption").contains("Cash collected")));
+        browser.waitUntil(d -> "by-CASH".equals(((JavascriptExecutor) d).executeScript("return document.activeElement.id")));
+        browser.find("#by-CASH").sendKeys(org.openqa.selenium.Keys.ARROW_LEFT);
         browser.waitUntil(d -> settled(() -> browser.text("#abc-classes caption").contains("Orders")));
         browser.waitUntil(d -> "by-ORDERS".equals(((JavascriptExecutor) d).executeScript("return document.activeElement.id")));
         assertTrue(browser.find("svg.pyramid").getAttribute("role").equals("img"));
