@@ -28,10 +28,13 @@ class DemoPortfolio {
     private final OrderImport orders;
     private final ClientNeeds needs;
     private final Referrals referrals;
+    private final PaymentImport payments;
+    private static final String[] PRODUCT_CATEGORIES = {"HOME_DECOR", "KITCHENWARE", "GIFT_WRAP", "CANDLES", "STATIONERY"};
     private static final String[] NEED_CATEGORIES = {"PACKAGING", "DELIVERY", "INVOICING", "PRODUCT_RANGE", "TRAINING"};
 
     DemoPortfolio(DemoConfig config, JdbcOperations jdbc, ClientImport clients, OrderImport orders, ClientNeeds needs,
-                  Referrals referrals) {
+                  Referrals referrals, PaymentImport payments) {
+        this.payments = payments;
         this.needs = needs;
         this.referrals = referrals;
         this.config = config;
@@ -49,6 +52,7 @@ class DemoPortfolio {
         ImportResult imported = load("demo/online-retail/clients.csv", clients::run);
         load("demo/illustrative-potential.csv", clients::run);
         ImportResult lines = load("demo/online-retail/orders.csv", in -> orders.run(withIllustrativeMargins(in)));
+        load("demo/online-retail/orders.csv", in -> payments.run(csv(illustrativePayments(in))));
         List<String> ids = clientIds();
         needs.importCsv(csv(illustrativeNeeds(ids)));
         referrals.importCsv(csv(illustrativeReferrals(ids)));
@@ -70,6 +74,8 @@ class DemoPortfolio {
      * The order lines with a margin column appended: ILLUSTRATIVE, not from the source. Each client gets
      * a margin rate of 4% to 40% from a hash of its id (about one in six below 10%, so that thin
      * margins show); a line's margin is its amount at that rate, 2 decimals (a credit note's is negative).
+     * Each line also gets an ILLUSTRATIVE product category (the source has descriptions, not categories):
+     * see {@link #illustrativeCategory}.
      */
     static InputStream withIllustrativeMargins(InputStream orders) {
         String text = new String(readAll(orders), java.nio.charset.StandardCharsets.UTF_8);
@@ -80,14 +86,15 @@ class DemoPortfolio {
                 continue;
             }
             if (header) {
-                out.append(line).append(",margin\n");
+                out.append(line).append(",margin,product_category\n");
                 header = false;
                 continue;
             }
             String clientId = line.substring(0, line.indexOf(','));
             java.math.BigDecimal amount = new java.math.BigDecimal(line.substring(line.lastIndexOf(',') + 1));
             out.append(line).append(',').append(amount.multiply(illustrativeMarginRate(clientId))
-                    .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()).append('\n');
+                    .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()).append(',')
+                    .append(illustrativeCategory(clientId, line)).append('\n');
         }
         return new java.io.ByteArrayInputStream(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
@@ -145,6 +152,53 @@ class DemoPortfolio {
 
     private static InputStream csv(String text) {
         return new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * ILLUSTRATIVE: each client has a main category from a hash of its id, and about one line in three
+     * (by a hash of the line) is of another category, so that some clients buy one category and most several.
+     */
+    static String illustrativeCategory(String clientId, String line) {
+        int main = Math.floorMod(clientId.hashCode() * 7 + 1, PRODUCT_CATEGORIES.length);
+        int h = Math.floorMod(line.hashCode() * 11 + 3, 300);
+        return PRODUCT_CATEGORIES[h < 200 ? main : (main + 1 + h % (PRODUCT_CATEGORIES.length - 1)) % PRODUCT_CATEGORIES.length];
+    }
+
+    /**
+     * ILLUSTRATIVE payments, not from the source: one invoice per order of positive total, due 30 days after
+     * the order; by a hash of the order id seven in ten are paid on time, two in ten 10 to 59 days late, and
+     * one in ten is still unpaid when due after 2011-10-31 (paid 45 days late otherwise).
+     */
+    static String illustrativePayments(InputStream orderLines) {
+        String text = new String(readAll(orderLines), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.Map<String, String[]> orders = new java.util.LinkedHashMap<>();
+        java.util.Map<String, java.math.BigDecimal> totals = new java.util.HashMap<>();
+        boolean header = true;
+        for (String line : text.split("\r?\n")) {
+            if (header || line.isEmpty()) {
+                header = false;
+                continue;
+            }
+            String[] cells = line.split(",");
+            orders.putIfAbsent(cells[1], cells);
+            totals.merge(cells[1], new java.math.BigDecimal(cells[3]), java.math.BigDecimal::add);
+        }
+        StringBuilder out = new StringBuilder("client_id,invoice_id,amount,due_on,paid_on\n");
+        java.time.LocalDate lateCutoff = java.time.LocalDate.of(2011, 10, 31);
+        for (var order : orders.entrySet()) {
+            java.math.BigDecimal total = totals.get(order.getKey());
+            if (total.signum() <= 0) {
+                continue;
+            }
+            java.time.LocalDate due = java.time.LocalDate.parse(order.getValue()[2]).plusDays(30);
+            int h = Math.floorMod(order.getKey().hashCode() * 19 + 11, 1000);
+            String paid = h % 10 < 7 ? due.minusDays(h % 20).toString()
+                    : h % 10 < 9 ? due.plusDays(10 + h % 50).toString()
+                    : due.isAfter(lateCutoff) ? "" : due.plusDays(45).toString();
+            out.append(order.getValue()[0]).append(",INV-").append(order.getKey()).append(',').append(total.toPlainString())
+                    .append(',').append(due).append(',').append(paid).append('\n');
+        }
+        return out.toString();
     }
 
     /** 0.04 to 0.40 in steps of 0.01, fixed per client id. */

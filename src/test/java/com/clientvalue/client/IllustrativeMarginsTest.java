@@ -19,10 +19,26 @@ class IllustrativeMarginsTest {
         String out = new String(DemoPortfolio.withIllustrativeMargins(new ByteArrayInputStream(orders.getBytes(StandardCharsets.UTF_8)))
                 .readAllBytes(), StandardCharsets.UTF_8);
         BigDecimal rate = DemoPortfolio.illustrativeMarginRate("15108");
-        assertEquals("client_id,order_id,order_date,amount,margin\n"
-                + "15108,560783,2011-07-21,15.00," + new BigDecimal("15.00").multiply(rate).setScale(2, java.math.RoundingMode.HALF_UP) + "\n"
-                + "15108,C560784,2011-07-22,-3.00," + new BigDecimal("-3.00").multiply(rate).setScale(2, java.math.RoundingMode.HALF_UP) + "\n", out);
+        String first = "15108,560783,2011-07-21,15.00";
+        String second = "15108,C560784,2011-07-22,-3.00";
+        assertEquals("client_id,order_id,order_date,amount,margin,product_category\n"
+                + first + "," + new BigDecimal("15.00").multiply(rate).setScale(2, java.math.RoundingMode.HALF_UP) + ","
+                + DemoPortfolio.illustrativeCategory("15108", first) + "\n"
+                + second + "," + new BigDecimal("-3.00").multiply(rate).setScale(2, java.math.RoundingMode.HALF_UP) + ","
+                + DemoPortfolio.illustrativeCategory("15108", second) + "\n", out);
         assertEquals(rate, DemoPortfolio.illustrativeMarginRate("15108"), "fixed per client");
+    }
+
+    @Test
+    void paymentsAreOneInvoicePerOrderOfPositiveTotalDueThirtyDaysLater() throws IOException {
+        String orders = "client_id,order_id,order_date,amount\n15108,560783,2011-07-21,15.00\n15108,560783,2011-07-21,5.00\n"
+                + "15108,C560784,2011-07-22,-3.00\n";
+        String out = DemoPortfolio.illustrativePayments(new ByteArrayInputStream(orders.getBytes(StandardCharsets.UTF_8)));
+
+        String[] lines = out.split("\n");
+        assertEquals(2, lines.length, "the credit note gets no invoice: " + out);
+        assertEquals("client_id,invoice_id,amount,due_on,paid_on", lines[0]);
+        assertTrue(lines[1].startsWith("15108,INV-560783,20.00,2011-08-20,"), lines[1]);
     }
 
     @Test
