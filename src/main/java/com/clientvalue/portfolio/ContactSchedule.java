@@ -63,6 +63,12 @@ public class ContactSchedule {
                           List<DueContact> items, int page, int size) {
     }
 
+    /** The owners of the actions with a cadence in the active vocabulary, alphabetical: whom a due list can be for. */
+    public List<String> owners() {
+        return rules.current().vocabulary().actions().stream().filter(a -> a.cadenceDays() != null && a.owner() != null)
+                .map(ActionDefinition::owner).distinct().sorted().toList();
+    }
+
     public DueList due(@Nullable String owner, LocalDate asOf, int horizonDays, int page, int size) {
         var ruleBase = rules.current();
         List<ActionDefinition> scheduled = ruleBase.vocabulary().actions().stream()

@@ -99,7 +99,15 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement find(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of("target/debug-page.html"), driver.getPageSource());
+            } catch (java.io.IOException ignored) {
+            }
+            throw e;
+        }
     }
 
     /** Waits longer than {@link #find} for an element: the end of background work that the page polls for. */

@@ -53,10 +53,10 @@ class DecisionIntegrationTest extends HttpIntegrationTest {
         assertEquals(null, outcome.get("experienceSegment"));
         assertEquals(null, outcome.get("serviceAnswer"));
         assertEquals(List.of("ASSESSMENT_DUE", "DEDICATED_REFERENT", "FREQUENT_CONTACT", "MANAGEMENT_DIRECT_LINE", "ON_SITE_SERVICE",
-                "PRIORITY_LANE"), ((List<Map<String, Object>>) outcome.get("actions")).stream().map(a -> (String) a.get("code")).sorted().toList());
+                "PRIORITY_LANE", "WELCOME_VISIT"), ((List<Map<String, Object>>) outcome.get("actions")).stream().map(a -> (String) a.get("code")).sorted().toList());
         List<String> fired = ruleIds(decision);
         assertEquals(List.of("ACT-KEY-CONTACT", "ACT-KEY-MANAGEMENT", "ACT-KEY-ON-SITE", "ACT-KEY-PRIORITY", "ACT-KEY-REFERENT",
-                "ASM-KEY-NEVER", "CAT-ABROAD", "CAT-NEW", "CAT-OCCASIONAL", "CLU-KEY", "LC-NEW", "POT-HIGH",
+                "ASM-KEY-NEVER", "CAT-ABROAD", "CAT-NEW", "CAT-OCCASIONAL", "CLU-KEY", "LAD-NEW-VISIT", "LC-NEW", "POT-HIGH",
                 "REV-A"), fired.stream().sorted().toList());
         assertEquals(List.of("ABROAD", "NEW", "OCCASIONAL"),
                 ((List<String>) outcome.get("categories")).stream().sorted().toList(),

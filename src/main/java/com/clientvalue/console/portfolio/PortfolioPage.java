@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,12 +41,15 @@ class PortfolioPage {
     private final com.clientvalue.portfolio.PortfolioChurn churn;
     private final com.clientvalue.portfolio.PortfolioReferrals referrals;
     private final com.clientvalue.portfolio.PortfolioProductCategories productCategories;
+    private final com.clientvalue.portfolio.ContactSchedule schedule;
     private final Clock clock;
 
     PortfolioPage(ConsoleUi ui, PortfolioMatrices matrices, PortfolioSummarizer summarizer,
                   com.clientvalue.portfolio.PortfolioNeeds needs, com.clientvalue.portfolio.PortfolioChurn churn,
                   com.clientvalue.portfolio.PortfolioReferrals referrals,
-                  com.clientvalue.portfolio.PortfolioProductCategories productCategories, Clock clock) {
+                  com.clientvalue.portfolio.PortfolioProductCategories productCategories,
+                  com.clientvalue.portfolio.ContactSchedule schedule, Clock clock) {
+        this.schedule = schedule;
         this.productCategories = productCategories;
         this.churn = churn;
         this.referrals = referrals;
@@ -79,6 +83,21 @@ class PortfolioPage {
         }
         return HttpResponse.ok(new ModelAndView<>("console/portfolio/lifecycle", Map.of("ui", ui.of(request, person, "portfolio"),
                 "summary", summarizer.summarize(AsOf.of(asOf, clock).date()))));
+    }
+
+    /** The contacts due for one owner (or all): the use case of {@code GET /api/actions/due}, its first 50. */
+    @Get(value = "/due", produces = MediaType.TEXT_HTML)
+    HttpResponse<?> due(HttpRequest<?> request, Authentication person, @Nullable @QueryValue String asOf,
+                        @Nullable @QueryValue String owner) {
+        if (!Partial.requested(request)) {
+            return wholePage(asOf);
+        }
+        List<String> owners = schedule.owners();
+        String chosen = owner == null || owner.isBlank() || owners.stream().noneMatch(o -> o.equalsIgnoreCase(owner.strip()))
+                ? null : owner.strip();
+        java.time.LocalDate date = AsOf.of(asOf, clock).date();
+        return HttpResponse.ok(new ModelAndView<>("console/portfolio/due", Map.of("ui", ui.of(request, person, "portfolio"),
+                "list", schedule.due(chosen, date, 0, 0, 50), "owners", owners)));
     }
 
     /** The portfolio by product category and the cross-sell gap: the use case of {@code GET /api/portfolio/product-categories}. */
