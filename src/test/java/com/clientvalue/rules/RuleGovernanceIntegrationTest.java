@@ -65,7 +65,7 @@ class RuleGovernanceIntegrationTest extends VersionedRulesIntegrationTest {
         // the diff is against the version that was active when it was published
         String diff = (String) detail.get("diff");
         assertTrue(diff.contains("--- a/clusters/potential-level.csv"), diff);
-        assertTrue(diff.contains("Change the thresholds in the rows below." + note + "\""), diff);
+        assertTrue(diff.contains("+Notes,\"Potential level: how much more the client could buy from us, as rated by sales (0-100). Change the thresholds in the rows below." + note + " "), diff);
         assertEquals(original, detail.get("previousVersion"));
 
         api.post("/api/rules/versions/" + original + "/activate", Map.of());
