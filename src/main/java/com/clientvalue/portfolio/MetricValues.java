@@ -76,7 +76,7 @@ class MetricValues {
     }
 
     // 600.0000 -> 600, 12.5000 -> 12.5: no trailing zeros, never an exponent
-    private static java.math.BigDecimal plain(java.math.BigDecimal value) {
+    static java.math.BigDecimal plain(java.math.BigDecimal value) {
         java.math.BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }

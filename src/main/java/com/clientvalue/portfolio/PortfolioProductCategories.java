@@ -85,7 +85,7 @@ public class PortfolioProductCategories {
             statement.setDate(2, Date.valueOf(asOf));
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    BigDecimal amount = plain(rows.getBigDecimal(2));
+                    BigDecimal amount = MetricValues.plain(rows.getBigDecimal(2));
                     if (rows.getString(1) == null) {
                         uncategorised[0] = amount;
                     } else {
@@ -162,10 +162,5 @@ public class PortfolioProductCategories {
 
     private static BigDecimal share(BigDecimal part, BigDecimal whole) {
         return whole.signum() == 0 ? BigDecimal.ZERO : part.divide(whole, 6, RoundingMode.HALF_UP);
-    }
-
-    private static BigDecimal plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }
