@@ -18,7 +18,7 @@ public class TestDatabase {
     @Transactional
     public void clear() {
         for (String table : new String[]{"decision_transition", "service_grant", "latest_decision",
-                "shadow_comparison", "action_record", "decision_document", "decision_audit", "audit_block", "audit_checkpoint_segment", "audit_checkpoint", "fired_rule_set_rule", "fired_rule_set", "audit_archive", "resegmentation_job", "assessment", "survey", "complaint", "client_need", "referral", "payment", "client_team_member", "order_line", "customer_order", "client"}) {
+                "shadow_comparison", "action_record", "decision_document", "decision_audit", "audit_block", "audit_checkpoint_segment", "audit_checkpoint", "fired_rule_set_rule", "fired_rule_set", "audit_archive", "resegmentation_chunk", "resegmentation_job", "assessment", "survey", "complaint", "client_need", "referral", "payment", "client_team_member", "order_line", "customer_order", "client"}) {
             jdbc.prepareStatement("DELETE FROM " + table, statement -> statement.executeUpdate());
         }
         jdbc.prepareStatement("UPDATE portfolio_revision SET revision = revision + 1 WHERE id = 1",

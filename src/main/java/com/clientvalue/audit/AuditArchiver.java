@@ -50,6 +50,7 @@ import java.util.zip.GZIPOutputStream;
 public class AuditArchiver {
     private static final Logger LOG = LoggerFactory.getLogger(AuditArchiver.class);
     private final JdbcOperations jdbc;
+    private final com.clientvalue.common.ClusterTasks tasks;
     private final JsonMapper json;
     private final AdminLog log;
     private final Clock clock;
@@ -57,12 +58,13 @@ public class AuditArchiver {
     private final int minimumDays;
     private final Path dir;
 
-    AuditArchiver(JdbcOperations jdbc, JsonMapper json, AdminLog log, Clock clock,
+    AuditArchiver(JdbcOperations jdbc, JsonMapper json, AdminLog log, Clock clock, com.clientvalue.common.ClusterTasks tasks,
                   @Value("${audit.retention-days:0}") int retentionDays, @Value("${audit.retention-min-days:400}") int minimumDays,
                   @Value("${audit.archive-dir:.data/audit-archive}") String dir) {
         this.jdbc = jdbc;
         this.json = json;
         this.log = log;
+        this.tasks = tasks;
         this.clock = clock;
         this.retentionDays = retentionDays;
         this.minimumDays = minimumDays;
@@ -83,14 +85,19 @@ public class AuditArchiver {
         }
     }
 
+    /** Every instance schedules it; the first to take the cluster lock archives, the others find it taken. */
     @Scheduled(cron = "${audit.archive-cron:0 30 2 * * *}")
     void daily() {
         if (retentionDays > 0) {
-            Archive archive = archive(clock.instant().minus(Duration.ofDays(retentionDays)), "retention");
-            if (archive != null) {
-                LOG.info("Archived {} audit records (chain {}..{}) to {}", archive.records(), archive.fromSeq(), archive.throughSeq(),
-                        archive.file());
-            }
+            tasks.runAlone("audit-archive", Duration.ofHours(6), Duration.ofMinutes(10), this::archiveByRetention);
+        }
+    }
+
+    private void archiveByRetention() {
+        Archive archive = archive(clock.instant().minus(Duration.ofDays(retentionDays)), "retention");
+        if (archive != null) {
+            LOG.info("Archived {} audit records (chain {}..{}) to {}", archive.records(), archive.fromSeq(), archive.throughSeq(),
+                    archive.file());
         }
     }
 

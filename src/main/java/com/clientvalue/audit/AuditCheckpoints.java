@@ -25,11 +25,16 @@ import java.util.List;
 public class AuditCheckpoints {
     private static final Logger LOG = LoggerFactory.getLogger(AuditCheckpoints.class);
     private final JdbcOperations jdbc;
+    private final com.clientvalue.common.ClusterTasks tasks;
+    private final java.time.Duration interval;
     private final AuditKey key;
     private final Clock clock;
 
-    AuditCheckpoints(JdbcOperations jdbc, AuditKey key, Clock clock) {
+    AuditCheckpoints(JdbcOperations jdbc, AuditKey key, Clock clock, com.clientvalue.common.ClusterTasks tasks,
+                     @io.micronaut.context.annotation.Value("${audit.checkpoint-interval:60s}") java.time.Duration interval) {
         this.jdbc = jdbc;
+        this.tasks = tasks;
+        this.interval = interval;
         this.key = key;
         this.clock = clock;
     }
@@ -37,10 +42,13 @@ public class AuditCheckpoints {
     @Scheduled(fixedDelay = "${audit.checkpoint-interval:60s}", initialDelay = "${audit.checkpoint-interval:60s}")
     void atInterval() {
         try {
-            Checkpoint made = create("schedule", false);
-            if (made != null) {
-                LOG.debug("Audit checkpoint {} signed", made.id());
-            }
+            // one checkpoint per interval for the whole cluster: every instance tries, the first to take the lock signs
+            tasks.runAlone("audit-checkpoint", java.time.Duration.ofMinutes(5), interval.multipliedBy(4).dividedBy(5), () -> {
+                Checkpoint made = create("schedule", false);
+                if (made != null) {
+                    LOG.debug("Audit checkpoint {} signed", made.id());
+                }
+            });
         } catch (RuntimeException e) {
             LOG.warn("The audit checkpoint could not be made: {}", e.getMessage());
         }

@@ -21,10 +21,11 @@ import java.util.Map;
 /**
  * When MariaDB cannot be reached, the answer is 503 problem+json with Retry-After: the request may
  * be sent again, and nothing of it was kept (a decision is answered only after its audit record
- * committed). Any other unexpected error stays a 500 whose cause is logged.
+ * committed). The same for a write that lost a conflict with concurrent writes at every try
+ * ({@link ConflictRetry}). Any other unexpected error stays a 500 whose cause is logged.
  */
 @Singleton
-class DatabaseUnavailableHandler implements ExceptionHandler<RuntimeException, MutableHttpResponse<?>> {
+public class DatabaseUnavailableHandler implements ExceptionHandler<RuntimeException, MutableHttpResponse<?>> {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailableHandler.class);
     private final ErrorResponseProcessor<?> problems;
     private final int retryAfterSeconds;
@@ -37,6 +38,15 @@ class DatabaseUnavailableHandler implements ExceptionHandler<RuntimeException, M
 
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
+        if (TransientConflict.is(exception)) {
+            LOG.warn("Write conflict on {} {} after {} tries: {}", request.getMethodName(), request.getPath(), ConflictRetry.ATTEMPTS,
+                    rootMessage(exception));
+            Map<String, Object> body = Problems.body("write-conflict", "Service unavailable", 503,
+                    "the request's write lost a conflict with concurrent writes " + ConflictRetry.ATTEMPTS
+                            + " times; nothing of this request was kept. Retry in 1 s.");
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                    .contentType("application/problem+json").body(body);
+        }
         if (!unreachable(exception)) {
             LOG.error("Unexpected error on {} {}", request.getMethodName(), request.getPath(), exception);
             return problems.processResponse(ErrorContext.builder(request).cause(exception).errorMessage(exception.getMessage()).build(),
@@ -49,7 +59,8 @@ class DatabaseUnavailableHandler implements ExceptionHandler<RuntimeException, M
                 .contentType("application/problem+json").body(body);
     }
 
-    static boolean unreachable(Throwable error) {
+    /** Whether this failure is MariaDB out of reach (a lost connection, a node not ready), not the request's. */
+    public static boolean unreachable(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof SQLRecoverableException || cause instanceof ConnectException

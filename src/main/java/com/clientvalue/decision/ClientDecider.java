@@ -112,6 +112,11 @@ public class ClientDecider {
         recorder.recordSealed(prepared.decisions(), prepared.sealed());
     }
 
+    /** The same, kept only if {@code condition}, run in the audit's transaction, does not throw (see GroupCommit). */
+    public void record(Prepared prepared, Runnable condition) {
+        recorder.recordSealed(prepared.decisions(), prepared.sealed(), condition);
+    }
+
     /** Decides a client together with a request for a service; a granted request is recorded. */
     public Decision decideRequest(ServiceRequestBody body) {
         return decideRequestAnswered(body).decision();

@@ -31,6 +31,11 @@ class DecisionRecorder {
     // DecisionsRecorded is published by the GroupCommit once this transaction has committed, never here
     @Transactional
     void record(List<GroupCommit.Pending> callers, int segment) {
+        for (GroupCommit.Pending caller : callers) {
+            if (caller.condition != null) {
+                caller.condition.run();
+            }
+        }
         audit.record(callers.stream().flatMap(c -> c.entries.stream()).toList(), segment);
         grants.record(callers.stream().flatMap(c -> c.decisions.stream()).toList());
     }

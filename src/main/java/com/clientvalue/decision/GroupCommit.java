@@ -69,12 +69,16 @@ class GroupCommit {
     static final class Pending {
         final List<Decision> decisions;
         final List<AuditTrail.Sealed> entries;
+        /** Run in the write's transaction before the decisions are written; what it throws rolls the write back. */
+        @Nullable
+        final Runnable condition;
         boolean done;
         Throwable failure;
 
-        Pending(List<Decision> decisions, List<AuditTrail.Sealed> entries) {
+        Pending(List<Decision> decisions, List<AuditTrail.Sealed> entries, @Nullable Runnable condition) {
             this.decisions = decisions;
             this.entries = entries;
+            this.condition = condition;
         }
     }
 
@@ -93,7 +97,16 @@ class GroupCommit {
 
     /** {@link #record(List, Long)} of decisions sealed before (by a batch job, while the chunk before it was written). */
     List<AuditTrail.Sealed> recordSealed(List<Decision> decisions, List<AuditTrail.Sealed> sealed) {
-        Pending mine = new Pending(decisions, sealed);
+        return recordSealed(decisions, sealed, null);
+    }
+
+    /**
+     * The same, written only if {@code condition}, run in the write's transaction, does not throw (a
+     * batch job's chunk is kept only while its instance still holds the chunk). Such a write holds no
+     * other caller's decisions, so that its condition fails none but its own.
+     */
+    List<AuditTrail.Sealed> recordSealed(List<Decision> decisions, List<AuditTrail.Sealed> sealed, @Nullable Runnable condition) {
+        Pending mine = new Pending(decisions, sealed, condition);
         Lane lane = lane();
         boolean interrupted = false;
         synchronized (lane) {
@@ -202,12 +215,17 @@ class GroupCommit {
         return total;
     }
 
-    // the oldest waiting first, up to MAX_DECISIONS (always at least one caller's)
+    // the oldest waiting first, up to MAX_DECISIONS (always at least one caller's); a caller with a condition alone
     private static List<Pending> take(Lane lane) {
         ArrayDeque<Pending> waiting = lane.waiting;
         List<Pending> batch = new ArrayList<>();
+        if (waiting.peek().condition != null) {
+            batch.add(waiting.poll());
+            return batch;
+        }
         int decisions = 0;
-        while (!waiting.isEmpty() && (batch.isEmpty() || decisions + waiting.peek().decisions.size() <= MAX_DECISIONS)) {
+        while (!waiting.isEmpty() && waiting.peek().condition == null
+                && (batch.isEmpty() || decisions + waiting.peek().decisions.size() <= MAX_DECISIONS)) {
             Pending next = waiting.poll();
             decisions += next.decisions.size();
             batch.add(next);

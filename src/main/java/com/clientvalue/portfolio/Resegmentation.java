@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.zalando.problem.AbstractThrowableProblem;
 import org.zalando.problem.Status;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,11 @@ import java.util.concurrent.Executors;
 
 /**
  * Decides every client as of a date through the one decision path, a chunk at a time, each chunk
- * audited in one transaction. While one chunk is written, the next is loaded and evaluated; chunks
- * are written one after the other, in client order, so the audit always holds a prefix of the job.
- * Jobs left running by a stopped instance resume where their audit ends.
+ * audited in one transaction. A job's chunks are shared by every instance on the database: each
+ * claims the next free chunk (see {@link ResegmentationStore#claimChunk}), decides it and audits it
+ * in a transaction that also marks it done, and only while it still holds it; so N instances share a
+ * job, a chunk whose instance died is taken over once its lease ran out, and no client is decided
+ * twice. While one chunk is written, the next is claimed, loaded and evaluated.
  */
 @Singleton
 class Resegmentation {
@@ -36,15 +39,26 @@ class Resegmentation {
     private final ResegmentationStore store;
     private final ClientDecider decider;
     private final AdminLog log;
-    private final String owner = "instance-" + UUID.randomUUID();
-    private final java.util.Set<Long> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Duration lease;
+    private final String owner;
+    private final Map<Long, LocalDate> dates = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean working = new java.util.concurrent.atomic.AtomicBoolean();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "resegmentation"));
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "resegmentation-writer"));
 
-    Resegmentation(ResegmentationStore store, ClientDecider decider, AdminLog log) {
+    @jakarta.inject.Inject
+    Resegmentation(ResegmentationStore store, ClientDecider decider, AdminLog log,
+                   @io.micronaut.context.annotation.Value("${resegmentation.chunk-lease:30s}") Duration lease) {
+        this(store, decider, log, lease, "instance-" + UUID.randomUUID());
+    }
+
+    /** An instance of its own name: tests make a second one to share a job with. */
+    Resegmentation(ResegmentationStore store, ClientDecider decider, AdminLog log, Duration lease, String owner) {
         this.store = store;
         this.decider = decider;
         this.log = log;
+        this.lease = lease;
+        this.owner = owner;
     }
 
     /** No such job. */
@@ -61,8 +75,7 @@ class Resegmentation {
 
     ResegmentationStore.JobView start(LocalDate asOf, String startedBy) {
         long id = store.create(asOf, startedBy);
-        mine.add(id);
-        worker.execute(() -> run(id, asOf));
+        wake();
         return view(id);
     }
 
@@ -72,6 +85,10 @@ class Resegmentation {
 
     java.util.List<ResegmentationStore.Change> changes(long id) {
         return store.changes(id);
+    }
+
+    java.util.List<ResegmentationStore.Worker> workers(long id) {
+        return store.workers(id);
     }
 
     /** Starts a job as of today unless one is running (on any instance): the schedule's and the imports' way in. */
@@ -92,73 +109,139 @@ class Resegmentation {
 
     @EventListener
     void resumeAfterRestart(StartupEvent event) {
-        resumeOrphans();
+        store.chunkUnchunkedJobs();
+        wake();
     }
 
     /**
-     * Jobs whose instance stopped (no heartbeat for ORPHANED_AFTER) are taken over: at start, and
-     * every 10 s, so that a job left by an instance killed a moment before this one started is
-     * not stranded.
+     * Looks for chunks to decide every 2 s: those of jobs started on other instances, and those whose
+     * instance stopped (their lease ran out).
      */
-    @Scheduled(fixedDelay = "10s", initialDelay = "10s")
-    void resumeOrphans() {
-        for (long id : store.running()) {
-            if (mine.contains(id)) {
-                continue;
-            }
-            ResegmentationStore.JobView job = view(id);
-            if (store.claim(id, owner)) {
-                LOG.info("Resuming resegmentation job {} ({} of {} clients decided)", id, job.done(), job.total());
-                log.record(owner, "RESEGMENTATION_RESUMED", "job " + id, "taken over after its instance stopped, "
-                        + job.done() + " of " + job.total() + " clients decided as of " + job.asOf());
-                mine.add(id);
-                worker.execute(() -> run(id, job.asOf()));
+    @Scheduled(fixedDelay = "${resegmentation.poll-interval:2s}", initialDelay = "${resegmentation.poll-interval:2s}")
+    void lookForWork() {
+        wake();
+    }
+
+    private void wake() {
+        if (working.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    try {
+                        drain();
+                    } finally {
+                        working.set(false);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                working.set(false);
             }
         }
     }
 
-    /** Runs the job to its end, unless another live instance holds it. */
-    void run(long id, LocalDate asOf) {
-        mine.add(id);
+    /** Decides chunks until none is free; each chunk is written while the next is prepared. */
+    void drain() {
         CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
         try {
-            String after = store.lastDecided(id);
-            while (store.claim(id, owner)) {
-                List<String> clients = store.clientsAfter(after, CHUNK);
-                if (clients.isEmpty()) {
-                    writing.join();
-                    // logged before the job reads DONE, so that whoever sees it done finds it in the log
-                    ResegmentationStore.JobView done = view(id);
-                    log.record(owner, "RESEGMENTATION_DONE", "job " + id, done.done() + " of " + done.total()
-                            + " clients decided as of " + asOf);
-                    store.finish(id, "DONE", null);
-                    return;
+            while (true) {
+                java.util.Optional<ResegmentationStore.Chunk> next = store.claimChunk(owner, lease);
+                if (next.isEmpty()) {
+                    break;
                 }
-                // evaluated and sealed while the chunk before is written (the write was the longer half:
-                // 65 ms of a chunk's 92, sealing included, against 27 ms for the facts and the rules)
-                ClientDecider.Prepared chunk = decider.prepareSealed(clients, asOf, id);
+                ResegmentationStore.Chunk chunk = next.get();
+                ClientDecider.Prepared prepared;
+                try {
+                    prepared = prepare(chunk);
+                } catch (RuntimeException e) {
+                    writing.join();
+                    if (notTheJobs(e)) {
+                        throw e; // the database: the chunk's lease runs out, and the next poll tries again
+                    }
+                    fail(chunk.jobId(), e);
+                    continue;
+                }
                 writing.join(); // the chunk before is committed first
-                writing = CompletableFuture.runAsync(() -> decider.record(chunk), writer);
-                after = clients.get(clients.size() - 1);
+                writing = CompletableFuture.runAsync(() -> write(chunk, prepared), writer);
             }
-            writing.join(); // another instance holds the job now: end with what is under way
         } catch (RuntimeException e) {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            LOG.error("Resegmentation job {} failed", id, cause);
-            try {
-                writing.join();
-            } catch (RuntimeException alsoFailed) {
-                // the failure reported is the first one
-            }
-            store.finish(id, "FAILED", cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
-            try {
-                log.record(owner, "RESEGMENTATION_FAILED", "job " + id, "stopped after " + view(id).done()
-                        + " clients decided as of " + asOf + "; the job's error is at GET /api/portfolio/resegmentations/" + id);
-            } catch (RuntimeException unlogged) {
-                LOG.warn("Resegmentation job {}: failure not in the admin log: {}", id, unlogged.getMessage());
-            }
+            LOG.warn("Resegmentation: no chunk claimed, trying again at the next poll: {}", e.getMessage());
         } finally {
-            mine.remove(id);
+            writing.join();
+        }
+    }
+
+    /** Claims one chunk and decides it, the write included; false when no chunk was free. */
+    boolean decideOneChunk() {
+        java.util.Optional<ResegmentationStore.Chunk> next = store.claimChunk(owner, lease);
+        next.ifPresent(chunk -> {
+            try {
+                write(chunk, prepare(chunk));
+            } catch (RuntimeException e) {
+                fail(chunk.jobId(), e);
+            }
+        });
+        return next.isPresent();
+    }
+
+    private ClientDecider.Prepared prepare(ResegmentationStore.Chunk chunk) {
+        List<String> clients = store.clients(chunk);
+        LocalDate asOf = dates.computeIfAbsent(chunk.jobId(), store::asOf);
+        // evaluated and sealed while the chunk before is written (the write was the longer half:
+        // 65 ms of a chunk's 92, sealing included, against 27 ms for the facts and the rules)
+        return clients.isEmpty() ? null : decider.prepareSealed(clients, asOf, chunk.jobId());
+    }
+
+    /** Audits the chunk's decisions and marks it done, in one transaction, if this instance still holds it. */
+    private void write(ResegmentationStore.Chunk chunk, ClientDecider.Prepared prepared) {
+        try {
+            if (prepared == null) {
+                store.completeEmpty(chunk, owner);
+            } else {
+                int decided = prepared.decisions().size();
+                decider.record(prepared, () -> store.completeChunk(chunk, owner, decided));
+            }
+            finishIfComplete(chunk.jobId());
+        } catch (ResegmentationStore.ChunkTakenOver e) {
+            LOG.info("Resegmentation: {} (its lease ran out); this instance's decisions of it were not kept", e.getMessage());
+        } catch (RuntimeException e) {
+            if (!notTheJobs(e)) {
+                fail(chunk.jobId(), e);
+                return;
+            }
+            // the database, not the job: the chunk goes back to be claimed again (or its lease runs out)
+            LOG.warn("Resegmentation: chunk {} of job {} not written, it will be decided again: {}", chunk.chunkNo(), chunk.jobId(),
+                    e.getMessage());
+            try {
+                store.release(chunk, owner);
+            } catch (RuntimeException stillDown) {
+                LOG.debug("Chunk {} of job {} not released, its lease will run out: {}", chunk.chunkNo(), chunk.jobId(), stillDown.getMessage());
+            }
+        }
+    }
+
+    /** A lost connection or a lost write conflict: nothing was kept, and another try will do. */
+    private static boolean notTheJobs(Throwable e) {
+        return com.clientvalue.common.DatabaseUnavailableHandler.unreachable(e) || com.clientvalue.common.TransientConflict.is(e);
+    }
+
+    /** The job ends with its last chunk; whoever ends it logs it, in the same transaction. */
+    @io.micronaut.transaction.annotation.Transactional
+    void finishIfComplete(long id) {
+        if (store.finishIfComplete(id)) {
+            ResegmentationStore.JobView done = view(id);
+            log.record(owner, "RESEGMENTATION_DONE", "job " + id, done.done() + " of " + done.total() + " clients decided as of "
+                    + done.asOf());
+        }
+    }
+
+    private void fail(long id, RuntimeException e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        LOG.error("Resegmentation job {} failed", id, cause);
+        try {
+            store.finish(id, "FAILED", cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+            log.record(owner, "RESEGMENTATION_FAILED", "job " + id, "stopped after " + view(id).done()
+                    + " clients decided as of " + view(id).asOf() + "; the job's error is at GET /api/portfolio/resegmentations/" + id);
+        } catch (RuntimeException unlogged) {
+            LOG.warn("Resegmentation job {}: failure not recorded: {}", id, unlogged.getMessage());
         }
     }
 

@@ -23,13 +23,15 @@ import java.util.concurrent.ScheduledFuture;
 class ResegmentationSchedule {
     private static final Logger LOG = LoggerFactory.getLogger(ResegmentationSchedule.class);
     private final ResegmentationConfig config;
+    private final com.clientvalue.common.ClusterTasks tasks;
     private final Resegmentation resegmentation;
     private final TaskScheduler scheduler;
     private final Clock clock;
     private ScheduledFuture<?> afterImport;
 
     ResegmentationSchedule(ResegmentationConfig config, Resegmentation resegmentation, @Named("scheduled") TaskScheduler scheduler,
-                           Clock clock) {
+                           Clock clock, com.clientvalue.common.ClusterTasks tasks) {
+        this.tasks = tasks;
         this.config = config;
         this.resegmentation = resegmentation;
         this.scheduler = scheduler;
@@ -61,7 +63,12 @@ class ResegmentationSchedule {
     private void run(String startedBy) {
         // not in the context of the import that asked for it (its connection is closed by now)
         try (io.micronaut.core.propagation.PropagatedContext.Scope ignored = io.micronaut.core.propagation.PropagatedContext.empty().propagate()) {
-            resegmentation.startIfIdle(LocalDate.now(clock), startedBy);
+            // every instance has the schedule (and its own imports' delay): the first to take the cluster lock starts the job
+            // (the schedule fires on every instance at once: its lock is kept a minute, so that a late clock does not start a
+            // second job after a quick first one; an import's run only needs no other start at the same moment)
+            tasks.runAlone("resegmentation-" + startedBy.toLowerCase(java.util.Locale.ROOT), java.time.Duration.ofMinutes(5),
+                    "SCHEDULE".equals(startedBy) ? java.time.Duration.ofMinutes(1) : java.time.Duration.ZERO,
+                    () -> resegmentation.startIfIdle(LocalDate.now(clock), startedBy));
         } catch (RuntimeException e) {
             LOG.warn("Resegmentation ({}) could not start: {}", startedBy, e.getMessage());
         }

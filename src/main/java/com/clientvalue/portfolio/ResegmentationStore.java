@@ -19,13 +19,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Resegmentation jobs in MariaDB. A job's progress is read from its own audited decisions (clients
- * are decided in client_id order, a chunk per transaction), so it survives any restart exactly.
+ * Resegmentation jobs in MariaDB. A job's clients are cut into chunks that the instances claim; a
+ * chunk is audited in one transaction that also marks it done, so progress survives any restart
+ * exactly and no client is decided twice. A job's progress is read from its own audited decisions.
  */
 @Singleton
 @Connectable
 class ResegmentationStore {
-    static final Duration ORPHANED_AFTER = Duration.ofSeconds(30);
     private final JdbcOperations jdbc;
     private final Clock clock;
 
@@ -40,7 +40,10 @@ class ResegmentationStore {
                    @Nullable Long etaSeconds, Instant createdAt, @Nullable Instant finishedAt, @Nullable String error,
                    @io.swagger.v3.oas.annotations.media.Schema(description = "REQUEST (POST by a person), SCHEDULE (the configured "
                            + "resegmentation.schedule) or IMPORT (imports that changed facts, resegmentation.after-import)")
-                   String startedBy) {
+                   String startedBy,
+                   @io.swagger.v3.oas.annotations.media.Schema(description = "the instances that decided the job's chunks so far: "
+                           + "instances on one database share a job")
+                   List<Worker> instances) {
     }
 
     /** How many clients a job moved from one value to another on a dimension (cluster, lifecycle, experience). */
@@ -52,14 +55,204 @@ class ResegmentationStore {
         return create(asOf, "REQUEST");
     }
 
+    /** A job and its chunks, in one transaction: any instance may claim a chunk once it is committed. */
+    @io.micronaut.transaction.annotation.Transactional
     long create(LocalDate asOf, String startedBy) {
-        return jdbc.prepareStatement("INSERT INTO resegmentation_job (as_of, status, started_by, total, created_at) "
+        long id = jdbc.prepareStatement("INSERT INTO resegmentation_job (as_of, status, started_by, total, created_at) "
                 + "SELECT ?, 'RUNNING', ?, COUNT(*), ? FROM client", statement -> {
             statement.setDate(1, Date.valueOf(asOf));
             statement.setString(2, startedBy);
             statement.setTimestamp(3, Timestamp.from(clock.instant()));
             statement.executeUpdate();
             return lastId();
+        });
+        addChunks(id, "");
+        return id;
+    }
+
+    /** One chunk of a job's clients: those after {@code after} up to {@code last} (null: all the rest). */
+    record Chunk(long jobId, int chunkNo, String after, @Nullable String last) {
+    }
+
+    /**
+     * Cuts the clients after {@code from} into chunks of {@link Resegmentation#CHUNK}, the last one open
+     * (it takes clients imported meanwhile), numbered after the job's existing chunks.
+     */
+    void addChunks(long jobId, String from) {
+        List<String> bounds = jdbc.prepareStatement("SELECT client_id FROM (SELECT client_id, ROW_NUMBER() OVER (ORDER BY client_id) AS n "
+                + "FROM client WHERE client_id > ?) c WHERE MOD(n, ?) = 0 ORDER BY client_id", statement -> {
+            statement.setString(1, from);
+            statement.setInt(2, Resegmentation.CHUNK);
+            List<String> found = new ArrayList<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getString(1));
+                }
+            }
+            return found;
+        });
+        jdbc.prepareStatement("INSERT INTO resegmentation_chunk (job_id, chunk_no, after_client, last_client, status) "
+                + "VALUES (?, ?, ?, ?, 'PENDING')", statement -> {
+            String after = from;
+            for (int i = 0; i <= bounds.size(); i++) {
+                statement.setLong(1, jobId);
+                statement.setInt(2, i + 1);
+                statement.setString(3, after);
+                statement.setString(4, i < bounds.size() ? bounds.get(i) : null);
+                statement.addBatch();
+                after = i < bounds.size() ? bounds.get(i) : after;
+            }
+            return statement.executeBatch();
+        });
+    }
+
+    /** Jobs still running that have no chunks (started before chunks existed): chunked from where their audit ends. */
+    @io.micronaut.transaction.annotation.Transactional
+    void chunkUnchunkedJobs() {
+        for (long id : running()) {
+            boolean chunked = jdbc.prepareStatement("SELECT 1 FROM resegmentation_chunk WHERE job_id = ? LIMIT 1", statement -> {
+                statement.setLong(1, id);
+                try (var rows = statement.executeQuery()) {
+                    return rows.next();
+                }
+            });
+            if (!chunked) {
+                addChunks(id, lastDecided(id));
+            }
+        }
+    }
+
+    /**
+     * The first chunk nobody holds (pending, or whose holder's lease ran out), taken by {@code owner}
+     * for {@code lease}. Instances on one MariaDB skip each other's locked rows; on Galera two nodes may
+     * pick the same chunk, and the claim that loses the certification is run again (ConflictRetry) and
+     * takes the next one.
+     */
+    @io.micronaut.transaction.annotation.Transactional
+    Optional<Chunk> claimChunk(String owner, Duration lease) {
+        Instant now = clock.instant();
+        Optional<Chunk> free = jdbc.prepareStatement("SELECT job_id, chunk_no, after_client, last_client FROM resegmentation_chunk "
+                + "WHERE status = 'PENDING' OR (status = 'CLAIMED' AND lease_until < ?) ORDER BY job_id, chunk_no LIMIT 1 "
+                + "FOR UPDATE SKIP LOCKED", statement -> {
+            statement.setTimestamp(1, Timestamp.from(now));
+            try (var rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(new Chunk(rows.getLong(1), rows.getInt(2), rows.getString(3), rows.getString(4)))
+                        : Optional.<Chunk>empty();
+            }
+        });
+        free.ifPresent(chunk -> jdbc.prepareStatement("UPDATE resegmentation_chunk SET status = 'CLAIMED', owner = ?, lease_until = ?, "
+                + "claims = claims + 1 WHERE job_id = ? AND chunk_no = ?", statement -> {
+            statement.setString(1, owner);
+            statement.setTimestamp(2, Timestamp.from(now.plus(lease)));
+            statement.setLong(3, chunk.jobId());
+            statement.setInt(4, chunk.chunkNo());
+            return statement.executeUpdate();
+        }));
+        return free;
+    }
+
+    /** A chunk's clients, in client_id order. */
+    List<String> clients(Chunk chunk) {
+        return jdbc.prepareStatement("SELECT client_id FROM client WHERE client_id > ?" + (chunk.last() == null ? "" : " AND client_id <= ?")
+                + " ORDER BY client_id", statement -> {
+            statement.setString(1, chunk.after());
+            if (chunk.last() != null) {
+                statement.setString(2, chunk.last());
+            }
+            List<String> ids = new ArrayList<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** Another instance took the chunk over (this one's lease ran out): this one's decisions of it are not kept. */
+    static final class ChunkTakenOver extends RuntimeException {
+        ChunkTakenOver(Chunk chunk) {
+            super("chunk " + chunk.chunkNo() + " of job " + chunk.jobId() + " is held by another instance now");
+        }
+    }
+
+    /**
+     * Marks the chunk done by {@code owner}; run in the transaction that audits its decisions, so
+     * that they are kept only if this instance still holds it (else {@link ChunkTakenOver} rolls it back).
+     */
+    void completeChunk(Chunk chunk, String owner, int decided) {
+        int marked = jdbc.prepareStatement("UPDATE resegmentation_chunk SET status = 'DONE', decided = ?, done_at = ?, lease_until = NULL "
+                + "WHERE job_id = ? AND chunk_no = ? AND status = 'CLAIMED' AND owner = ?", statement -> {
+            statement.setInt(1, decided);
+            statement.setTimestamp(2, Timestamp.from(clock.instant()));
+            statement.setLong(3, chunk.jobId());
+            statement.setInt(4, chunk.chunkNo());
+            statement.setString(5, owner);
+            return statement.executeUpdate();
+        });
+        if (marked != 1) {
+            throw new ChunkTakenOver(chunk);
+        }
+    }
+
+    /** Gives a chunk this instance could not write back, for any instance to claim at once. */
+    void release(Chunk chunk, String owner) {
+        jdbc.prepareStatement("UPDATE resegmentation_chunk SET status = 'PENDING', owner = NULL, lease_until = NULL "
+                + "WHERE job_id = ? AND chunk_no = ? AND status = 'CLAIMED' AND owner = ?", statement -> {
+            statement.setLong(1, chunk.jobId());
+            statement.setInt(2, chunk.chunkNo());
+            statement.setString(3, owner);
+            return statement.executeUpdate();
+        });
+    }
+
+    /** A chunk without clients (the open last one, when the clients divide evenly) is done at once. */
+    @io.micronaut.transaction.annotation.Transactional
+    void completeEmpty(Chunk chunk, String owner) {
+        completeChunk(chunk, owner, 0);
+    }
+
+    /** Ends the job when its last chunk is done; true for the one caller that ended it. */
+    boolean finishIfComplete(long id) {
+        return jdbc.prepareStatement("UPDATE resegmentation_job SET status = 'DONE', finished_at = ?, owner = NULL WHERE id = ? "
+                + "AND status = 'RUNNING' AND NOT EXISTS (SELECT 1 FROM resegmentation_chunk WHERE job_id = ? AND status <> 'DONE')",
+                statement -> {
+                    statement.setTimestamp(1, Timestamp.from(clock.instant()));
+                    statement.setLong(2, id);
+                    statement.setLong(3, id);
+                    return statement.executeUpdate() == 1;
+                });
+    }
+
+    /** The job's date, fixed at its creation. */
+    LocalDate asOf(long id) {
+        return jdbc.prepareStatement("SELECT as_of FROM resegmentation_job WHERE id = ?", statement -> {
+            statement.setLong(1, id);
+            try (var rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalStateException("no resegmentation job " + id);
+                }
+                return rows.getDate(1).toLocalDate();
+            }
+        });
+    }
+
+    /** Per instance, how many chunks and clients it did of the job. */
+    @Serdeable
+    record Worker(String instance, long chunks, long clients) {
+    }
+
+    List<Worker> workers(long id) {
+        return jdbc.prepareStatement("SELECT owner, COUNT(*), SUM(decided) FROM resegmentation_chunk WHERE job_id = ? AND status = 'DONE' "
+                + "GROUP BY owner ORDER BY owner", statement -> {
+            statement.setLong(1, id);
+            List<Worker> found = new ArrayList<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new Worker(rows.getString(1), rows.getLong(2), rows.getLong(3)));
+                }
+            }
+            return found;
         });
     }
 
@@ -69,20 +262,6 @@ class ResegmentationStore {
                 rows.next();
                 return rows.getLong(1);
             }
-        });
-    }
-
-    /** Takes the job for this instance unless another live instance runs it. */
-    boolean claim(long id, String owner) {
-        return jdbc.prepareStatement("UPDATE resegmentation_job SET owner = ?, heartbeat_at = ? WHERE id = ? AND status = 'RUNNING' "
-                + "AND (owner IS NULL OR owner = ? OR heartbeat_at < ?)", statement -> {
-            Instant now = clock.instant();
-            statement.setString(1, owner);
-            statement.setTimestamp(2, Timestamp.from(now));
-            statement.setLong(3, id);
-            statement.setString(4, owner);
-            statement.setTimestamp(5, Timestamp.from(now.minus(ORPHANED_AFTER)));
-            return statement.executeUpdate() == 1;
         });
     }
 
@@ -98,7 +277,6 @@ class ResegmentationStore {
         });
     }
 
-    /** The next clients to decide: after the last one this job audited, in client_id order. */
     /** The last client the job's audit holds ("" before the first chunk): a job resumes after it. */
     String lastDecided(long id) {
         return jdbc.prepareStatement("SELECT COALESCE(MAX(client_id), '') FROM decision_audit WHERE job_id = ?", statement -> {
@@ -110,22 +288,14 @@ class ResegmentationStore {
         });
     }
 
-    /** The next clients in client_id order after this one. */
-    List<String> clientsAfter(String clientId, int limit) {
-        return jdbc.prepareStatement("SELECT client_id FROM client WHERE client_id > ? ORDER BY client_id LIMIT ?", statement -> {
-            statement.setString(1, clientId);
-            statement.setInt(2, limit);
-            List<String> ids = new ArrayList<>(limit);
-            try (var rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-            return ids;
-        });
-    }
-
+    /** Ends the job with this status; chunks not done are cancelled, so that no instance goes on with them. */
+    @io.micronaut.transaction.annotation.Transactional
     void finish(long id, String status, @Nullable String error) {
+        jdbc.prepareStatement("UPDATE resegmentation_chunk SET status = 'CANCELLED', lease_until = NULL WHERE job_id = ? AND status <> 'DONE'",
+                statement -> {
+                    statement.setLong(1, id);
+                    return statement.executeUpdate();
+                });
         jdbc.prepareStatement("UPDATE resegmentation_job SET status = ?, finished_at = ?, error = ?, owner = NULL WHERE id = ?",
                 statement -> {
                     statement.setString(1, status);
@@ -163,7 +333,7 @@ class ResegmentationStore {
                 Timestamp finished = rows.getTimestamp(6);
                 return Optional.of(new JobView(rows.getLong(1), rows.getDate(2).toLocalDate(), rows.getString(3), done, total,
                         rate, eta, rows.getTimestamp(5).toInstant(), finished == null ? null : finished.toInstant(), rows.getString(7),
-                        rows.getString(11)));
+                        rows.getString(11), workers(id)));
             }
         });
     }

@@ -108,8 +108,11 @@ public class RuleVersions {
     @Transactional
     void activate(String version, String who, Reason reason, @Nullable String comment, @Nullable String checks) {
         String from = activeVersion().orElse(null);
-        jdbc.prepareStatement("INSERT INTO rule_activation (version, activated_at, activated_by, reason, from_version, comment, checks) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", statement -> {
+        // numbered after the newest activation rather than by AUTO_INCREMENT: on Galera each node numbers apart
+        // (auto_increment_increment), so two activations made at once on two nodes could come out in either order;
+        // with the next number taken, they conflict on it and the loser runs again after the winner (ConflictRetry)
+        jdbc.prepareStatement("INSERT INTO rule_activation (id, version, activated_at, activated_by, reason, from_version, comment, checks) "
+                        + "SELECT COALESCE(MAX(id), 0) + 1, ?, ?, ?, ?, ?, ?, ? FROM rule_activation", statement -> {
                     statement.setString(1, version);
                     statement.setTimestamp(2, Timestamp.from(clock.instant()));
                     statement.setString(3, who);

@@ -10,11 +10,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
@@ -27,6 +30,8 @@ class ResegmentationIntegrationTest extends HttpIntegrationTest {
     ResegmentationStore store;
     @Inject
     ClientDecider decider;
+    @Inject
+    com.clientvalue.audit.AdminLog log;
     Api api;
 
     @BeforeEach
@@ -69,29 +74,76 @@ class ResegmentationIntegrationTest extends HttpIntegrationTest {
     }
 
     @Test
-    void jobInterruptedAfterSomeChunksResumesWithoutDecidingAnyClientTwice() {
+    void aChunkOfAStoppedInstanceIsTakenOverWithoutDecidingAnyClientTwice() {
         long id = store.create(AS_OF);
-        List<String> firstChunks = store.clientsAfter(store.lastDecided(id), 600);
-        decider.decideAll(firstChunks, AS_OF, id); // what the job had audited when its instance stopped
+        // what a stopped instance left: its first chunk audited and done, its second claimed, its lease run out
+        Resegmentation stopped = new Resegmentation(store, decider, log, Duration.ofSeconds(30), "stopped-instance");
+        assertTrue(stopped.decideOneChunk());
+        ResegmentationStore.Chunk held = store.claimChunk("stopped-instance", Duration.ofSeconds(30)).orElseThrow();
+        db.execute("UPDATE resegmentation_chunk SET lease_until = NOW(6) - INTERVAL 1 SECOND WHERE job_id = " + id
+                + " AND chunk_no = " + held.chunkNo());
 
-        resegmentation.run(id, AS_OF);
+        while (resegmentation.decideOneChunk()) {
+            // this instance decides the rest, the stopped instance's second chunk included
+        }
 
         assertEquals("DONE", resegmentation.view(id).status());
         assertEquals(CLIENTS, db.count("SELECT COUNT(*) FROM decision_audit WHERE job_id = " + id));
-        assertEquals(0, db.count("SELECT COUNT(*) FROM (SELECT client_id FROM decision_audit WHERE job_id = " + id
-                + " GROUP BY client_id HAVING COUNT(*) > 1) twice"));
+        assertEquals(CLIENTS, db.count("SELECT COUNT(DISTINCT client_id) FROM decision_audit WHERE job_id = " + id));
+        assertEquals(2, db.count("SELECT claims FROM resegmentation_chunk WHERE job_id = " + id + " AND chunk_no = " + held.chunkNo()),
+                "claimed twice, decided once");
+        assertEquals(java.util.Set.of(new ResegmentationStore.Worker("stopped-instance", 1, Resegmentation.CHUNK),
+                new ResegmentationStore.Worker(owner(), 2, CLIENTS - Resegmentation.CHUNK)),
+                java.util.Set.copyOf(resegmentation.view(id).instances()));
     }
 
     @Test
-    void anotherLiveInstanceKeepsItsJob() {
+    void twoInstancesShareAJobChunkByChunk() {
         long id = store.create(AS_OF);
-        assertTrue(store.claim(id, "other-instance"));
+        Resegmentation other = new Resegmentation(store, decider, log, Duration.ofSeconds(30), "other-instance");
 
-        resegmentation.run(id, AS_OF);
+        assertTrue(resegmentation.decideOneChunk());
+        assertTrue(other.decideOneChunk());
+        assertTrue(resegmentation.decideOneChunk());
+        assertFalse(other.decideOneChunk(), "1,234 clients make three chunks");
 
-        assertEquals(0, db.count("SELECT COUNT(*) FROM decision_audit WHERE job_id = " + id));
-        assertEquals("RUNNING", resegmentation.view(id).status());
-        store.finish(id, "FAILED", "ended by the test"); // no later test context may resume it
+        assertEquals("DONE", resegmentation.view(id).status());
+        assertEquals(List.of(2L, 1L), List.of(db.count("SELECT COUNT(*) FROM resegmentation_chunk WHERE job_id = " + id
+                + " AND owner <> 'other-instance'"), db.count("SELECT COUNT(*) FROM resegmentation_chunk WHERE job_id = " + id
+                + " AND owner = 'other-instance'")));
+        assertEquals(CLIENTS, db.count("SELECT COUNT(DISTINCT client_id) FROM decision_audit WHERE job_id = " + id));
+        assertEquals(CLIENTS, db.count("SELECT COUNT(*) FROM decision_audit WHERE job_id = " + id));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM admin_event WHERE action = 'RESEGMENTATION_DONE' AND subject = 'job " + id + "'"),
+                "ended once, by whichever instance wrote the last chunk");
+    }
+
+    @Test
+    void aLateWriteOfAChunkTakenOverIsNotKept() {
+        long id = store.create(AS_OF);
+        ResegmentationStore.Chunk chunk = store.claimChunk("slow-instance", Duration.ofSeconds(30)).orElseThrow();
+        ClientDecider.Prepared decided = decider.prepareSealed(store.clients(chunk), AS_OF, id);
+        // meanwhile its lease ran out and another instance took the chunk over
+        db.execute("UPDATE resegmentation_chunk SET owner = 'faster-instance' WHERE job_id = " + id + " AND chunk_no = " + chunk.chunkNo());
+
+        assertThrows(ResegmentationStore.ChunkTakenOver.class,
+                () -> decider.record(decided, () -> store.completeChunk(chunk, "slow-instance", decided.decisions().size())));
+
+        assertEquals(0, db.count("SELECT COUNT(*) FROM decision_audit WHERE job_id = " + id), "the whole write was rolled back");
+        assertEquals(0, db.count("SELECT COUNT(*) FROM audit_block WHERE decisions = " + decided.decisions().size()));
+        store.finish(id, "FAILED", "ended by the test"); // no later test context may go on with it
+    }
+
+    @Test
+    void aFailedJobsChunksAreNotClaimedAgain() {
+        long id = store.create(AS_OF);
+        store.finish(id, "FAILED", "ended by the test");
+
+        assertTrue(store.claimChunk("any-instance", Duration.ofSeconds(30)).isEmpty());
+        assertEquals(3, db.count("SELECT COUNT(*) FROM resegmentation_chunk WHERE job_id = " + id + " AND status = 'CANCELLED'"));
+    }
+
+    private String owner() {
+        return db.text("SELECT owner FROM resegmentation_chunk WHERE owner <> 'stopped-instance' LIMIT 1");
     }
 
     @Test
