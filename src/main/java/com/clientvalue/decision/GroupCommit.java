@@ -26,13 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 class GroupCommit {
     /** At most this many decisions go into one transaction (a resegmentation chunk is 500). */
     static final int MAX_DECISIONS = 1_000;
-    /** A write that lost a lock conflict is tried this many times in all. */
-    static final int MAX_ATTEMPTS = 4;
 
     private final DecisionRecorder recorder;
     private final ApplicationEventPublisher<DecisionsRecorded> events;
     private final DistributionSummary groupSizes;
-    private final io.micrometer.core.instrument.Counter retries;
     private final AuditSegments segments;
     private final Lane[] lanes;
     private final AtomicInteger next = new AtomicInteger();
@@ -59,9 +56,6 @@ class GroupCommit {
         }
         this.groupSizes = DistributionSummary.builder("decisions.group.commit")
                 .description("decisions written per audit transaction (count: transactions, total: decisions)")
-                .register(meters);
-        this.retries = io.micrometer.core.instrument.Counter.builder("decisions.group.commit.retries")
-                .description("audit writes tried again after losing a lock conflict (a deadlock or a Galera certification)")
                 .register(meters);
     }
 
@@ -157,23 +151,19 @@ class GroupCommit {
     }
 
     /**
-     * Writes the batch in one transaction; null once committed, else what the last try threw. A write
-     * rolled back whole after losing a lock conflict with another lane or instance is written again,
-     * from the segment's head as it is then.
+     * Writes the batch in one transaction; null once committed, else what it threw. A write rolled
+     * back whole after losing a lock conflict with another lane or instance is written again, from
+     * the segment's head as it is then, by {@link com.clientvalue.common.ConflictRetry} (the
+     * recorder's transaction is one of those it retries).
      */
     @Nullable
     private Throwable write(List<Pending> batch, Lane lane) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                recorder.record(batch, segments.segment(lane.index));
-                groupSizes.record(batch.stream().mapToInt(p -> p.decisions.size()).sum());
-                return null;
-            } catch (Throwable e) {
-                if (attempt == MAX_ATTEMPTS || !com.clientvalue.common.TransientConflict.is(e)) {
-                    return e;
-                }
-                retries.increment();
-            }
+        try {
+            recorder.record(batch, segments.segment(lane.index));
+            groupSizes.record(batch.stream().mapToInt(p -> p.decisions.size()).sum());
+            return null;
+        } catch (Throwable e) {
+            return e;
         }
     }
 

@@ -92,7 +92,7 @@ class GroupCommitIntegrationTest extends HttpIntegrationTest {
         api.importCsv("clients", "client_id,name,country,potential\nA,a,IT,90\n");
         api.importCsv("orders", "client_id,order_id,order_date,amount\nA,O1,2011-10-01,1000\n");
         api.post("/api/decisions", Map.of("clientId", "A", "asOf", "2011-12-09")); // A's latest-decision row exists
-        double retriesBefore = meters.counter("decisions.group.commit.retries").count();
+        double retriesBefore = meters.counter("transactions.conflict.retries").count();
         ExecutorService caller = Executors.newSingleThreadExecutor();
         try (Connection other = DriverManager.getConnection(db.jdbcUrl(), "root", "")) {
             other.setAutoCommit(false);
@@ -111,7 +111,7 @@ class GroupCommitIntegrationTest extends HttpIntegrationTest {
         } finally {
             caller.shutdownNow();
         }
-        assertEquals(1.0, meters.counter("decisions.group.commit.retries").count() - retriesBefore, "written again once");
+        assertEquals(1.0, meters.counter("transactions.conflict.retries").count() - retriesBefore, "written again once");
         assertEquals(2, db.count("SELECT COUNT(*) FROM decision_audit"));
         assertEquals(2, db.count("SELECT COUNT(*) FROM audit_block"), "no block of the rolled-back try");
         assertEquals(0, db.count("SELECT COUNT(*) FROM client WHERE client_id LIKE 'DEADLOCK-%'"));
