@@ -18,6 +18,8 @@ with zipfile.ZipFile(out, 'w') as z:
     for root, _, files in os.walk('rules'):
         for name in files:
             path = os.path.join(root, name)
+            if os.path.relpath(path, 'rules').startswith('invariants'):
+                continue  # the policy invariants are not part of a candidate (only COMPLIANCE changes them)
             text = open(path, encoding='utf-8').read()
             if path.endswith('clusters/potential-level.csv'):
                 text = (text.replace('rated 60 or more is high,60', f'rated {threshold} or more is high,{threshold}')
@@ -28,10 +30,14 @@ with zipfile.ZipFile(out, 'w') as z:
                             .replace('potential 60 and class B make a client to develop,60,', f'potential {threshold} and class B make a client to develop,{threshold},'))
             z.writestr(os.path.relpath(path, 'rules'), text)
 PY
-  validate=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Authorization: Bearer $TOKEN" \
+  validate=$(curl -s -o "$WORK/validation.json" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $TOKEN" \
     -H 'Content-Type: application/zip' --data-binary "@$WORK/candidate.zip" "localhost:$PORT/api/rules/validate")
   publish=$(curl -s -o "$WORK/published.json" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $TOKEN" \
     -H 'Content-Type: application/zip' --data-binary "@$WORK/candidate.zip" "localhost:$PORT/api/rules/versions?comment=load-test-$round")
-  echo "round $round threshold $threshold validate(status s) $validate publish(status s) $publish" >> "$OUT"
+  version=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("version", "-"))' "$WORK/published.json" 2>/dev/null || echo -)
+  echo "round $round threshold $threshold validate(status s) $validate publish(status s) $publish version $version" >> "$OUT"
+  # a refused candidate: say why (the problem's detail and its first errors)
+  [ "${validate%% *}" = 200 ] || python3 -c 'import json,sys; p=json.load(open(sys.argv[1])); print("  refused:", p.get("detail"), json.dumps(p.get("errors", [])[:3]))' \
+    "$WORK/validation.json" >> "$OUT" 2>/dev/null || true
   sleep 2
 done

@@ -3,11 +3,8 @@ package com.clientvalue.audit;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -23,35 +20,14 @@ import java.util.List;
 @Singleton
 @Connectable
 public class AuditCheckpoints {
-    private static final Logger LOG = LoggerFactory.getLogger(AuditCheckpoints.class);
     private final JdbcOperations jdbc;
-    private final com.clientvalue.common.ClusterTasks tasks;
-    private final java.time.Duration interval;
     private final AuditKey key;
     private final Clock clock;
 
-    AuditCheckpoints(JdbcOperations jdbc, AuditKey key, Clock clock, com.clientvalue.common.ClusterTasks tasks,
-                     @io.micronaut.context.annotation.Value("${audit.checkpoint-interval:60s}") java.time.Duration interval) {
+    AuditCheckpoints(JdbcOperations jdbc, AuditKey key, Clock clock) {
         this.jdbc = jdbc;
-        this.tasks = tasks;
-        this.interval = interval;
         this.key = key;
         this.clock = clock;
-    }
-
-    @Scheduled(fixedDelay = "${audit.checkpoint-interval:60s}", initialDelay = "${audit.checkpoint-interval:60s}")
-    void atInterval() {
-        try {
-            // one checkpoint per interval for the whole cluster: every instance tries, the first to take the lock signs
-            tasks.runAlone("audit-checkpoint", java.time.Duration.ofMinutes(5), interval.multipliedBy(4).dividedBy(5), () -> {
-                Checkpoint made = create("schedule", false);
-                if (made != null) {
-                    LOG.debug("Audit checkpoint {} signed", made.id());
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("The audit checkpoint could not be made: {}", e.getMessage());
-        }
     }
 
     /** Makes a checkpoint of the heads as committed now; null when nothing changed since the last one and none is forced. */
@@ -89,7 +65,11 @@ public class AuditCheckpoints {
             long head = segments.get(i)[1];
             Checkpoint.Head before = last == null ? null : last.head(segment);
             long from = before == null ? 0 : before.head();
-            heads.add(new Checkpoint.Head(segment, "LEDGER", from, head, hashes.get(i), LedgerHash.merkleRoot(blockHashes(segment, from, head))));
+            List<String> added = blockHashes(segment, from, head);
+            if (head < from || added.size() != head - from) {
+                throw new AuditNotIntact(segment, from, head, added.size(), last);
+            }
+            heads.add(new Checkpoint.Head(segment, "LEDGER", from, head, hashes.get(i), LedgerHash.merkleRoot(added)));
         }
         if (last != null && !evenIfUnchanged && unchanged(last, heads)) {
             return null;
@@ -187,5 +167,21 @@ public class AuditCheckpoints {
         return new Checkpoint(rows.getLong("checkpoint_id"), rows.getTimestamp("created_at").toInstant(), rows.getString("created_by"),
                 rows.getString("previous_hash"), Checkpoint.parseHeads(rows.getString("heads")), rows.getString("segments_root"),
                 rows.getString("checkpoint_hash"), rows.getString("key_id"), rows.getString("signature"));
+    }
+
+    /**
+     * A segment whose head does not follow from what the previous checkpoint signed: it went back, or
+     * blocks it names are missing. Nothing is signed: a checkpoint must never vouch for a broken segment.
+     */
+    static final class AuditNotIntact extends org.zalando.problem.AbstractThrowableProblem {
+        AuditNotIntact(int segment, long from, long head, int found, @Nullable Checkpoint last) {
+            super(com.clientvalue.common.Problems.type("audit-not-intact"), "Audit not intact", org.zalando.problem.Status.CONFLICT,
+                    head < from
+                            ? "segment " + segment + " ends at block " + head + ", before block " + from + " that checkpoint "
+                                    + last.id() + " signed: blocks were removed; no checkpoint was signed (GET /api/audit/verify names what changed)"
+                            : "segment " + segment + " names block " + head + " as its head, but " + (head - from - found) + " of its blocks "
+                                    + (from + 1) + " to " + head + " are missing; no checkpoint was signed (GET /api/audit/verify names what changed)",
+                    null, null, java.util.Map.of("segment", segment));
+        }
     }
 }

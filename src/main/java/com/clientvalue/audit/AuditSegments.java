@@ -1,5 +1,7 @@
 package com.clientvalue.audit;
 
+import com.clientvalue.common.ConflictRetry;
+import com.clientvalue.common.TransientConflict;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -50,7 +52,7 @@ public class AuditSegments {
     public int segment(int lane) {
         synchronized (claimed) {
             if (claimed[lane] == null) {
-                claimed[lane] = transactions.executeWrite(status -> claim());
+                claimed[lane] = againOnConflict(() -> transactions.executeWrite(status -> claim()));
             }
             return claimed[lane];
         }
@@ -114,11 +116,27 @@ public class AuditSegments {
 
     @Scheduled(fixedDelay = "${audit.segment-heartbeat:20s}", initialDelay = "${audit.segment-heartbeat:20s}")
     void renew() {
-        transactions.executeWrite(status -> jdbc.prepareStatement("UPDATE audit_segment SET lease_until = ? WHERE owner = ?", statement -> {
+        againOnConflict(() -> transactions.executeWrite(status -> jdbc.prepareStatement("UPDATE audit_segment SET lease_until = ? "
+                + "WHERE owner = ?", statement -> {
             statement.setTimestamp(1, Timestamp.from(clock.instant().plus(lease)));
             statement.setString(2, owner);
             return statement.executeUpdate();
-        }));
+        })));
+    }
+
+    // these transactions are run from here, not through a @Transactional method: they are run again here
+    // when they lose a conflict (on Galera, with a write of the same rows committed on another node)
+    private static <T> T againOnConflict(java.util.function.Supplier<T> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (RuntimeException e) {
+                if (attempt == ConflictRetry.ATTEMPTS || !TransientConflict.is(e)) {
+                    throw e;
+                }
+                ConflictRetry.pause(attempt);
+            }
+        }
     }
 
     @PreDestroy

@@ -129,6 +129,32 @@ class AuditLedgerIntegrationTest extends HttpIntegrationTest {
     }
 
     @Test
+    void noCheckpointIsSignedOverASegmentWhoseBlocksAreMissingOrWentBack() {
+        api.post("/api/audit/checkpoints", Map.of());
+        int segment = (int) db.count("SELECT segment_id FROM decision_audit WHERE decision_id = '" + decisions.get(2) + "'");
+        long head = db.count("SELECT head_seq FROM audit_segment WHERE segment_id = " + segment);
+
+        // a head that names a block nobody wrote
+        db.execute("UPDATE audit_segment SET head_seq = head_seq + 2 WHERE segment_id = " + segment);
+        Api.Problem ahead = api.problem(HttpRequest.POST("/api/audit/checkpoints", Map.of()));
+        assertEquals(409, ahead.status());
+        assertEquals("/problems/audit-not-intact", ahead.body().get("type"));
+        assertEquals("segment " + segment + " names block " + (head + 2) + " as its head, but 2 of its blocks " + (head + 1) + " to "
+                + (head + 2) + " are missing; no checkpoint was signed (GET /api/audit/verify names what changed)", ahead.detail());
+
+        // a head moved back behind the one the first checkpoint signed
+        db.execute("UPDATE audit_segment SET head_seq = " + (head - 1) + " WHERE segment_id = " + segment);
+        Api.Problem behind = api.problem(HttpRequest.POST("/api/audit/checkpoints", Map.of()));
+        assertEquals(409, behind.status());
+        assertTrue(behind.detail().startsWith("segment " + segment + " ends at block " + (head - 1) + ", before block " + head
+                + " that checkpoint 1 signed: blocks were removed"), behind.detail());
+
+        assertEquals(1, db.count("SELECT COUNT(*) FROM audit_checkpoint"), "neither was signed");
+        db.execute("UPDATE audit_segment SET head_seq = " + head + " WHERE segment_id = " + segment);
+        assertEquals(2, api.post("/api/audit/checkpoints", Map.of()).get("id"), "restored, it is signed again");
+    }
+
+    @Test
     void aChangedCheckpointFailsItsHashAndAForgedOneItsSignature() {
         Map<String, Object> made = api.post("/api/audit/checkpoints", Map.of());
         assertEquals(1, made.get("id"));
