@@ -285,6 +285,18 @@ while :; do
 done
 log "job $job: $(echo "$view" | python3 -c 'import json,sys; v=json.load(sys.stdin); print(v["status"], v["done"], "of", v["total"], "clients;", ", ".join("%s: %d chunks" % (w["instance"], w["chunks"]) for w in v["instances"]))')"
 
+# a second one with no fault: how fast the instances decide the portfolio together (on this one machine)
+job2=$(api -f -X POST "localhost:$LB/api/portfolio/resegmentations?asOf=$AS_OF" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+JOB2_T0=$(date +%s.%N)
+while :; do
+  view2=$(api -sf "localhost:$LB/api/portfolio/resegmentations/$job2" || echo '{}')
+  state2=$(echo "$view2" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("status", "?"))')
+  [ "$state2" = RUNNING ] || [ "$state2" = "?" ] || break
+  sleep 1
+done
+JOB2_SECONDS=$(python3 -c "import time; print(round(time.time() - $JOB2_T0, 1))")
+log "job $job2 (no fault): $state2 in $JOB2_SECONDS s, $(echo "$view2" | python3 -c 'import json,sys; v=json.load(sys.stdin); print(", ".join("%s: %d chunks" % (w["instance"][:17], w["chunks"]) for w in v["instances"]))')"
+
 # ---------------------------------------------------------------- checks
 FAILED=0
 check() { if [ "$1" = ok ]; then echo "  ok    $2"; else echo "  FAIL  $2"; FAILED=1; fi; }
@@ -327,6 +339,9 @@ owners=$(sql 1 clientdecisions -e "SELECT COUNT(DISTINCT owner) FROM resegmentat
 check "$([ "$decided" = "$total" ] && [ "$distinct" = "$total" ] && echo ok)" \
   "every client decided once: $decided decisions, $distinct clients, $total in the portfolio"
 check "$([ "$owners" -ge 2 ] && echo ok)" "its chunks were decided by $owners instances"
+echo "  job $job2, no fault: $total clients in $JOB2_SECONDS s by 3 instances = $(python3 -c "print(round($total / $JOB2_SECONDS))") decisions/s"
+sql 1 clientdecisions -e "SELECT id, status, started_by, total, error FROM resegmentation_job ORDER BY id" | sed 's/^/    job: /'
+
 
 echo "== audit"
 checkpoint=$(api -s -o /dev/null -w '%{http_code}' -X POST "localhost:$LB/api/audit/checkpoints")
@@ -352,6 +367,12 @@ for n in 1 2 3; do
   echo "  node $n: cluster of $size, $state, $count audited decisions, conflicts $(status "$n" wsrep_local_cert_failures) certification failures, $(status "$n" wsrep_local_bf_aborts) aborted by replication"
   check "$([ "$size" = 3 ] && [ "$state" = Synced ] && [ "$count" = "$(sql 1 clientdecisions -e 'SELECT COUNT(*) FROM decision_audit')" ] && echo ok)" "node $n whole and equal"
 done
+replicated=0; writesets=0
+for n in 1 2 3; do
+  replicated=$((replicated + $(status "$n" wsrep_replicated_bytes))); writesets=$((writesets + $(status "$n" wsrep_replicated)))
+done
+all_decisions=$(sql 1 clientdecisions -e "SELECT COUNT(*) FROM decision_audit")
+echo "  replicated: $writesets write sets, $replicated bytes in all = $((replicated / all_decisions)) bytes per audited decision (imports included)"
 for i in 1 2 3; do
   retries=$(api -sf "localhost:$((18080 + i))/prometheus" | awk '/^transactions_conflict_retries_total/ {print $2}')
   echo "  instance $i: transactions.conflict.retries ${retries:-0}"
