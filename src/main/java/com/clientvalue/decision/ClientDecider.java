@@ -53,7 +53,12 @@ public class ClientDecider {
 
     /** {@link #decideAll}, with each decision's audited document. */
     public List<Answered> decideAnswered(List<String> clientIds, LocalDate asOf) {
-        List<Decision> decisions = prepare(clientIds, asOf);
+        return decideAnswered(clientIds, asOf, Explanations.LANGUAGES.get(0));
+    }
+
+    /** The same, explained in a language (en, it). */
+    public List<Answered> decideAnswered(List<String> clientIds, LocalDate asOf, String language) {
+        List<Decision> decisions = prepare(clientIds, asOf, language);
         return answered(decisions, recorder.record(decisions, null));
     }
 
@@ -83,11 +88,16 @@ public class ClientDecider {
      * {@link #record} before anything is said about them.
      */
     public List<Decision> prepare(List<String> clientIds, LocalDate asOf) {
+        return prepare(clientIds, asOf, Explanations.LANGUAGES.get(0));
+    }
+
+    private List<Decision> prepare(List<String> clientIds, LocalDate asOf, String language) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
         RuleBase ruleBase = rules.current();
         List<DecisionInputs.Inputs> loaded = inputs.load(List.copyOf(new LinkedHashSet<>(clientIds)), date);
         // evaluations are independent (a session each): a batch uses every core
-        return (loaded.size() > 1 ? loaded.parallelStream() : loaded.stream()).map(in -> decision(in, ruleBase)).toList();
+        return (loaded.size() > 1 ? loaded.parallelStream() : loaded.stream()).map(in -> decision(in, ruleBase, language))
+                .toList();
     }
 
     /** The second half: the decisions audited (group commit), on behalf of a job when jobId is set. */
@@ -124,22 +134,29 @@ public class ClientDecider {
 
     /** {@link #decideRequest}, with the decision's audited document. */
     public Answered decideRequestAnswered(ServiceRequestBody body) {
+        return decideRequestAnswered(body, Explanations.LANGUAGES.get(0));
+    }
+
+    /** The same, explained in a language (en, it). */
+    public Answered decideRequestAnswered(ServiceRequestBody body, String language) {
         LocalDate date = body.asOf() != null ? body.asOf() : LocalDate.now(clock);
         RuleBase ruleBase = rules.current();
         ServiceDefinition service = ruleBase.vocabulary().service(body.service())
                 .orElseThrow(() -> new UnknownService(body.service(),
                         ruleBase.vocabulary().services().stream().map(ServiceDefinition::code).toList()));
         return grants.oneRequestAtATime(body.clientId(), () -> {
-            Decision decision = decision(inputs.loadRequest(body, service, date, clock.instant()), ruleBase);
+            Decision decision = decision(inputs.loadRequest(body, service, date, clock.instant()), ruleBase, language);
             return answered(List.of(decision), recorder.record(List.of(decision), null)).get(0);
         });
     }
 
-    private Decision decision(DecisionInputs.Inputs in, RuleBase ruleBase) {
+    private Decision decision(DecisionInputs.Inputs in, RuleBase ruleBase, String language) {
         Evaluation evaluation = evaluator.evaluate(in.facts(), in.previous(), in.request(), ruleBase);
         Instant decidedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Explanations.Explained explained = Explanations.of(evaluation.firedRules(), in.facts(), evaluation.outcome(), ruleBase, language);
         return new Decision(ids.generate().toString(), in.facts().clientId(), in.facts().asOf(), evaluation.ruleVersion(),
                 decidedAt, in.whatIf(), in.facts(), in.previous(), in.request(), evaluation.outcome(), evaluation.firedRules(),
-                evaluation.reasons(), Transitions.between(in.previous(), evaluation.outcome()));
+                evaluation.reasons(), Transitions.between(in.previous(), evaluation.outcome()), language, explained.lines(),
+                explained.technical());
     }
 }

@@ -107,6 +107,8 @@ final class DecisionTableCheck {
         }
         int nameColumn = -1;
         int idColumn = -1;
+        List<Integer> reasonColumns = new ArrayList<>();
+        int technicalColumn = -1;
         for (int c = c0; c < grid.width(header); c++) {
             String keyword = grid.cell(header, c);
             if (keyword.isEmpty()) {
@@ -119,6 +121,11 @@ final class DecisionTableCheck {
                 nameColumn = c;
             } else if (keyword.equals("METADATA") && grid.cell(r + 3, c).replace(" ", "").equals(RULE_ID_SNIPPET)) {
                 idColumn = c;
+            } else if (keyword.equals("METADATA") && (grid.cell(r + 3, c).replace(" ", "").equals(ReasonTemplate.ENGLISH_SNIPPET)
+                    || grid.cell(r + 3, c).replace(" ", "").equals(ReasonTemplate.ITALIAN_SNIPPET))) {
+                reasonColumns.add(c);
+            } else if (keyword.equals("METADATA") && grid.cell(r + 3, c).replace(" ", "").equals(ReasonTemplate.TECHNICAL_SNIPPET)) {
+                technicalColumn = c;
             }
         }
         if (nameColumn < 0) {
@@ -134,6 +141,16 @@ final class DecisionTableCheck {
             }
             if (idColumn >= 0 && grid.cell(d, idColumn).isEmpty()) {
                 problem(name, d, idColumn, "the rule has no rule id: give it a stable id such as CLU-KEY");
+            }
+            for (int c : reasonColumns) {
+                for (String wrong : ReasonTemplate.problems(grid.cell(d, c))) {
+                    problem(name, d, c, wrong);
+                }
+            }
+            String technical = technicalColumn < 0 ? "" : grid.cell(d, technicalColumn);
+            if (!technical.isEmpty() && !technical.equalsIgnoreCase("yes")) {
+                problem(name, d, technicalColumn, "'" + technical + "' in the technical column: write yes (a weight or an intermediate "
+                        + "level, left out of the short explanation) or leave it empty");
             }
         }
         return end;

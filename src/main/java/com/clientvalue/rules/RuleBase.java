@@ -26,10 +26,12 @@ public final class RuleBase {
     /** Each compiled rule's descriptor by identity, filled once here and only read after. */
     private final Map<Rule, RuleDescriptor> compiled;
     private final SessionReuse sessionReuse;
+    private final Map<String, ReasonTemplate> reasons;
 
     RuleBase(String version, Instant loadedAt, List<RuleFileSummary> files, List<RuleDescriptor> rules,
              Map<String, RuleDescriptor> byQualifiedName, Vocabulary vocabulary, List<RuleSource> sources, String drl,
-             KieContainer container) {
+             KieContainer container, Map<String, ReasonTemplate> reasons) {
+        this.reasons = Map.copyOf(reasons);
         this.version = version;
         this.loadedAt = loadedAt;
         this.files = List.copyOf(files);
@@ -51,6 +53,11 @@ public final class RuleBase {
         }
         this.compiled = java.util.Collections.unmodifiableMap(compiled);
         this.sessionReuse = SessionReuse.check(kieBase);
+    }
+
+    /** The analysts' sentence explaining a rule, when its row (or DRL rule) has one. */
+    public java.util.Optional<ReasonTemplate> reason(String ruleId) {
+        return java.util.Optional.ofNullable(reasons.get(ruleId));
     }
 
     public String version() {

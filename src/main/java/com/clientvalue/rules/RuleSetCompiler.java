@@ -154,6 +154,7 @@ final class RuleSetCompiler {
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, RuleDescriptor> byQualifiedName = new LinkedHashMap<>();
         Map<String, RuleDescriptor> byId = new LinkedHashMap<>();
+        Map<String, ReasonTemplate> reasons = new LinkedHashMap<>();
         for (KiePackage kiePackage : container.getKieBase().getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
                 String qualified = RuleBase.qualifiedName(rule.getPackageName(), rule.getName());
@@ -177,6 +178,18 @@ final class RuleSetCompiler {
                                     + ": rule ids must be unique"));
                 }
                 byQualifiedName.put(qualified, descriptor);
+                ReasonTemplate reason = reason(rule.getMetaData());
+                if (reason != null) {
+                    reasons.put(descriptor.ruleId(), reason);
+                    if (descriptor.table() == null) { // a DRL rule: a table's cells were checked where they are
+                        for (String sentence : java.util.Arrays.asList(reason.english(), reason.italian())) {
+                            for (String wrong : sentence == null ? List.<String>of() : ReasonTemplate.problems(sentence)) {
+                                problems.add(new RuleProblem(descriptor.file(), null, descriptor.row(), null,
+                                        "the reason of rule " + descriptor.ruleId() + ": " + wrong));
+                            }
+                        }
+                    }
+                }
             }
         }
         if (!problems.isEmpty()) {
@@ -190,7 +203,26 @@ final class RuleSetCompiler {
                         (int) rules.stream().filter(r -> r.file().equals(s.path())).count()))
                 .toList();
         String drl = byResourcePath.values().stream().map(TranslatedSource::drl).collect(java.util.stream.Collectors.joining("\n"));
-        return new RuleBase(versionOf(files), Instant.now(), files, rules, byQualifiedName, vocabulary, sources, drl, container);
+        return new RuleBase(versionOf(files), Instant.now(), files, rules, byQualifiedName, vocabulary, sources, drl, container, reasons);
+    }
+
+    // the reason columns of a table row (or @reason, @reason_it, @technical of a DRL rule); null when it has none
+    private static ReasonTemplate reason(Map<String, Object> metadata) {
+        String english = text(metadata.get("reason"));
+        String italian = text(metadata.get("reason_it"));
+        boolean technical = "yes".equalsIgnoreCase(text(metadata.get("technical")));
+        return english == null && italian == null && !technical ? null : new ReasonTemplate(english, italian, technical);
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString().strip();
+        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        return text.isEmpty() ? null : text;
     }
 
     /** The version these files compile to, known without compiling them. */

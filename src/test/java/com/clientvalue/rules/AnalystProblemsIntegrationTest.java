@@ -48,6 +48,36 @@ class AnalystProblemsIntegrationTest extends HttpIntegrationTest {
     }
 
     @Test
+    void aReasonThatQuotesNoFactComesBackAtItsCellWithTheNamesItMayQuote() {
+        byte[] candidate = RuleZip.ofRealFolder()
+                .replace("clusters/cluster-classification.csv", "Potential {potential} ({potentialLevel}) and revenue class {abcClass} "
+                        + "({revenueLevel}): a key client", "Potential {potentail} and revenue class {abcClass}: a key client")
+                .replace("clusters/revenue-level.csv", "Classe di fatturato {abcClass}: un fatturato alto", "Classe {abcClass: alto")
+                .replace("clusters/potential-level.csv", "è alto,yes", "è alto,si")
+                .bytes();
+
+        List<Map<String, Object>> problems = problems(api().problem(zip("/api/rules/validate", candidate)));
+
+        assertEquals(3, problems.size(), problems.toString());
+        Map<String, Object> misspelled = problems.stream().filter(p -> "clusters/cluster-classification.csv".equals(p.get("file")))
+                .findFirst().orElseThrow();
+        assertEquals("Cluster classification", misspelled.get("table"));
+        assertEquals(10, misspelled.get("row"));
+        assertEquals("F (Reason (English))", misspelled.get("column"));
+        assertTrue(String.valueOf(misspelled.get("message")).startsWith("{potentail} names no fact or outcome: a reason may quote "
+                + "clientId, asOf, name, country, sector, companyType, employees, potential, revenue12m,"), misspelled.toString());
+        assertTrue(String.valueOf(misspelled.get("message")).endsWith("cluster, potentialLevel, revenueLevel, lifecycle, "
+                + "experienceSegment (rules/README.md, Explanations)"), misspelled.toString());
+        assertEquals(problem("clusters/potential-level.csv", "Potential level", 10, "J (Technical (yes: left out of the short explanation))",
+                "'si' in the technical column: write yes (a weight or an intermediate level, left out of the short explanation) "
+                        + "or leave it empty"), problems.stream().filter(p -> "clusters/potential-level.csv".equals(p.get("file")))
+                .findFirst().orElseThrow());
+        assertEquals(problem("clusters/revenue-level.csv", "Revenue level", 10, "F (Reason (Italian))",
+                "a { without its } (or the other way round): a placeholder is a name between braces, e.g. {potential}"),
+                problems.stream().filter(p -> "clusters/revenue-level.csv".equals(p.get("file"))).findFirst().orElseThrow());
+    }
+
+    @Test
     void aGapInThePotentialTableComesBackFirstAtTheTableWithTheRangeNoRowCovers() {
         byte[] candidate = RuleZip.ofRealFolder().replace("clusters/potential-level.csv",
                 "POT-LOW,A potential rated below 60 is low,,60", "POT-LOW,A potential rated below 60 is low,,50").bytes();

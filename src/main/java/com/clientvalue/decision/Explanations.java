@@ -1,0 +1,128 @@
+package com.clientvalue.decision;
+
+import com.clientvalue.client.ClientFacts;
+import com.clientvalue.rules.ReasonTemplate;
+import com.clientvalue.rules.RuleBase;
+import com.clientvalue.rules.RuleDescriptor;
+import io.micronaut.core.annotation.Nullable;
+
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A decision explained in the analysts' words: each fired rule's reason sentence with the client's
+ * values filled in, ordered by what it decided (cluster, lifecycle, experience, assessment, actions,
+ * categories, service answer) and then as the rules are written, never in firing order. What a rule
+ * is about follows from the folder of its file (clusters/, lifecycle/, experience/, assessment/,
+ * policies/ and budget/ for actions, portfolio/ for categories) and, for a file whose name begins
+ * with "service", the service answer.
+ */
+final class Explanations {
+    /** The languages a reason may be written in; the first is the default. */
+    static final List<String> LANGUAGES = List.of("en", "it");
+    private static final List<String> ORDER = List.of("cluster", "lifecycle", "experience", "assessment", "actions", "categories",
+            "service", "other");
+    private static final Map<String, RecordComponent> FACTS = new LinkedHashMap<>();
+
+    static {
+        for (RecordComponent component : ClientFacts.class.getRecordComponents()) {
+            FACTS.put(component.getName(), component);
+        }
+    }
+
+    private Explanations() {
+    }
+
+    /** The short explanation and the technical lines kept beside it. */
+    record Explained(List<ExplanationLine> lines, List<ExplanationLine> technical) {
+    }
+
+    static Explained of(List<RuleDescriptor> fired, ClientFacts facts, Outcome outcome, RuleBase ruleBase, String language) {
+        List<ExplanationLine> lines = new ArrayList<>();
+        List<ExplanationLine> technical = new ArrayList<>();
+        List<RuleDescriptor> ordered = fired.stream()
+                .sorted(Comparator.comparingInt((RuleDescriptor r) -> ORDER.indexOf(dimension(r)))
+                        .thenComparing(RuleDescriptor::file).thenComparingInt(RuleDescriptor::row))
+                .toList();
+        for (RuleDescriptor rule : ordered) {
+            ReasonTemplate reason = ruleBase.reason(rule.ruleId()).orElse(null);
+            String sentence = reason == null || reason.in(language) == null ? rule.name() : reason.in(language);
+            Map<String, String> quoted = new LinkedHashMap<>();
+            String text = ReasonTemplate.fill(sentence, name -> quoted.computeIfAbsent(name, n -> value(n, facts, outcome, language)));
+            ExplanationLine line = new ExplanationLine(dimension(rule), rule.ruleId(), text, quoted, reason != null && reason.technical());
+            (line.technical() ? technical : lines).add(line);
+        }
+        return new Explained(List.copyOf(lines), List.copyOf(technical));
+    }
+
+    /** The language to answer in for an Accept-Language header: the first of en, it it accepts; en when none. */
+    static String language(@Nullable String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return LANGUAGES.get(0);
+        }
+        try {
+            String tag = Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
+            return tag == null ? LANGUAGES.get(0) : tag;
+        } catch (IllegalArgumentException e) {
+            return LANGUAGES.get(0); // a malformed header: the default, as for none
+        }
+    }
+
+    static String dimension(RuleDescriptor rule) {
+        String file = rule.file();
+        int slash = file.indexOf('/');
+        String folder = slash < 0 ? "" : file.substring(0, slash);
+        if (file.substring(file.lastIndexOf('/') + 1).startsWith("service")) {
+            return "service";
+        }
+        return switch (folder) {
+            case "clusters" -> "cluster";
+            case "lifecycle" -> "lifecycle";
+            case "experience" -> "experience";
+            case "assessment" -> "assessment";
+            case "policies", "budget" -> "actions";
+            case "portfolio" -> "categories";
+            default -> "other";
+        };
+    }
+
+    private static String value(String name, ClientFacts facts, Outcome outcome, String language) {
+        Object value = switch (name) {
+            case "cluster" -> outcome.cluster();
+            case "potentialLevel" -> outcome.potentialLevel();
+            case "revenueLevel" -> outcome.revenueLevel();
+            case "lifecycle" -> outcome.lifecycle();
+            case "experienceSegment" -> outcome.experienceSegment();
+            default -> fact(name, facts);
+        };
+        if (value == null) {
+            return "it".equals(language) ? "non noto" : "not known";
+        }
+        if (value instanceof BigDecimal amount) {
+            return amount.stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof Boolean yes) {
+            return "it".equals(language) ? (yes ? "sì" : "no") : (yes ? "yes" : "no");
+        }
+        return value instanceof Enum<?> constant ? constant.name() : value.toString();
+    }
+
+    @Nullable
+    private static Object fact(String name, ClientFacts facts) {
+        RecordComponent component = FACTS.get(name);
+        if (component == null) {
+            return null; // refused when the rules were compiled: never reached
+        }
+        try {
+            return component.getAccessor().invoke(facts);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("fact " + name + " could not be read", e);
+        }
+    }
+}

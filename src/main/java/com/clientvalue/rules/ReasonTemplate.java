@@ -1,0 +1,90 @@
+package com.clientvalue.rules;
+
+import com.clientvalue.client.ClientFacts;
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The sentence an analyst wrote to explain a rule, in English and optionally Italian, whose
+ * {placeholders} name a fact of the client or an outcome of the decision and are filled with the
+ * client's values. A technical rule (a weight, an intermediate level) is kept in the audit and left
+ * out of the short explanation. Written in a decision table's METADATA columns {@code reason("$param")},
+ * {@code reason_it("$param")} and {@code technical("$param")}, or as @reason, @reason_it, @technical in DRL.
+ */
+public record ReasonTemplate(@Nullable String english, @Nullable String italian, boolean technical) {
+    public static final String ENGLISH_SNIPPET = "reason(\"$param\")";
+    public static final String ITALIAN_SNIPPET = "reason_it(\"$param\")";
+    public static final String TECHNICAL_SNIPPET = "technical(\"$param\")";
+    /** The outcomes a reason may quote (the facts are every field of {@link ClientFacts}). */
+    public static final List<String> OUTCOMES = List.of("cluster", "potentialLevel", "revenueLevel", "lifecycle", "experienceSegment");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    private static final Set<String> NAMES = names();
+
+    private static Set<String> names() {
+        Set<String> names = new LinkedHashSet<>();
+        for (var component : ClientFacts.class.getRecordComponents()) {
+            names.add(component.getName());
+        }
+        names.addAll(OUTCOMES);
+        return java.util.Collections.unmodifiableSet(names);
+    }
+
+    /** Every name a placeholder may hold. */
+    public static Set<String> quotableNames() {
+        return NAMES;
+    }
+
+    /** The sentence in a language (en, it): Italian when it was written, English otherwise; null when neither was. */
+    @Nullable
+    public String in(String language) {
+        return "it".equals(language) && italian != null ? italian : english;
+    }
+
+    /** The names of a sentence's placeholders, in order, each once. */
+    public static List<String> placeholders(String sentence) {
+        Set<String> found = new LinkedHashSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(sentence);
+        while (matcher.find()) {
+            found.add(matcher.group(1).trim());
+        }
+        return List.copyOf(found);
+    }
+
+    /** What is wrong with a sentence an analyst wrote, as they would read it; empty when nothing is. */
+    public static List<String> problems(String sentence) {
+        List<String> problems = new ArrayList<>();
+        for (String name : placeholders(sentence)) {
+            if (!NAMES.contains(name)) {
+                problems.add("{" + name + "} names no fact or outcome: a reason may quote " + String.join(", ", NAMES)
+                        + " (rules/README.md, Explanations)");
+            }
+        }
+        if (sentence.indexOf('"') >= 0 || sentence.indexOf('\\') >= 0) {
+            problems.add("a reason may not hold a double quote or a backslash: use ' instead");
+        }
+        int open = sentence.length() - sentence.replace("{", "").length();
+        int close = sentence.length() - sentence.replace("}", "").length();
+        if (open != close) {
+            problems.add("a { without its } (or the other way round): a placeholder is a name between braces, e.g. {potential}");
+        }
+        return problems;
+    }
+
+    /** The sentence with each placeholder replaced by its value. */
+    public static String fill(String sentence, Function<String, String> value) {
+        Matcher matcher = PLACEHOLDER.matcher(sentence);
+        StringBuilder filled = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(filled, Matcher.quoteReplacement(value.apply(matcher.group(1).trim())));
+        }
+        matcher.appendTail(filled);
+        return filled.toString();
+    }
+}

@@ -1,0 +1,103 @@
+package com.clientvalue.decision;
+
+import com.clientvalue.Api;
+import com.clientvalue.HttpIntegrationTest;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A decision's explanation, from the real rules folder: the analysts' sentences with the client's
+ * figures, ordered by what they decided, technical rows apart, in English or Italian as the caller's
+ * Accept-Language asks, and the audit holding the very text answered.
+ */
+@MicronautTest(transactional = false)
+class ExplanationIntegrationTest extends HttpIntegrationTest {
+    private static final List<String> ORDER = List.of("cluster", "lifecycle", "experience", "assessment", "actions", "categories",
+            "service", "other");
+    Api api;
+
+    @BeforeEach
+    void portfolio() {
+        db.clear();
+        api = api();
+        api.importCsv("clients", "client_id,name,country,potential\nA,a,IT,90\nB,b,IT,35\n");
+        api.importCsv("orders", "client_id,order_id,order_date,amount\nA,O1,2011-10-01,1000\nB,O2,2011-10-01,10\n");
+    }
+
+    @Test
+    void theExplanationQuotesTheClientsFiguresInTheAnalystsWordsByWhatItDecided() {
+        Map<String, Object> decision = api.post("/api/decisions", Map.of("clientId", "A", "asOf", "2011-12-10"));
+        List<Map<String, Object>> lines = lines(decision, "explanation");
+
+        assertEquals("en", decision.get("language"));
+        assertEquals(Map.of("dimension", "cluster", "reasonCode", "CLU-KEY", "text",
+                "Potential 90 (HIGH) and revenue class A (HIGH): a key client", "quoted",
+                Map.of("potential", "90", "potentialLevel", "HIGH", "abcClass", "A", "revenueLevel", "HIGH"), "technical", false),
+                lines.get(0));
+        List<String> dimensions = lines.stream().map(line -> (String) line.get("dimension")).toList();
+        assertEquals(dimensions.stream().sorted(Comparator.comparingInt(ORDER::indexOf)).toList(), dimensions,
+                "by what was decided, not in firing order");
+        assertTrue(dimensions.contains("lifecycle") && dimensions.contains("actions"), dimensions.toString());
+
+        // the intermediate levels are technical: kept, marked, and out of the short explanation
+        List<Map<String, Object>> technical = lines(decision, "technicalExplanation");
+        assertEquals(List.of("POT-HIGH", "REV-A"), technical.stream().map(line -> line.get("reasonCode")).toList());
+        assertEquals("A potential of 90 is high", technical.get(0).get("text"));
+        assertEquals(true, technical.get(0).get("technical"));
+        assertFalse(lines.stream().anyMatch(line -> "POT-HIGH".equals(line.get("reasonCode"))));
+
+        // a row without a reason keeps its NAME
+        Map<String, Object> lifecycle = lines.stream().filter(line -> "lifecycle".equals(line.get("dimension"))).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> fired = (List<Map<String, Object>>) decision.get("firedRules");
+        assertEquals(fired.stream().filter(rule -> rule.get("ruleId").equals(lifecycle.get("reasonCode"))).findFirst().orElseThrow()
+                .get("name"), lifecycle.get("text"));
+        assertEquals(Map.of(), lifecycle.get("quoted"));
+        assertEquals(fired.size(), lines.size() + technical.size(), "one line per rule that fired");
+    }
+
+    @Test
+    void italianWhenTheCallerPrefersItAndTheAuditKeepsTheTextAnswered() {
+        Api.Problem answer = api.answer(HttpRequest.POST("/api/decisions", Map.of("clientId", "B", "asOf", "2011-12-10"))
+                .header("Accept-Language", "fr-CH, fr;q=0.9, it;q=0.8, en;q=0.5"));
+
+        assertEquals(200, answer.status());
+        assertEquals("it", answer.headers().get("Content-Language"));
+        assertEquals("it", answer.body().get("language"));
+        Map<String, Object> cluster = lines(answer.body(), "explanation").get(0);
+        assertEquals("Potenziale 35 (LOW) e classe di fatturato C (LOW): un cliente marginale", cluster.get("text"));
+        assertEquals("Un potenziale di 35 è basso", lines(answer.body(), "technicalExplanation").get(0).get("text"));
+
+        Map<String, Object> audited = api.get("/api/audit/decisions/" + answer.body().get("decisionId"));
+        assertEquals(answer.body().get("explanation"), audited.get("explanation"), "the audit keeps the exact text answered");
+        assertEquals("it", audited.get("language"));
+    }
+
+    @Test
+    void aLanguageWithoutReasonsOrNoHeaderIsAnsweredInEnglish() {
+        for (String header : new String[]{"de-DE, de;q=0.9", "", "not a language range;;"}) {
+            MutableHttpRequest<?> request = HttpRequest.POST("/api/decisions", Map.of("clientId", "A", "asOf", "2011-12-10"));
+            Api.Problem answer = api.answer(header.isEmpty() ? request : request.header("Accept-Language", header));
+            assertEquals(200, answer.status(), header);
+            assertEquals("en", answer.body().get("language"), header);
+            assertEquals("Potential 90 (HIGH) and revenue class A (HIGH): a key client",
+                    lines(answer.body(), "explanation").get(0).get("text"), header);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> lines(Map<String, Object> decision, String field) {
+        return (List<Map<String, Object>>) decision.get(field);
+    }
+}
