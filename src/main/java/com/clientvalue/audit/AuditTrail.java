@@ -126,4 +126,28 @@ public class AuditTrail {
             }
         });
     }
+
+    /** The documents of these decisions, by id (one statement; a decision not in the audit is left out). */
+    @Connectable
+    public java.util.Map<String, String> documents(java.util.Collection<String> decisionIds) {
+        if (decisionIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(decisionIds.size(), "?"));
+        return jdbc.prepareStatement("SELECT a.decision_id, d.body, a.decision FROM decision_audit a LEFT JOIN decision_document d "
+                + "ON d.decision_id = a.decision_id WHERE a.decision_id IN (" + marks + ")", statement -> {
+            int i = 1;
+            for (String id : decisionIds) {
+                statement.setString(i++, id);
+            }
+            java.util.Map<String, String> documents = new java.util.HashMap<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    byte[] body = rows.getBytes(2);
+                    documents.put(rows.getString(1), body != null ? DocumentCodec.decompress(body) : rows.getString(3));
+                }
+            }
+            return documents;
+        });
+    }
 }

@@ -26,12 +26,14 @@ public class ClientDecider {
     private final GroupCommit recorder;
     private final ServiceGrants grants;
     private final Clock clock;
+    private final PriorFacts priorFacts;
     // ids in time order (UUID version 7): the audit's primary key and the tables keyed by it grow at
     // their end instead of at random pages, which keeps writes cheap as the audit grows past memory
     private final TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator();
 
     ClientDecider(DecisionInputs inputs, ActiveRuleBase rules, DecisionEvaluator evaluator, GroupCommit recorder,
-                  ServiceGrants grants, Clock clock) {
+                  ServiceGrants grants, Clock clock, PriorFacts priorFacts) {
+        this.priorFacts = priorFacts;
         this.inputs = inputs;
         this.rules = rules;
         this.evaluator = evaluator;
@@ -96,8 +98,9 @@ public class ClientDecider {
         RuleBase ruleBase = rules.current();
         List<DecisionInputs.Inputs> loaded = inputs.load(List.copyOf(new LinkedHashSet<>(clientIds)), date);
         // evaluations are independent (a session each): a batch uses every core
-        return (loaded.size() > 1 ? loaded.parallelStream() : loaded.stream()).map(in -> decision(in, ruleBase, language))
+        List<Decision> decisions = (loaded.size() > 1 ? loaded.parallelStream() : loaded.stream()).map(in -> decision(in, ruleBase, language))
                 .toList();
+        return priorFacts.explainChanges(decisions);
     }
 
     /** The second half: the decisions audited (group commit), on behalf of a job when jobId is set. */
@@ -145,7 +148,8 @@ public class ClientDecider {
                 .orElseThrow(() -> new UnknownService(body.service(),
                         ruleBase.vocabulary().services().stream().map(ServiceDefinition::code).toList()));
         return grants.oneRequestAtATime(body.clientId(), () -> {
-            Decision decision = decision(inputs.loadRequest(body, service, date, clock.instant()), ruleBase, language);
+            Decision decision = priorFacts.explainChanges(List.of(decision(inputs.loadRequest(body, service, date, clock.instant()),
+                    ruleBase, language))).get(0);
             return answered(List.of(decision), recorder.record(List.of(decision), null)).get(0);
         });
     }

@@ -55,10 +55,50 @@ final class Explanations {
             String sentence = reason == null || reason.in(language) == null ? rule.name() : reason.in(language);
             Map<String, String> quoted = new LinkedHashMap<>();
             String text = ReasonTemplate.fill(sentence, name -> quoted.computeIfAbsent(name, n -> value(n, facts, outcome, language)));
-            ExplanationLine line = new ExplanationLine(dimension(rule), rule.ruleId(), text, quoted, reason != null && reason.technical());
+            ExplanationLine line = new ExplanationLine(dimension(rule), rule.ruleId(), text, quoted, reason != null && reason.technical(),
+                    null);
             (line.technical() ? technical : lines).add(line);
         }
         return new Explained(List.copyOf(lines), List.copyOf(technical));
+    }
+
+    /**
+     * The explanation of a decision whose cluster, lifecycle or experience changed since the previous
+     * one: the first line of each changed dimension says what it was and which of the facts it quotes
+     * moved, against the previous decision's own facts (its audited document); the rules when none did.
+     */
+    static List<ExplanationLine> withChanges(List<ExplanationLine> lines, List<Transition> transitions, ClientFacts facts,
+                                             ClientFacts previousFacts, String previousVersion, String version, String language) {
+        List<ExplanationLine> changed = new ArrayList<>(lines);
+        boolean italian = "it".equals(language);
+        for (Transition transition : transitions) {
+            String dimension = transition.dimension().toLowerCase(Locale.ROOT);
+            for (int i = 0; i < changed.size(); i++) {
+                ExplanationLine line = changed.get(i);
+                if (!line.dimension().equals(dimension)) {
+                    continue;
+                }
+                List<String> moved = new ArrayList<>();
+                for (String name : line.quoted().keySet()) {
+                    if (FACTS.containsKey(name)) {
+                        String before = value(name, previousFacts, null, language);
+                        String now = value(name, facts, null, language);
+                        if (!before.equals(now)) {
+                            moved.add(italian ? name + " era " + before + ", ora " + now : name + " was " + before + ", is now " + now);
+                        }
+                    }
+                }
+                String was = (italian ? "era " : "was ") + (transition.from() == null ? (italian ? "nessuno" : "none") : transition.from());
+                String why = !moved.isEmpty() ? String.join("; ", moved)
+                        : !previousVersion.equals(version) ? (italian ? "le regole sono cambiate (versione " : "the rules changed (version ")
+                                + previousVersion.substring(0, Math.min(12, previousVersion.length())) + " → "
+                                + version.substring(0, Math.min(12, version.length())) + ")"
+                        : (italian ? "sono cambiati altri dati del cliente" : "other facts of the client changed");
+                changed.set(i, line.withChange(was + ": " + why));
+                break;
+            }
+        }
+        return List.copyOf(changed);
     }
 
     /** The language to answer in for an Accept-Language header: the first of en, it it accepts; en when none. */
@@ -92,8 +132,8 @@ final class Explanations {
         };
     }
 
-    private static String value(String name, ClientFacts facts, Outcome outcome, String language) {
-        Object value = switch (name) {
+    private static String value(String name, ClientFacts facts, @Nullable Outcome outcome, String language) {
+        Object value = outcome == null ? fact(name, facts) : switch (name) {
             case "cluster" -> outcome.cluster();
             case "potentialLevel" -> outcome.potentialLevel();
             case "revenueLevel" -> outcome.revenueLevel();

@@ -41,10 +41,11 @@ class ExplanationIntegrationTest extends HttpIntegrationTest {
         List<Map<String, Object>> lines = lines(decision, "explanation");
 
         assertEquals("en", decision.get("language"));
-        assertEquals(Map.of("dimension", "cluster", "reasonCode", "CLU-KEY", "text",
+        Map<String, Object> expected = new java.util.HashMap<>(Map.of("dimension", "cluster", "reasonCode", "CLU-KEY", "text",
                 "Potential 90 (HIGH) and revenue class A (HIGH): a key client", "quoted",
-                Map.of("potential", "90", "potentialLevel", "HIGH", "abcClass", "A", "revenueLevel", "HIGH"), "technical", false),
-                lines.get(0));
+                Map.of("potential", "90", "potentialLevel", "HIGH", "abcClass", "A", "revenueLevel", "HIGH"), "technical", false));
+        expected.put("change", null); // the client's first decision
+        assertEquals(expected, lines.get(0));
         List<String> dimensions = lines.stream().map(line -> (String) line.get("dimension")).toList();
         assertEquals(dimensions.stream().sorted(Comparator.comparingInt(ORDER::indexOf)).toList(), dimensions,
                 "by what was decided, not in firing order");
@@ -82,6 +83,23 @@ class ExplanationIntegrationTest extends HttpIntegrationTest {
         Map<String, Object> audited = api.get("/api/audit/decisions/" + answer.body().get("decisionId"));
         assertEquals(answer.body().get("explanation"), audited.get("explanation"), "the audit keeps the exact text answered");
         assertEquals("it", audited.get("language"));
+    }
+
+    @Test
+    void aClusterThatChangedSaysWhatItWasAndWhichQuotedFigureMoved() {
+        api.post("/api/decisions", Map.of("clientId", "A", "asOf", "2011-12-10"));
+        api.importCsv("clients", "client_id,name,country,potential\nA,a,IT,40\n");
+
+        Map<String, Object> decision = api.post("/api/decisions", Map.of("clientId", "A", "asOf", "2011-12-10"));
+        Map<String, Object> cluster = lines(decision, "explanation").get(0);
+        assertEquals("CLU-MAINTAIN", cluster.get("reasonCode"));
+        assertEquals("was KEY: potential was 90, is now 40", cluster.get("change"));
+        assertTrue(lines(decision, "explanation").stream().skip(1).noneMatch(line -> line.get("change") != null),
+                "only the first line of a dimension that changed");
+
+        Api.Problem italian = api.answer(HttpRequest.POST("/api/decisions", Map.of("clientId", "A", "asOf", "2011-12-10"))
+                .header("Accept-Language", "it"));
+        assertEquals(null, lines(italian.body(), "explanation").get(0).get("change"), "unchanged since the decision before it");
     }
 
     @Test
