@@ -157,10 +157,23 @@ public class ClientDecider {
     private Decision decision(DecisionInputs.Inputs in, RuleBase ruleBase, String language) {
         Evaluation evaluation = evaluator.evaluate(in.facts(), in.previous(), in.request(), ruleBase);
         Instant decidedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Explanations.Explained explained = Explanations.of(evaluation.firedRules(), in.facts(), evaluation.outcome(), ruleBase, language);
+        Explanations.Explained explained = Explanations.of(evaluation.firedRules(), in.facts(), evaluation.outcome(), in.request(),
+                ruleBase, language);
+        List<ExplanationLine> lines = explained.lines();
+        ServiceAnswer answer = evaluation.outcome().serviceAnswer();
+        if (in.request() != null && answer != null && !answer.granted()) {
+            // what the person asking could change: the same facts and rules, another request
+            List<ExplanationLine> withAlternatives = new java.util.ArrayList<>(lines);
+            for (Explanations.Alternative alternative : Explanations.alternatives(in.request())) {
+                ServiceAnswer other = evaluator.evaluate(in.facts(), in.previous(), alternative.request(), ruleBase).outcome().serviceAnswer();
+                if (other != null && other.granted()) {
+                    withAlternatives.add(Explanations.alternativeLine(alternative, other.ruleIds(), language));
+                }
+            }
+            lines = List.copyOf(withAlternatives);
+        }
         return new Decision(ids.generate().toString(), in.facts().clientId(), in.facts().asOf(), evaluation.ruleVersion(),
                 decidedAt, in.whatIf(), in.facts(), in.previous(), in.request(), evaluation.outcome(), evaluation.firedRules(),
-                evaluation.reasons(), Transitions.between(in.previous(), evaluation.outcome()), language, explained.lines(),
-                explained.technical());
+                evaluation.reasons(), Transitions.between(in.previous(), evaluation.outcome()), language, lines, explained.technical());
     }
 }

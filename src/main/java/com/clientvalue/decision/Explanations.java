@@ -43,7 +43,8 @@ final class Explanations {
     record Explained(List<ExplanationLine> lines, List<ExplanationLine> technical) {
     }
 
-    static Explained of(List<RuleDescriptor> fired, ClientFacts facts, Outcome outcome, RuleBase ruleBase, String language) {
+    static Explained of(List<RuleDescriptor> fired, ClientFacts facts, Outcome outcome, @Nullable ServiceRequest request,
+                        RuleBase ruleBase, String language) {
         List<ExplanationLine> lines = new ArrayList<>();
         List<ExplanationLine> technical = new ArrayList<>();
         List<RuleDescriptor> ordered = fired.stream()
@@ -54,7 +55,7 @@ final class Explanations {
             ReasonTemplate reason = ruleBase.reason(rule.ruleId()).orElse(null);
             String sentence = reason == null || reason.in(language) == null ? rule.name() : reason.in(language);
             Map<String, String> quoted = new LinkedHashMap<>();
-            String text = ReasonTemplate.fill(sentence, name -> quoted.computeIfAbsent(name, n -> value(n, facts, outcome, language)));
+            String text = ReasonTemplate.fill(sentence, name -> quoted.computeIfAbsent(name, n -> value(n, facts, outcome, request, language)));
             ExplanationLine line = new ExplanationLine(dimension(rule), rule.ruleId(), text, quoted, reason != null && reason.technical(),
                     null);
             (line.technical() ? technical : lines).add(line);
@@ -81,8 +82,8 @@ final class Explanations {
                 List<String> moved = new ArrayList<>();
                 for (String name : line.quoted().keySet()) {
                     if (FACTS.containsKey(name)) {
-                        String before = value(name, previousFacts, null, language);
-                        String now = value(name, facts, null, language);
+                        String before = value(name, previousFacts, null, null, language);
+                        String now = value(name, facts, null, null, language);
                         if (!before.equals(now)) {
                             moved.add(italian ? name + " era " + before + ", ora " + now : name + " was " + before + ", is now " + now);
                         }
@@ -99,6 +100,31 @@ final class Explanations {
             }
         }
         return List.copyOf(changed);
+    }
+
+    /** A change to a refused request that the same rules would grant: what to say, and the request changed so. */
+    record Alternative(String english, String italian, ServiceRequest request) {
+    }
+
+    /** What a person asking could change, most likely first: pay at list price, ask for no discount, pay. */
+    static List<Alternative> alternatives(ServiceRequest refused) {
+        List<Alternative> alternatives = new ArrayList<>();
+        boolean discounted = refused.discountPercent().signum() > 0;
+        if (!refused.paid() || discounted) {
+            alternatives.add(new Alternative("If paid at list price: granted", "Se pagato a prezzo di listino: concesso",
+                    new ServiceRequest(refused.service(), refused.category(), true, BigDecimal.ZERO, refused.freeServicesGranted12m())));
+        }
+        if (discounted && !refused.paid()) {
+            alternatives.add(new Alternative("If unpaid without a discount: granted", "Se non pagato e senza sconto: concesso",
+                    new ServiceRequest(refused.service(), refused.category(), false, BigDecimal.ZERO, refused.freeServicesGranted12m())));
+        }
+        return alternatives;
+    }
+
+    /** The line that says an alternative would be granted, under the rules that would grant it. */
+    static ExplanationLine alternativeLine(Alternative alternative, List<String> grantingRules, String language) {
+        return new ExplanationLine("service", String.join(" ", grantingRules), "it".equals(language) ? alternative.italian()
+                : alternative.english(), Map.of(), false, null);
     }
 
     /** The language to answer in for an Accept-Language header: the first of en, it it accepts; en when none. */
@@ -132,13 +158,19 @@ final class Explanations {
         };
     }
 
-    private static String value(String name, ClientFacts facts, @Nullable Outcome outcome, String language) {
-        Object value = outcome == null ? fact(name, facts) : switch (name) {
-            case "cluster" -> outcome.cluster();
-            case "potentialLevel" -> outcome.potentialLevel();
-            case "revenueLevel" -> outcome.revenueLevel();
-            case "lifecycle" -> outcome.lifecycle();
-            case "experienceSegment" -> outcome.experienceSegment();
+    private static String value(String name, ClientFacts facts, @Nullable Outcome outcome, @Nullable ServiceRequest request,
+                                String language) {
+        Object value = switch (name) {
+            case "cluster" -> outcome == null ? null : outcome.cluster();
+            case "potentialLevel" -> outcome == null ? null : outcome.potentialLevel();
+            case "revenueLevel" -> outcome == null ? null : outcome.revenueLevel();
+            case "lifecycle" -> outcome == null ? null : outcome.lifecycle();
+            case "experienceSegment" -> outcome == null ? null : outcome.experienceSegment();
+            case "service" -> request == null ? null : request.service();
+            case "category" -> request == null ? null : request.category();
+            case "paid" -> request == null ? null : request.paid();
+            case "discountPercent" -> request == null ? null : request.discountPercent();
+            case "freeServicesGranted12m" -> request == null ? null : request.freeServicesGranted12m();
             default -> fact(name, facts);
         };
         if (value == null) {

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * The sentence an analyst wrote to explain a rule, in English and optionally Italian, whose
- * {placeholders} name a fact of the client or an outcome of the decision and are filled with the
- * client's values. A technical rule (a weight, an intermediate level) is kept in the audit and left
+ * {placeholders} name a fact of the client, an outcome of the decision or a field of the service
+ * request and are filled with the client's values. A technical rule (a weight, an intermediate level) is kept in the audit and left
  * out of the short explanation. Written in a decision table's METADATA columns {@code reason("$param")},
  * {@code reason_it("$param")} and {@code technical("$param")}, or as @reason, @reason_it, @technical in DRL.
  */
@@ -24,6 +24,8 @@ public record ReasonTemplate(@Nullable String english, @Nullable String italian,
     public static final String TECHNICAL_SNIPPET = "technical(\"$param\")";
     /** The outcomes a reason may quote (the facts are every field of {@link ClientFacts}). */
     public static final List<String> OUTCOMES = List.of("cluster", "potentialLevel", "revenueLevel", "lifecycle", "experienceSegment");
+    /** What a service request says, which the reasons of the service rules may quote. */
+    public static final List<String> REQUEST = List.of("service", "category", "paid", "discountPercent", "freeServicesGranted12m");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final Set<String> NAMES = names();
 
@@ -33,6 +35,7 @@ public record ReasonTemplate(@Nullable String english, @Nullable String italian,
             names.add(component.getName());
         }
         names.addAll(OUTCOMES);
+        names.addAll(REQUEST);
         return java.util.Collections.unmodifiableSet(names);
     }
 

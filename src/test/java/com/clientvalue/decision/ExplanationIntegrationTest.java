@@ -103,6 +103,35 @@ class ExplanationIntegrationTest extends HttpIntegrationTest {
     }
 
     @Test
+    void aRefusedServiceSaysWhyAndWhatTheSameRulesWouldGrant() {
+        Map<String, Object> decision = api.post("/api/decisions/service-requests", Map.of("clientId", "B", "service",
+                "TECHNICAL_SUPPORT", "paid", false, "asOf", "2011-12-10"));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> answer = (Map<String, Object>) ((Map<String, Object>) decision.get("outcome")).get("serviceAnswer");
+        assertEquals(false, answer.get("granted"));
+        List<Map<String, Object>> service = lines(decision, "explanation").stream()
+                .filter(line -> "service".equals(line.get("dimension"))).toList();
+        assertEquals(List.of("SRV-MARGINAL-UNPAID", "SRV-PAID"), service.stream().map(line -> line.get("reasonCode")).toList(),
+                "why it was refused, then what would be granted");
+        assertEquals("If paid at list price: granted", service.get(1).get("text"));
+        assertEquals("service", lines(decision, "explanation").get(lines(decision, "explanation").size() - 1).get("dimension"),
+                "the service answer comes last");
+
+        Api.Problem italian = api.answer(HttpRequest.POST("/api/decisions/service-requests", Map.of("clientId", "B", "service",
+                "TECHNICAL_SUPPORT", "paid", false, "discountPercent", 10, "asOf", "2011-12-10")).header("Accept-Language", "it"));
+        List<Object> texts = lines(italian.body(), "explanation").stream().filter(line -> "service".equals(line.get("dimension")))
+                .map(line -> line.get("text")).toList();
+        assertTrue(texts.contains("Se pagato a prezzo di listino: concesso"), texts.toString());
+        assertFalse(texts.contains("Se non pagato e senza sconto: concesso"), "a marginal client gets no unpaid service at all: " + texts);
+
+        Map<String, Object> granted = api.post("/api/decisions/service-requests", Map.of("clientId", "A", "service",
+                "TECHNICAL_SUPPORT", "paid", false, "asOf", "2011-12-10"));
+        assertTrue(lines(granted, "explanation").stream().noneMatch(line -> String.valueOf(line.get("text")).startsWith("If ")),
+                "a granted request names no alternative");
+    }
+
+    @Test
     void aLanguageWithoutReasonsOrNoHeaderIsAnsweredInEnglish() {
         for (String header : new String[]{"de-DE, de;q=0.9", "", "not a language range;;"}) {
             MutableHttpRequest<?> request = HttpRequest.POST("/api/decisions", Map.of("clientId", "A", "asOf", "2011-12-10"));
