@@ -23,7 +23,7 @@ import java.util.Map;
  * policies/ and budget/ for actions, portfolio/ for categories) and, for a file whose name begins
  * with "service", the service answer.
  */
-final class Explanations {
+public final class Explanations {
     /** The languages a reason may be written in; the first is the default. */
     static final List<String> LANGUAGES = List.of("en", "it");
     private static final List<String> ORDER = List.of("cluster", "lifecycle", "experience", "assessment", "actions", "categories",
@@ -40,10 +40,10 @@ final class Explanations {
     }
 
     /** The short explanation and the technical lines kept beside it. */
-    record Explained(List<ExplanationLine> lines, List<ExplanationLine> technical) {
+    public record Explained(List<ExplanationLine> lines, List<ExplanationLine> technical) {
     }
 
-    static Explained of(List<RuleDescriptor> fired, ClientFacts facts, Outcome outcome, @Nullable ServiceRequest request,
+    public static Explained of(List<RuleDescriptor> fired, ClientFacts facts, Outcome outcome, @Nullable ServiceRequest request,
                         RuleBase ruleBase, String language) {
         List<ExplanationLine> lines = new ArrayList<>();
         List<ExplanationLine> technical = new ArrayList<>();

@@ -75,6 +75,7 @@ enum ScenarioColumn {
     EXPECT_RISK_BAND("expect risk band"),
     EXPECT_OPPORTUNITY_BAND("expect opportunity band"),
     EXPECT_POSITION("expect position"),
+    EXPECT_EXPLANATION("expect explanation"),
     EXPECT_RULES("expect rules");
 
     private final String header;

@@ -5,6 +5,8 @@ import com.clientvalue.decision.Band;
 import com.clientvalue.decision.Cluster;
 import com.clientvalue.decision.Evaluation;
 import com.clientvalue.decision.ExperienceSegment;
+import com.clientvalue.decision.ExplanationLine;
+import com.clientvalue.decision.Explanations;
 import com.clientvalue.decision.Lifecycle;
 import com.clientvalue.decision.Outcome;
 import com.clientvalue.decision.ProposedAction;
@@ -139,8 +141,24 @@ sealed interface ScenarioExpectation {
         }
     }
 
+    /** These sentences must be lines of the short explanation (in English), each exactly as answered. */
+    record Explained(List<String> expected, ScenarioGivens.Inputs inputs, RuleBase candidate) implements ScenarioExpectation {
+        public ScenarioColumn column() {
+            return EXPECT_EXPLANATION;
+        }
+
+        public Optional<String> mismatch(Evaluation evaluation) {
+            List<String> said = Explanations.of(evaluation.firedRules(), inputs.facts(), evaluation.outcome(), inputs.request(),
+                    candidate, "en").lines().stream().map(ExplanationLine::text).toList();
+            List<String> missing = expected.stream().filter(sentence -> !said.contains(sentence)).toList();
+            return missing.isEmpty() ? Optional.empty() : Optional.of("expected the explanation to say '" + String.join("' and '", missing)
+                    + "'; it says: " + (said.isEmpty() ? "nothing" : "'" + String.join("' | '", said) + "'"));
+        }
+    }
+
     /** Reads the row's filled expectation cells; what cannot be read is a problem of the row. */
-    static List<ScenarioExpectation> read(ScenarioCells cells, RuleBase candidate, boolean serviceRequested) {
+    static List<ScenarioExpectation> read(ScenarioCells cells, RuleBase candidate, boolean serviceRequested,
+                                          ScenarioGivens.Inputs inputs) {
         List<ScenarioExpectation> expectations = new ArrayList<>();
         if (!cells.isEmpty(EXPECT_CLUSTER)) {
             expectations.add(new Value(EXPECT_CLUSTER, "cluster",
@@ -183,6 +201,11 @@ sealed interface ScenarioExpectation {
                 cells.problem(EXPECT_GRANTED, "only a service request is granted or refused: fill the service column too");
             }
             expectations.add(new Granted(cells.read(EXPECT_GRANTED, false, false, ScenarioCells.trueOrFalse())));
+        }
+        if (!cells.isEmpty(EXPECT_EXPLANATION)) {
+            // several sentences in one cell: separated by |
+            expectations.add(new Explained(java.util.Arrays.stream(cells.raw(EXPECT_EXPLANATION).split("\\|")).map(String::trim)
+                    .filter(sentence -> !sentence.isEmpty()).toList(), inputs, candidate));
         }
         if (!cells.isEmpty(EXPECT_RULES)) {
             expectations.add(new RulesFired(ruleIds(cells, candidate)));

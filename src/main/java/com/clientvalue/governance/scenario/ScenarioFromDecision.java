@@ -38,7 +38,8 @@ public final class ScenarioFromDecision {
 
     /** Every column a scenario taken from a decision fills, given and expected. */
     public static List<String> header() {
-        return Arrays.stream(ScenarioColumn.values()).filter(c -> c != ScenarioColumn.EXPECT_RULES)
+        // not the rules that fired nor the explanation's wording: a scenario pins what was decided
+        return Arrays.stream(ScenarioColumn.values()).filter(c -> c != ScenarioColumn.EXPECT_RULES && c != ScenarioColumn.EXPECT_EXPLANATION)
                 .map(ScenarioColumn::header).toList();
     }
 

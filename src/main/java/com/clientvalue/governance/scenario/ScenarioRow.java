@@ -29,7 +29,7 @@ final class ScenarioRow {
         }
         ScenarioGivens.Inputs inputs = ScenarioGivens.read(name, cells, candidate.vocabulary());
         boolean serviceRequested = !cells.isEmpty(ScenarioColumn.SERVICE) && !cells.isNone(ScenarioColumn.SERVICE);
-        List<ScenarioExpectation> expectations = ScenarioExpectation.read(cells, candidate, serviceRequested);
+        List<ScenarioExpectation> expectations = ScenarioExpectation.read(cells, candidate, serviceRequested, inputs);
         if (Arrays.stream(ScenarioColumn.values()).filter(ScenarioColumn::isExpectation).allMatch(cells::isEmpty)) {
             cells.problem(null, "the scenario checks nothing: fill at least one 'expect ...' column");
         }

@@ -67,6 +67,22 @@ class ScenarioRulesTest {
     }
 
     @Test
+    void anExplanationThatNoLongerSaysWhatTheScenarioExpectsIsReportedAtItsCell() {
+        List<RuleSource> sources = RealRules.get().sources().stream().map(source -> source.path().equals("clusters/cluster-classification.csv")
+                ? new RuleSource(source.path(), source.text().replace("): a client to maintain,", "): a client we keep,")
+                        .getBytes(StandardCharsets.UTF_8))
+                : source).toList();
+
+        List<RuleProblem> problems = check.check(ActiveRuleBase.compile(sources), sources);
+
+        assertEquals(List.of("tests/clusters.csv line 4 expect explanation"),
+                problems.stream().map(p -> p.file() + " line " + p.row() + " " + p.column()).toList());
+        assertTrue(problems.get(0).message().startsWith("scenario 'potential 0 and class A make a client to maintain': expected the "
+                + "explanation to say 'Potential 0 (LOW) but revenue class A (HIGH): a client to maintain'; it says: 'Potential 0 (LOW) "
+                + "but revenue class A (HIGH): a client we keep' | '"), problems.get(0).message());
+    }
+
+    @Test
     void rowsThatGiveOneClientTwoClustersAreReportedAtTheScenarioThatShowsIt() {
         List<RuleSource> sources = RealRules.get().sources().stream().map(source -> source.path().equals("clusters/cluster-classification.csv")
                 ? new RuleSource(source.path(), (source.text() + "CLU-TWICE,Low and low is also key,LOW,LOW,KEY\n").getBytes(StandardCharsets.UTF_8))
