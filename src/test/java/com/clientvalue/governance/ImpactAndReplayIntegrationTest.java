@@ -67,6 +67,11 @@ class ImpactAndReplayIntegrationTest extends VersionedRulesIntegrationTest {
         List<Map<String, Object>> sample = (List<Map<String, Object>>) report.get("sample");
         assertEquals(List.of("P65A", "P65C"), sample.stream().map(s -> s.get("clientId")).toList());
         assertEquals("MAINTAIN", ((Map<?, ?>) sample.get(0).get("candidate")).get("cluster"));
+        // side by side, the analysts' sentences under each version
+        assertEquals("Potential 65 (HIGH) and revenue class A (HIGH): a key client",
+                ((List<String>) sample.get(0).get("activeExplanation")).get(0));
+        assertEquals("Potential 65 (LOW) but revenue class A (HIGH): a client to maintain",
+                ((List<String>) sample.get(0).get("candidateExplanation")).get(0));
         assertEquals(0, db.count("SELECT COUNT(*) FROM decision_audit"));
         assertEquals(original, api.get("/api/rules").get("version"), "a preview activates nothing");
     }
@@ -89,6 +94,11 @@ class ImpactAndReplayIntegrationTest extends VersionedRulesIntegrationTest {
         assertEquals("MAINTAIN", ((Map<?, ?>) replay.get("replayOutcome")).get("cluster"));
         assertTrue(((List<String>) replay.get("rulesOnlyInOriginal")).containsAll(List.of("CLU-KEY", "POT-HIGH", "ACT-KEY-REFERENT")));
         assertTrue(((List<String>) replay.get("rulesOnlyInReplay")).containsAll(List.of("CLU-MAINTAIN", "POT-LOW", "ACT-MAINTAIN-GRANTS")));
+        // the explanation as answered then, beside the one the replay gives, from the same stored facts (potential 65, not 99)
+        assertEquals("Potential 65 (HIGH) and revenue class A (HIGH): a key client",
+                ((List<Map<String, Object>>) replay.get("originalExplanation")).get(0).get("text"));
+        assertEquals("Potential 65 (LOW) but revenue class A (HIGH): a client to maintain",
+                ((List<Map<String, Object>>) replay.get("replayExplanation")).get(0).get("text"));
 
         Map<String, Object> same = api.post("/api/audit/decisions/" + decisionId + "/replay?version=" + original, Map.of());
         assertEquals(false, same.get("outcomeChanged"));

@@ -2,9 +2,11 @@ package com.clientvalue.governance.impact;
 
 import com.clientvalue.decision.DecisionEvaluator;
 import com.clientvalue.decision.DecisionInputs;
+import com.clientvalue.decision.Evaluation;
+import com.clientvalue.decision.ExplanationLine;
+import com.clientvalue.decision.Explanations;
 import com.clientvalue.decision.OutcomeSummary;
 import com.clientvalue.decision.ServiceRequest;
-
 import com.clientvalue.rules.ActiveRuleBase;
 import com.clientvalue.rules.RuleBase;
 import jakarta.inject.Singleton;
@@ -60,8 +62,34 @@ public class ImpactPreview {
                 new ImpactReport.Changes(tally.anything, tally.cluster, tally.lifecycle, tally.experience, tally.actions,
                         tally.entitlement),
                 cells(tally.clusterMatrix), cells(tally.lifecycleMatrix), cells(tally.experienceMatrix),
-                cells(tally.entitlementMatrix), List.copyOf(tally.sample),
+                cells(tally.entitlementMatrix), explained(tally.sample, asOf, current, candidate),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    // the sample's clients evaluated again, to show the explanation under each version side by side
+    // (only the sample: explaining every client of the portfolio would cost the preview its speed)
+    private List<ImpactReport.AffectedClient> explained(List<ImpactReport.AffectedClient> sample, LocalDate asOf, RuleBase current,
+                                                        RuleBase candidate) {
+        if (sample.isEmpty()) {
+            return List.of();
+        }
+        Map<String, DecisionInputs.Inputs> byClient = new java.util.HashMap<>();
+        for (DecisionInputs.Inputs in : inputs.load(sample.stream().map(ImpactReport.AffectedClient::clientId).toList(), asOf)) {
+            byClient.put(in.facts().clientId(), in);
+        }
+        List<ImpactReport.AffectedClient> explained = new ArrayList<>(sample.size());
+        for (ImpactReport.AffectedClient client : sample) {
+            DecisionInputs.Inputs in = byClient.get(client.clientId());
+            explained.add(in == null ? client : new ImpactReport.AffectedClient(client.clientId(), client.active(), client.candidate(),
+                    explanation(in, current), explanation(in, candidate)));
+        }
+        return List.copyOf(explained);
+    }
+
+    private List<String> explanation(DecisionInputs.Inputs in, RuleBase ruleBase) {
+        Evaluation evaluation = evaluator.evaluate(in.facts(), in.previous(), PROBE, ruleBase);
+        return Explanations.of(evaluation.firedRules(), in.facts(), evaluation.outcome(), PROBE, ruleBase, "en").lines().stream()
+                .map(ExplanationLine::text).toList();
     }
 
     private static List<ImpactReport.Cell> cells(Map<String, Long> matrix) {

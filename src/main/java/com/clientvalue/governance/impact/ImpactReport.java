@@ -2,6 +2,7 @@ package com.clientvalue.governance.impact;
 
 import com.clientvalue.decision.OutcomeSummary;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.LocalDate;
@@ -42,7 +43,15 @@ public record ImpactReport(LocalDate asOf, String activeVersion, String candidat
     public record Cell(String from, String to, long clients) {
     }
 
+    /**
+     * @param activeExplanation    the short explanation under the active version (in English), beside
+     * @param candidateExplanation the one under the candidate: how the analysts' sentences change for this client
+     */
     @Serdeable
-    public record AffectedClient(String clientId, OutcomeSummary active, OutcomeSummary candidate) {
+    public record AffectedClient(String clientId, OutcomeSummary active, OutcomeSummary candidate,
+                                 @Nullable List<String> activeExplanation, @Nullable List<String> candidateExplanation) {
+        public AffectedClient(String clientId, OutcomeSummary active, OutcomeSummary candidate) {
+            this(clientId, active, candidate, null, null);
+        }
     }
 }

@@ -1,11 +1,11 @@
 package com.clientvalue.governance.replay;
 
+import com.clientvalue.audit.AuditTrail;
+import com.clientvalue.audit.DecisionNotAudited;
 import com.clientvalue.decision.Decision;
 import com.clientvalue.decision.DecisionEvaluator;
 import com.clientvalue.decision.Evaluation;
-
-import com.clientvalue.audit.AuditTrail;
-import com.clientvalue.audit.DecisionNotAudited;
+import com.clientvalue.decision.Explanations;
 import com.clientvalue.rules.ActiveRuleBase;
 import com.clientvalue.rules.RuleBase;
 import com.clientvalue.rules.RuleDescriptor;
@@ -48,7 +48,8 @@ public class DecisionReplay {
                 !original.outcome().equals(replayed.outcome()), original.outcome(), replayed.outcome(),
                 before.stream().filter(id -> !after.contains(id)).sorted().toList(),
                 after.stream().filter(id -> !before.contains(id)).sorted().toList(),
-                replayed.firedRules());
+                replayed.firedRules(), original.explanation(), Explanations.of(replayed.firedRules(), original.facts(), replayed.outcome(),
+                        original.serviceRequest(), ruleBase, original.language() == null ? "en" : original.language()).lines());
     }
 
     private Decision read(String document) {

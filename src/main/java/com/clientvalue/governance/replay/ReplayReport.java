@@ -1,8 +1,9 @@
 package com.clientvalue.governance.replay;
 
+import com.clientvalue.decision.ExplanationLine;
 import com.clientvalue.decision.Outcome;
-
 import com.clientvalue.rules.RuleDescriptor;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -12,9 +13,12 @@ import java.util.List;
  *
  * @param rulesOnlyInOriginal ids of rules that fired then and not now
  * @param rulesOnlyInReplay   ids of rules that fire now and did not then
+ * @param originalExplanation the explanation as it was answered (absent for decisions made before explanations)
+ * @param replayExplanation   the explanation the replay gives, in the language the original was answered in
  */
 @Serdeable
 public record ReplayReport(String decisionId, String originalVersion, String replayVersion, boolean outcomeChanged,
                            Outcome originalOutcome, Outcome replayOutcome, List<String> rulesOnlyInOriginal,
-                           List<String> rulesOnlyInReplay, List<RuleDescriptor> replayFiredRules) {
+                           List<String> rulesOnlyInReplay, List<RuleDescriptor> replayFiredRules,
+                           @Nullable List<ExplanationLine> originalExplanation, List<ExplanationLine> replayExplanation) {
 }
