@@ -58,14 +58,51 @@ class ExplanationIntegrationTest extends HttpIntegrationTest {
         assertEquals(true, technical.get(0).get("technical"));
         assertFalse(lines.stream().anyMatch(line -> "POT-HIGH".equals(line.get("reasonCode"))));
 
-        // a row without a reason keeps its NAME
+        // every table quotes the figures its rows read: the lifecycle, the client's first order
         Map<String, Object> lifecycle = lines.stream().filter(line -> "lifecycle".equals(line.get("dimension"))).findFirst().orElseThrow();
+        assertEquals(Map.of("dimension", "lifecycle", "reasonCode", "LC-NEW", "text", "First order 70 days ago (less than 90): a new client",
+                "quoted", Map.of("daysSinceFirstOrder", "70"), "technical", false), lifecycle);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> fired = (List<Map<String, Object>>) decision.get("firedRules");
-        assertEquals(fired.stream().filter(rule -> rule.get("ruleId").equals(lifecycle.get("reasonCode"))).findFirst().orElseThrow()
-                .get("name"), lifecycle.get("text"));
-        assertEquals(Map.of(), lifecycle.get("quoted"));
         assertEquals(fired.size(), lines.size() + technical.size(), "one line per rule that fired");
+    }
+
+    @Test
+    void everyRowOfTheRealTablesHasAReasonInEnglishAndItalian() {
+        List<String> without = RealRules.get().rules().stream().filter(rule -> rule.table() != null)
+                .filter(rule -> RealRules.get().reason(rule.ruleId())
+                        .map(reason -> reason.english() == null || reason.italian() == null).orElse(true))
+                .map(rule -> rule.file() + " " + rule.ruleId()).toList();
+        assertEquals(List.of(), without);
+    }
+
+    @Test
+    void aRuleWithoutAReasonKeepsItsNameAndTheAssessmentWeightsAndBandsAreTechnical() {
+        Map<String, Object> assessment = new java.util.HashMap<>();
+        assessment.put("assessedOn", "2011-11-30");
+        assessment.put("assessors", List.of("Anna Rossi"));
+        assessment.put("competition", Map.of("risk", 4, "opportunity", 3));
+        for (String dimension : List.of("serviceLevel", "knowledge", "product", "people")) {
+            assessment.put(dimension, Map.of("risk", 2, "opportunity", 4));
+        }
+        api.post("/api/clients/A/assessments", assessment);
+
+        Map<String, Object> decision = api.post("/api/decisions", Map.of("clientId", "A", "asOf", "2011-12-10"));
+        List<Map<String, Object>> lines = lines(decision, "explanation");
+
+        // the scoring rule of assessment-score.drl has no @reason: its line is its NAME, quoting nothing
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> fired = (List<Map<String, Object>>) decision.get("firedRules");
+        Map<String, Object> score = lines.stream().filter(line -> "ASM-SCORE".equals(line.get("reasonCode"))).findFirst().orElseThrow();
+        assertEquals(fired.stream().filter(rule -> "ASM-SCORE".equals(rule.get("ruleId"))).findFirst().orElseThrow().get("name"),
+                score.get("text"));
+        assertEquals(Map.of(), score.get("quoted"));
+        // risk (3x4 + 2x2 + 1x2 + 2x2 + 2x2) / 10 = 2.6, opportunity 3.7: a medium risk, a high opportunity
+        assertEquals(List.of("ASM-W-COMPETITION", "ASM-W-SERVICE", "ASM-W-KNOWLEDGE", "ASM-W-PRODUCT", "ASM-W-PEOPLE", "ASM-RISK-MEDIUM",
+                "ASM-OPP-HIGH"), lines(decision, "technicalExplanation").stream().map(line -> line.get("reasonCode"))
+                .filter(code -> ((String) code).startsWith("ASM-")).toList());
+        assertTrue(lines.stream().anyMatch(line -> "ASM-POS-DEVELOP".equals(line.get("reasonCode"))), lines.toString());
+        assertTrue(lines.stream().anyMatch(line -> "ASM-CRIT-COMPETITION".equals(line.get("reasonCode"))), lines.toString());
     }
 
     @Test

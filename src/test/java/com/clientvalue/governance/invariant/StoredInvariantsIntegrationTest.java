@@ -83,9 +83,10 @@ class StoredInvariantsIntegrationTest extends VersionedRulesIntegrationTest {
 
         // a candidate holds no invariant file, yet it is judged by the one just stored
         byte[] keySelfService = RuleZip.ofRealFolder().replace("policies/segment-actions.csv",
-                "ACT-MARGINAL-SELF-SERVICE,Marginal clients are directed to the self-service channels,MARGINAL,SELF_SERVICE_CHANNELS",
-                "ACT-MARGINAL-SELF-SERVICE,Marginal clients are directed to the self-service channels,MARGINAL,SELF_SERVICE_CHANNELS\n"
-                        + "ACT-KEY-SELF-SERVICE,Key clients are shown the self-service channels too,KEY,SELF_SERVICE_CHANNELS").bytes();
+                "\nACT-MARGINAL-SELF-SERVICE,Marginal clients are directed to the self-service channels,MARGINAL,SELF_SERVICE_CHANNELS",
+                "\nACT-KEY-SELF-SERVICE,Key clients are shown the self-service channels too,KEY,SELF_SERVICE_CHANNELS"
+                        + "\nACT-MARGINAL-SELF-SERVICE,Marginal clients are directed to the self-service channels,MARGINAL,SELF_SERVICE_CHANNELS")
+                .bytes();
         Api.Problem refused = api.problem(HttpRequest.POST("/api/rules/versions", keySelfService).contentType("application/zip"));
         assertEquals(422, refused.status());
         assertTrue(((List<Map<String, Object>>) refused.body().get("problems")).stream()
