@@ -60,8 +60,10 @@ class ExplanationIntegrationTest extends HttpIntegrationTest {
 
         // every table quotes the figures its rows read: the lifecycle, the client's first order
         Map<String, Object> lifecycle = lines.stream().filter(line -> "lifecycle".equals(line.get("dimension"))).findFirst().orElseThrow();
-        assertEquals(Map.of("dimension", "lifecycle", "reasonCode", "LC-NEW", "text", "First order 70 days ago (less than 90): a new client",
-                "quoted", Map.of("daysSinceFirstOrder", "70"), "technical", false), lifecycle);
+        assertEquals("LC-NEW", lifecycle.get("reasonCode"));
+        assertEquals("First order 70 days ago (less than 90): a new client", lifecycle.get("text"));
+        assertEquals(Map.of("daysSinceFirstOrder", "70"), lifecycle.get("quoted"));
+        assertEquals(false, lifecycle.get("technical"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> fired = (List<Map<String, Object>>) decision.get("firedRules");
         assertEquals(fired.size(), lines.size() + technical.size(), "one line per rule that fired");

@@ -67,7 +67,8 @@ class AnalystProblemsIntegrationTest extends HttpIntegrationTest {
         assertTrue(String.valueOf(misspelled.get("message")).startsWith("{potentail} names no fact or outcome: a reason may quote "
                 + "clientId, asOf, name, country, sector, companyType, employees, potential, revenue12m,"), misspelled.toString());
         assertTrue(String.valueOf(misspelled.get("message")).endsWith("cluster, potentialLevel, revenueLevel, lifecycle, "
-                + "experienceSegment (rules/README.md, Explanations)"), misspelled.toString());
+                + "experienceSegment, service, category, paid, discountPercent, freeServicesGranted12m (rules/README.md, Explanations)"),
+                misspelled.toString());
         assertEquals(problem("clusters/potential-level.csv", "Potential level", 10, "J (Technical (yes: left out of the short explanation))",
                 "'si' in the technical column: write yes (a weight or an intermediate level, left out of the short explanation) "
                         + "or leave it empty"), problems.stream().filter(p -> "clusters/potential-level.csv".equals(p.get("file")))
