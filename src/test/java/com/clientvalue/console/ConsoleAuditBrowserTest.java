@@ -89,8 +89,16 @@ class ConsoleAuditBrowserTest extends VersionedRulesIntegrationTest {
         assertEquals("active version", browser.text("#version-status"));
         assertEquals("KEY", browser.find("#outcome tr[data-field=cluster] td").getText());
         assertEquals("90", browser.find("#facts tr[data-field=potential] td").getText());
-        List<String> reasons = (List<String>) key.get("reasons");
-        assertEquals(reasons.size(), browser.all("ol.reasons li").size());
+        List<Map<String, Object>> explanation = (List<Map<String, Object>>) key.get("explanation");
+        assertEquals(explanation.size(), browser.all("#explanation-title + ol.explanation > li").size());
+        assertEquals("Potential 90 (HIGH) and revenue class A (HIGH): a key client",
+                browser.find("ol.explanation li[data-code=CLU-KEY] .sentence").getText());
+        assertEquals("Answered in English: the text exactly as the caller received it.", browser.text("#explanation-language"));
+        assertTrue(browser.find("#technical-explanation summary").getText().startsWith("Technical rules (2)"));
+        browser.find("#technical-explanation summary").click(); // open, to be seen
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById('explanation-title').scrollIntoView()");
+        browser.screenshot("audit-decision-explanation");
         assertEquals(((List<?>) key.get("firedRules")).size(), browser.all("#fired-rules tbody tr").size());
         assertLabelledAndClean("audit-decision");
 
