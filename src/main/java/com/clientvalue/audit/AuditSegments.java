@@ -1,7 +1,6 @@
 package com.clientvalue.audit;
 
 import com.clientvalue.common.ConflictRetry;
-import com.clientvalue.common.TransientConflict;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -28,12 +27,14 @@ public class AuditSegments {
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final ConflictRetry conflicts;
     private final Duration lease;
     private final Integer[] claimed;
     private final String owner = "instance-" + UUID.randomUUID();
 
-    AuditSegments(JdbcOperations jdbc, TransactionOperations<Connection> transactions, Clock clock, @Value("${audit.segments-per-instance:0}") int lanes,
-                  @Value("${audit.segment-lease:60s}") Duration lease) {
+    AuditSegments(JdbcOperations jdbc, TransactionOperations<Connection> transactions, Clock clock, ConflictRetry conflicts,
+                  @Value("${audit.segments-per-instance:0}") int lanes, @Value("${audit.segment-lease:60s}") Duration lease) {
+        this.conflicts = conflicts;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -52,7 +53,7 @@ public class AuditSegments {
     public int segment(int lane) {
         synchronized (claimed) {
             if (claimed[lane] == null) {
-                claimed[lane] = againOnConflict(() -> transactions.executeWrite(status -> claim()));
+                claimed[lane] = conflicts.run("audit segment claim", () -> transactions.executeWrite(status -> claim()));
             }
             return claimed[lane];
         }
@@ -116,28 +117,15 @@ public class AuditSegments {
 
     @Scheduled(fixedDelay = "${audit.segment-heartbeat:20s}", initialDelay = "${audit.segment-heartbeat:20s}")
     void renew() {
-        againOnConflict(() -> transactions.executeWrite(status -> jdbc.prepareStatement("UPDATE audit_segment SET lease_until = ? "
-                + "WHERE owner = ?", statement -> {
+        // run from here, not through a @Transactional method: ConflictRetry runs it again when it loses a conflict
+        conflicts.run("audit segment lease", () -> transactions.executeWrite(status -> jdbc.prepareStatement(
+                "UPDATE audit_segment SET lease_until = ? WHERE owner = ?", statement -> {
             statement.setTimestamp(1, Timestamp.from(clock.instant().plus(lease)));
             statement.setString(2, owner);
             return statement.executeUpdate();
         })));
     }
 
-    // these transactions are run from here, not through a @Transactional method: they are run again here
-    // when they lose a conflict (on Galera, with a write of the same rows committed on another node)
-    private static <T> T againOnConflict(java.util.function.Supplier<T> transaction) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transaction.get();
-            } catch (RuntimeException e) {
-                if (attempt == ConflictRetry.ATTEMPTS || !TransientConflict.is(e)) {
-                    throw e;
-                }
-                ConflictRetry.pause(attempt);
-            }
-        }
-    }
 
     @PreDestroy
     void release() {

@@ -57,16 +57,23 @@ public class ConflictRetry implements MethodInterceptor<Object, Object> {
             return transactional.intercept(context); // joins a transaction: whoever started it tries again
         }
         MethodInvocationContext<Object, Object> fromHere = rewinding(context);
+        return run(context.getExecutableMethod().toString(), () -> transactional.intercept(fromHere));
+    }
+
+    /**
+     * Runs a transaction that is not a {@code @Transactional} method (one begun with
+     * TransactionOperations) the same way: again, up to {@link #ATTEMPTS} tries, when it loses a conflict.
+     */
+    public <T> T run(String what, java.util.function.Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactional.intercept(fromHere);
+                return transaction.get();
             } catch (RuntimeException e) {
                 if (attempt == ATTEMPTS || !TransientConflict.is(e)) {
                     throw e;
                 }
                 retries.increment();
-                LOG.debug("{} lost a write conflict (try {} of {}), run again: {}", context.getExecutableMethod(), attempt, ATTEMPTS,
-                        e.getMessage());
+                LOG.debug("{} lost a write conflict (try {} of {}), run again: {}", what, attempt, ATTEMPTS, e.getMessage());
                 pause(attempt);
             }
         }
