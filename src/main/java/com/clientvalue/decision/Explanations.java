@@ -47,6 +47,7 @@ public final class Explanations {
                         RuleBase ruleBase, String language) {
         List<ExplanationLine> lines = new ArrayList<>();
         List<ExplanationLine> technical = new ArrayList<>();
+        ExplanationWords words = ExplanationWords.of(language);
         List<RuleDescriptor> ordered = fired.stream()
                 .sorted(Comparator.comparingInt((RuleDescriptor r) -> ORDER.indexOf(dimension(r)))
                         .thenComparing(RuleDescriptor::file).thenComparingInt(RuleDescriptor::row))
@@ -55,7 +56,7 @@ public final class Explanations {
             ReasonTemplate reason = ruleBase.reason(rule.ruleId()).orElse(null);
             String sentence = reason == null || reason.in(language) == null ? rule.name() : reason.in(language);
             Map<String, String> quoted = new LinkedHashMap<>();
-            String text = ReasonTemplate.fill(sentence, name -> quoted.computeIfAbsent(name, n -> value(n, facts, outcome, request, language)));
+            String text = ReasonTemplate.fill(sentence, name -> quoted.computeIfAbsent(name, n -> words.shown(n, value(n, facts, outcome, request))));
             ExplanationLine line = new ExplanationLine(dimension(rule), rule.ruleId(), text, quoted, reason != null && reason.technical(),
                     null);
             (line.technical() ? technical : lines).add(line);
@@ -71,7 +72,7 @@ public final class Explanations {
     static List<ExplanationLine> withChanges(List<ExplanationLine> lines, List<Transition> transitions, ClientFacts facts,
                                              ClientFacts previousFacts, String previousVersion, String version, String language) {
         List<ExplanationLine> changed = new ArrayList<>(lines);
-        boolean italian = "it".equals(language);
+        ExplanationWords words = ExplanationWords.of(language);
         for (Transition transition : transitions) {
             String dimension = transition.dimension().toLowerCase(Locale.ROOT);
             for (int i = 0; i < changed.size(); i++) {
@@ -82,19 +83,17 @@ public final class Explanations {
                 List<String> moved = new ArrayList<>();
                 for (String name : line.quoted().keySet()) {
                     if (FACTS.containsKey(name)) {
-                        String before = value(name, previousFacts, null, null, language);
-                        String now = value(name, facts, null, null, language);
+                        String before = words.shown(name, fact(name, previousFacts));
+                        String now = words.shown(name, fact(name, facts));
                         if (!before.equals(now)) {
-                            moved.add(italian ? name + " era " + before + ", ora " + now : name + " was " + before + ", is now " + now);
+                            moved.add(words.text("change.moved", words.label(name), before, now));
                         }
                     }
                 }
-                String was = (italian ? "era " : "was ") + (transition.from() == null ? (italian ? "nessuno" : "none") : transition.from());
+                String was = words.text("change.was", transition.from() == null ? words.text("change.none") : transition.from());
                 String why = !moved.isEmpty() ? String.join("; ", moved)
-                        : !previousVersion.equals(version) ? (italian ? "le regole sono cambiate (versione " : "the rules changed (version ")
-                                + previousVersion.substring(0, Math.min(12, previousVersion.length())) + " → "
-                                + version.substring(0, Math.min(12, version.length())) + ")"
-                        : (italian ? "sono cambiati altri dati del cliente" : "other facts of the client changed");
+                        : !previousVersion.equals(version) ? words.text("change.rules", shortVersion(previousVersion), shortVersion(version))
+                        : words.text("change.other");
                 changed.set(i, line.withChange(was + ": " + why));
                 break;
             }
@@ -103,7 +102,7 @@ public final class Explanations {
     }
 
     /** A change to a refused request that the same rules would grant: what to say, and the request changed so. */
-    record Alternative(String english, String italian, ServiceRequest request) {
+    record Alternative(String sentence, ServiceRequest request) {
     }
 
     /** What a person asking could change, most likely first: pay at list price, ask for no discount, pay. */
@@ -111,11 +110,11 @@ public final class Explanations {
         List<Alternative> alternatives = new ArrayList<>();
         boolean discounted = refused.discountPercent().signum() > 0;
         if (!refused.paid() || discounted) {
-            alternatives.add(new Alternative("If paid at list price: granted", "Se pagato a prezzo di listino: concesso",
+            alternatives.add(new Alternative("alternative.listPrice",
                     new ServiceRequest(refused.service(), refused.category(), true, BigDecimal.ZERO, refused.freeServicesGranted12m())));
         }
         if (discounted && !refused.paid()) {
-            alternatives.add(new Alternative("If unpaid without a discount: granted", "Se non pagato e senza sconto: concesso",
+            alternatives.add(new Alternative("alternative.noDiscount",
                     new ServiceRequest(refused.service(), refused.category(), false, BigDecimal.ZERO, refused.freeServicesGranted12m())));
         }
         return alternatives;
@@ -123,8 +122,8 @@ public final class Explanations {
 
     /** The line that says an alternative would be granted, under the rules that would grant it. */
     static ExplanationLine alternativeLine(Alternative alternative, List<String> grantingRules, String language) {
-        return new ExplanationLine("service", String.join(" ", grantingRules), "it".equals(language) ? alternative.italian()
-                : alternative.english(), Map.of(), false, null);
+        return new ExplanationLine("service", String.join(" ", grantingRules), ExplanationWords.of(language).text(alternative.sentence()),
+                Map.of(), false, null);
     }
 
     /** The language to answer in for an Accept-Language header: the first of en, it it accepts; en when none. */
@@ -158,9 +157,9 @@ public final class Explanations {
         };
     }
 
-    private static String value(String name, ClientFacts facts, @Nullable Outcome outcome, @Nullable ServiceRequest request,
-                                String language) {
-        Object value = switch (name) {
+    @Nullable
+    private static Object value(String name, ClientFacts facts, @Nullable Outcome outcome, @Nullable ServiceRequest request) {
+        return switch (name) {
             case "cluster" -> outcome == null ? null : outcome.cluster();
             case "potentialLevel" -> outcome == null ? null : outcome.potentialLevel();
             case "revenueLevel" -> outcome == null ? null : outcome.revenueLevel();
@@ -173,16 +172,10 @@ public final class Explanations {
             case "freeServicesGranted12m" -> request == null ? null : request.freeServicesGranted12m();
             default -> fact(name, facts);
         };
-        if (value == null) {
-            return "it".equals(language) ? "non noto" : "not known";
-        }
-        if (value instanceof BigDecimal amount) {
-            return amount.stripTrailingZeros().toPlainString();
-        }
-        if (value instanceof Boolean yes) {
-            return "it".equals(language) ? (yes ? "sì" : "no") : (yes ? "yes" : "no");
-        }
-        return value instanceof Enum<?> constant ? constant.name() : value.toString();
+    }
+
+    private static String shortVersion(String version) {
+        return version.substring(0, Math.min(12, version.length()));
     }
 
     @Nullable

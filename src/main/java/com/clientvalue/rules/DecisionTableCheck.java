@@ -138,6 +138,10 @@ final class DecisionTableCheck {
         for (int d = firstData; d < end; d++) {
             if (nameColumn >= 0 && grid.cell(d, nameColumn).isEmpty()) {
                 problem(name, d, nameColumn, "the rule has no NAME: write what it decides as a business sentence");
+            } else if (nameColumn >= 0) {
+                for (String wrong : ReasonTemplate.placeholderProblems(grid.cell(d, nameColumn))) {
+                    problem(name, d, nameColumn, wrong);
+                }
             }
             if (idColumn >= 0 && grid.cell(d, idColumn).isEmpty()) {
                 problem(name, d, idColumn, "the rule has no rule id: give it a stable id such as CLU-KEY");

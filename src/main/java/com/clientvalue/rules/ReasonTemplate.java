@@ -60,17 +60,26 @@ public record ReasonTemplate(@Nullable String english, @Nullable String italian,
         return List.copyOf(found);
     }
 
-    /** What is wrong with a sentence an analyst wrote, as they would read it; empty when nothing is. */
+    /** What is wrong with a reason sentence an analyst wrote, as they would read it; empty when nothing is. */
     public static List<String> problems(String sentence) {
+        List<String> problems = new ArrayList<>(placeholderProblems(sentence));
+        if (sentence.indexOf('"') >= 0 || sentence.indexOf('\\') >= 0) {
+            problems.add("a reason may not hold a double quote or a backslash: use ' instead");
+        }
+        return problems;
+    }
+
+    /**
+     * What is wrong with the placeholders of a sentence (a reason, or a rule's NAME, which may hold
+     * placeholders too when its row has no reason): a name that is no fact or outcome, a brace alone.
+     */
+    public static List<String> placeholderProblems(String sentence) {
         List<String> problems = new ArrayList<>();
         for (String name : placeholders(sentence)) {
             if (!NAMES.contains(name)) {
                 problems.add("{" + name + "} names no fact or outcome: a reason may quote " + String.join(", ", NAMES)
                         + " (rules/README.md, Explanations)");
             }
-        }
-        if (sentence.indexOf('"') >= 0 || sentence.indexOf('\\') >= 0) {
-            problems.add("a reason may not hold a double quote or a backslash: use ' instead");
         }
         int open = sentence.length() - sentence.replace("{", "").length();
         int close = sentence.length() - sentence.replace("}", "").length();

@@ -181,12 +181,16 @@ final class RuleSetCompiler {
                 ReasonTemplate reason = reason(rule.getMetaData());
                 if (reason != null) {
                     reasons.put(descriptor.ruleId(), reason);
-                    if (descriptor.table() == null) { // a DRL rule: a table's cells were checked where they are
-                        for (String sentence : java.util.Arrays.asList(reason.english(), reason.italian())) {
-                            for (String wrong : sentence == null ? List.<String>of() : ReasonTemplate.problems(sentence)) {
-                                problems.add(new RuleProblem(descriptor.file(), null, descriptor.row(), null,
-                                        "the reason of rule " + descriptor.ruleId() + ": " + wrong));
-                            }
+                }
+                if (descriptor.table() == null) { // a DRL rule: a table's cells were checked where they are
+                    for (String wrong : ReasonTemplate.placeholderProblems(rule.getName())) {
+                        problems.add(new RuleProblem(descriptor.file(), null, descriptor.row(), null,
+                                "the name of rule " + descriptor.ruleId() + ": " + wrong));
+                    }
+                    for (String sentence : reason == null ? List.<String>of() : java.util.Arrays.asList(reason.english(), reason.italian())) {
+                        for (String wrong : sentence == null ? List.<String>of() : ReasonTemplate.problems(sentence)) {
+                            problems.add(new RuleProblem(descriptor.file(), null, descriptor.row(), null,
+                                    "the reason of rule " + descriptor.ruleId() + ": " + wrong));
                         }
                     }
                 }

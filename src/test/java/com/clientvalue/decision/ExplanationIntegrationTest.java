@@ -171,6 +171,27 @@ class ExplanationIntegrationTest extends HttpIntegrationTest {
     }
 
     @Test
+    void figuresAreWrittenAsTheLanguageWritesThemAndAChangeInItalianToo() {
+        api.importCsv("orders", "client_id,order_id,order_date,amount\nB,O3,2011-11-01,2.5\n");
+        api.post("/api/decisions", Map.of("clientId", "B", "asOf", "2011-12-10"));
+        api.importCsv("clients", "client_id,name,country,potential\nB,b,IT,95\n");
+
+        Api.Problem italian = api.answer(HttpRequest.POST("/api/decisions", Map.of("clientId", "B", "asOf", "2011-12-10"))
+                .header("Accept-Language", "it"));
+        Map<String, Object> english = api.post("/api/decisions", Map.of("clientId", "B", "asOf", "2011-12-10"));
+
+        // a revenue of 12.50, below 100: small amounts; money with two decimals, and the decimal comma in Italian
+        assertEquals("Un fatturato di 12,50 in 12 mesi (sotto 100): acquista piccoli importi, un fattore di rischio",
+                line(italian.body(), "CAT-SMALL-AMOUNTS").get("text"));
+        assertEquals(Map.of("revenue12m", "12,50"), line(italian.body(), "CAT-SMALL-AMOUNTS").get("quoted"), "the values the text shows");
+        assertEquals("A revenue of 12.50 in 12 months (below 100): it buys small amounts, a risk factor",
+                line(english, "CAT-SMALL-AMOUNTS").get("text"));
+        // the potential went from 35 to 95: MARGINAL, now DEVELOP
+        assertEquals("era MARGINAL: potenziale: era 35, ora 95", line(italian.body(), "CLU-DEVELOP").get("change"));
+        assertEquals(null, line(english, "CLU-DEVELOP").get("change"), "the decision before it was DEVELOP already");
+    }
+
+    @Test
     void aLanguageWithoutReasonsOrNoHeaderIsAnsweredInEnglish() {
         for (String header : new String[]{"de-DE, de;q=0.9", "", "not a language range;;"}) {
             MutableHttpRequest<?> request = HttpRequest.POST("/api/decisions", Map.of("clientId", "A", "asOf", "2011-12-10"));
@@ -180,6 +201,11 @@ class ExplanationIntegrationTest extends HttpIntegrationTest {
             assertEquals("Potential 90 (HIGH) and revenue class A (HIGH): a key client",
                     lines(answer.body(), "explanation").get(0).get("text"), header);
         }
+    }
+
+    private static Map<String, Object> line(Map<String, Object> decision, String reasonCode) {
+        return lines(decision, "explanation").stream().filter(line -> reasonCode.equals(line.get("reasonCode"))).findFirst()
+                .orElseThrow(() -> new AssertionError(reasonCode + " not in " + decision.get("explanation")));
     }
 
     @SuppressWarnings("unchecked")

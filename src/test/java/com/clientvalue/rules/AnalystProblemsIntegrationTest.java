@@ -79,6 +79,20 @@ class AnalystProblemsIntegrationTest extends HttpIntegrationTest {
     }
 
     @Test
+    void aNameThatQuotesNoFactComesBackAtItsCell() {
+        byte[] candidate = RuleZip.ofRealFolder().replace("policies/segment-actions.csv", "our management,KEY",
+                "our management (potential {potental}),KEY").bytes();
+
+        List<Map<String, Object>> problems = problems(api().problem(zip("/api/rules/validate", candidate)));
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("policies/segment-actions.csv", problems.get(0).get("file"));
+        assertEquals(11, problems.get(0).get("row"));
+        assertEquals("B (What the rule says)", problems.get(0).get("column"));
+        assertTrue(String.valueOf(problems.get(0).get("message")).startsWith("{potental} names no fact or outcome"), problems.toString());
+    }
+
+    @Test
     void aGapInThePotentialTableComesBackFirstAtTheTableWithTheRangeNoRowCovers() {
         byte[] candidate = RuleZip.ofRealFolder().replace("clusters/potential-level.csv",
                 "POT-LOW,A potential rated below 60 is low,,60", "POT-LOW,A potential rated below 60 is low,,50").bytes();
