@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public final class Explanations {
     /** The languages a reason may be written in; the first is the default. */
-    static final List<String> LANGUAGES = List.of("en", "it");
+    public static final List<String> LANGUAGES = List.of("en", "it");
     private static final List<String> ORDER = List.of("cluster", "lifecycle", "experience", "assessment", "actions", "categories",
             "service", "other");
     private static final Map<String, RecordComponent> FACTS = new LinkedHashMap<>();
@@ -127,7 +127,7 @@ public final class Explanations {
     }
 
     /** The language to answer in for an Accept-Language header: the first of en, it it accepts; en when none. */
-    static String language(@Nullable String acceptLanguage) {
+    public static String language(@Nullable String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {
             return LANGUAGES.get(0);
         }

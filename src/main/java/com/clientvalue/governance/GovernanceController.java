@@ -11,7 +11,12 @@ import com.clientvalue.security.Roles;
 import io.micronaut.security.annotation.Secured;
 import com.clientvalue.rules.RuleArchive;
 import com.clientvalue.rules.RulePublisher;
+import com.clientvalue.decision.Explanations;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Header;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
@@ -53,10 +58,15 @@ class GovernanceController {
             description = "Every stored client is evaluated as of asOf (default today) under the active and the candidate "
                     + "version, with the same inputs as a decision; nothing is audited. Counts of clients whose cluster, "
                     + "lifecycle, experience segment, actions or free-service entitlement (answer to an unpaid STANDARD "
-                    + "service, first of the year) change; from -> to matrices; a sample of affected clients.")
-    ImpactReport impact(@Body InputStream zip, @Nullable @QueryValue @BusinessDate LocalDate asOf,
-                        @QueryValue(defaultValue = "20") @Min(0) @Max(500) int sample) {
-        return impact.preview(publisher.compiled(RuleArchive.read(zip)), asOf != null ? asOf : LocalDate.now(clock), sample);
+                    + "service, first of the year) change; from -> to matrices; a sample of affected clients, each with its "
+                    + "explanation under both versions, in English or in Italian when Accept-Language prefers it (Content-Language "
+                    + "says which).")
+    HttpResponse<ImpactReport> impact(@Body InputStream zip, @Nullable @QueryValue @BusinessDate LocalDate asOf,
+                        @QueryValue(defaultValue = "20") @Min(0) @Max(500) int sample,
+                        @Parameter(hidden = true) @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String languages) {
+        String language = Explanations.language(languages);
+        return HttpResponse.ok(impact.preview(publisher.compiled(RuleArchive.read(zip)), asOf != null ? asOf : LocalDate.now(clock),
+                sample, language, evaluated -> { })).header(HttpHeaders.CONTENT_LANGUAGE, language);
     }
 
     @Secured(Roles.AUDITOR)

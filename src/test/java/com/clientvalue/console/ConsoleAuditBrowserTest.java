@@ -160,6 +160,12 @@ class ConsoleAuditBrowserTest extends VersionedRulesIntegrationTest {
         assertTrue(browser.text("#only-original").contains("CLU-KEY"));
         assertTrue(browser.text("#only-replay").contains("CLU-MAINTAIN"));
         assertEquals("/console/audit/decisions/" + before.get("decisionId"), path(), "htmx replaced the result only");
+        // both explanations side by side, what one says and the other does not marked on each side
+        assertEquals(List.of("CLU-KEY"), browser.all("#original-explanation li.differs").stream()
+                .map(line -> line.getAttribute("data-code")).filter(code -> code.startsWith("CLU-")).toList());
+        assertTrue(browser.text("#original-explanation li[data-code=CLU-KEY]").contains("a key client"));
+        assertTrue(browser.text("#replayed-explanation li.differs[data-code=CLU-MAINTAIN]").contains("a client to maintain"),
+                browser.text("#replayed-explanation"));
         // the same replay use case as the API answers
         Map<String, Object> report = api.post("/api/audit/decisions/" + before.get("decisionId") + "/replay?version=" + candidate, Map.of());
         assertEquals(report.get("rulesOnlyInReplay"), browser.all("#only-replay li code").stream().map(WebElement::getText).sorted().toList());

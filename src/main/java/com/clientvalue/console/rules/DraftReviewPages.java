@@ -84,7 +84,7 @@ class DraftReviewPages {
                 return HttpResponse.status(HttpStatus.BAD_REQUEST).body(View.of("console/rules/impact", page,
                         impactPage(page, draft, "impact.badDate")));
             }
-            runner.impact(draft, on, person.getName());
+            runner.impact(draft, on, person.getName(), page.lang());
             return HttpResponse.seeOther(URI.create("/console/rules/drafts/" + id + "/impact"));
         });
     }

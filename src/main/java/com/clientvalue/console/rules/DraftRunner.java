@@ -74,8 +74,11 @@ class DraftRunner {
         return started.id();
     }
 
-    /** Starts previewing the draft's impact as of a date, or joins the same preview already running; returns the run. */
-    long impact(Draft draft, LocalDate asOf, String by) {
+    /**
+     * Starts previewing the draft's impact as of a date, its sample explained in the language of the
+     * person who starts it, or joins the same preview already running; returns the run.
+     */
+    long impact(Draft draft, LocalDate asOf, String by, String language) {
         List<RuleSource> sources = candidates.sources(draft);
         runs.interruptOrphans();
         DraftRuns.Started started = runs.start(draft.id(), DraftRun.Kind.IMPACT, DraftCandidates.state(sources), asOf, by,
@@ -90,7 +93,7 @@ class DraftRunner {
                     return;
                 }
                 runs.progress(started.id(), 1, 0);
-                ImpactReport report = impact.preview(candidate, asOf, SAMPLE, evaluated -> runs.progress(started.id(), 1, evaluated));
+                ImpactReport report = impact.preview(candidate, asOf, SAMPLE, language, evaluated -> runs.progress(started.id(), 1, evaluated));
                 runs.finish(started.id(), DraftRun.Status.DONE, 2, report.clients(), reports.write(report), null);
             });
         }

@@ -124,6 +124,11 @@ public final class Pages {
     }
 
     /** A client's answer to the impact preview's probe request, as the entitlement matrix names it. */
+    /** An outcome's value as the matrices show it: NONE when the rules gave none. */
+    public static String outcome(@Nullable Object value) {
+        return value == null ? "NONE" : value.toString();
+    }
+
     public static String entitlement(@Nullable Boolean granted) {
         return granted == null ? "NONE" : granted ? ImpactReport.GRANTED : ImpactReport.REFUSED;
     }

@@ -43,8 +43,15 @@ public class ImpactPreview {
         return preview(candidate, asOf, sampleSize, evaluated -> { });
     }
 
-    /** The same preview, telling how many clients are evaluated so far after each chunk of them. */
     public ImpactReport preview(RuleBase candidate, LocalDate asOf, int sampleSize, LongConsumer evaluated) {
+        return preview(candidate, asOf, sampleSize, Explanations.LANGUAGES.get(0), evaluated);
+    }
+
+    /**
+     * The same preview, the sample explained in a language (en, it), telling how many clients are
+     * evaluated so far after each chunk of them.
+     */
+    public ImpactReport preview(RuleBase candidate, LocalDate asOf, int sampleSize, String language, LongConsumer evaluated) {
         long started = System.nanoTime();
         RuleBase current = rules.current();
         Tally tally = new Tally(sampleSize);
@@ -62,14 +69,14 @@ public class ImpactPreview {
                 new ImpactReport.Changes(tally.anything, tally.cluster, tally.lifecycle, tally.experience, tally.actions,
                         tally.entitlement),
                 cells(tally.clusterMatrix), cells(tally.lifecycleMatrix), cells(tally.experienceMatrix),
-                cells(tally.entitlementMatrix), explained(tally.sample, asOf, current, candidate),
+                cells(tally.entitlementMatrix), explained(tally.sample, asOf, current, candidate, language),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
     // the sample's clients evaluated again, to show the explanation under each version side by side
     // (only the sample: explaining every client of the portfolio would cost the preview its speed)
     private List<ImpactReport.AffectedClient> explained(List<ImpactReport.AffectedClient> sample, LocalDate asOf, RuleBase current,
-                                                        RuleBase candidate) {
+                                                        RuleBase candidate, String language) {
         if (sample.isEmpty()) {
             return List.of();
         }
@@ -81,14 +88,14 @@ public class ImpactPreview {
         for (ImpactReport.AffectedClient client : sample) {
             DecisionInputs.Inputs in = byClient.get(client.clientId());
             explained.add(in == null ? client : new ImpactReport.AffectedClient(client.clientId(), client.active(), client.candidate(),
-                    explanation(in, current), explanation(in, candidate)));
+                    explanation(in, current, language), explanation(in, candidate, language)));
         }
         return List.copyOf(explained);
     }
 
-    private List<String> explanation(DecisionInputs.Inputs in, RuleBase ruleBase) {
+    private List<String> explanation(DecisionInputs.Inputs in, RuleBase ruleBase, String language) {
         Evaluation evaluation = evaluator.evaluate(in.facts(), in.previous(), PROBE, ruleBase);
-        return Explanations.of(evaluation.firedRules(), in.facts(), evaluation.outcome(), PROBE, ruleBase, "en").lines().stream()
+        return Explanations.of(evaluation.firedRules(), in.facts(), evaluation.outcome(), PROBE, ruleBase, language).lines().stream()
                 .map(ExplanationLine::text).toList();
     }
 

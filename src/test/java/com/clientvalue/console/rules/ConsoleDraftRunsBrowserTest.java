@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -76,8 +77,19 @@ class ConsoleDraftRunsBrowserTest extends BrowserTest {
         assertTrue(!browser.all("#experience-matrix tbody tr").isEmpty());
         assertTrue(browser.text("#impact-sample").contains("GRANTED → REFUSED"), browser.text("#impact-sample"));
         assertTrue(browser.all("#run-stale").isEmpty());
+        // why P65A changes: its explanation under both versions, what each says and the other does not marked
+        browser.find("#impact-sample tr.why[data-client=P65A] summary").click();
+        String active = browser.text("#impact-sample tr.why[data-client=P65A] ol.active li.differs");
+        assertTrue(active.contains("Potential 65 (HIGH)") && active.contains("a key client"), active);
+        assertTrue(browser.all("#impact-sample tr.why[data-client=P65A] ol.candidate li.differs").stream()
+                .anyMatch(line -> line.getText().contains("Potential 65 (LOW)") && line.getText().contains("a client to maintain")),
+                browser.text("#impact-sample tr.why[data-client=P65A] ol.candidate"));
+        assertFalse(browser.text("#impact-sample").contains("null"), "an outcome the rules did not give reads NONE, as in the matrices");
         assertNoErrors();
         browser.screenshot("rules-impact");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "document.querySelector('#impact-sample tr.why[data-client=P65A]').scrollIntoView()");
+        browser.screenshot("rules-impact-why");
 
         // elsewhere, then back: the result is the stored one, nothing ran again
         browser.go("/console/portfolio");

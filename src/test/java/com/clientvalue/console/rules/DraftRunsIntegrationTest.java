@@ -133,7 +133,7 @@ class DraftRunsIntegrationTest extends HttpIntegrationTest {
         assertEquals("skipped", seen.stepState(1));
         assertEquals(0, db.count("SELECT COUNT(*) FROM console_draft_run WHERE running_key IS NOT NULL AND id = " + orphan));
 
-        long again = runner.impact(draft, LocalDate.of(2011, 12, 10), "runs-orphan");
+        long again = runner.impact(draft, LocalDate.of(2011, 12, 10), "runs-orphan", "en");
         assertNotEquals(orphan, again, "the same work starts again once its run is known to be interrupted");
         assertEquals(DraftRun.Status.DONE, awaitEnd(again).status());
     }
@@ -190,7 +190,7 @@ class DraftRunsIntegrationTest extends HttpIntegrationTest {
         assertEquals(report, reports.impact(stored(draft, DraftRun.Kind.IMPACT, reports.write(report))).orElseThrow());
 
         // and a real one: what the background run kept is what the preview finds
-        DraftRun run = awaitEnd(runner.impact(draft, LocalDate.of(2011, 12, 10), "runs-impact-json"));
+        DraftRun run = awaitEnd(runner.impact(draft, LocalDate.of(2011, 12, 10), "runs-impact-json", "en"));
         ImpactReport kept = reports.impact(run).orElseThrow();
         ImpactReport direct = impact.preview(publisher.compiled(candidates.sources(draft)), LocalDate.of(2011, 12, 10),
                 DraftRunner.SAMPLE);
