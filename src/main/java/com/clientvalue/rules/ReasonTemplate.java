@@ -89,14 +89,28 @@ public record ReasonTemplate(@Nullable String english, @Nullable String italian,
         return problems;
     }
 
-    /** The sentence with each placeholder replaced by its value. */
+    /** The sentence with each placeholder replaced by its value (a scan, not a regex: it runs for every fired rule). */
     public static String fill(String sentence, Function<String, String> value) {
-        Matcher matcher = PLACEHOLDER.matcher(sentence);
-        StringBuilder filled = new StringBuilder();
-        while (matcher.find()) {
-            matcher.appendReplacement(filled, Matcher.quoteReplacement(value.apply(matcher.group(1).trim())));
+        int open = sentence.indexOf('{');
+        if (open < 0) {
+            return sentence;
         }
-        matcher.appendTail(filled);
-        return filled.toString();
+        StringBuilder filled = new StringBuilder(sentence.length() + 32);
+        int from = 0;
+        while (open >= 0) {
+            int close = sentence.indexOf('}', open + 1);
+            int nested = sentence.indexOf('{', open + 1);
+            if (close < 0) {
+                break; // refused when the rules were compiled: kept as written
+            }
+            if (nested >= 0 && nested < close) { // "{a {b}": the inner one is the placeholder, as the pattern reads it
+                open = nested;
+                continue;
+            }
+            filled.append(sentence, from, open).append(value.apply(sentence.substring(open + 1, close).trim()));
+            from = close + 1;
+            open = sentence.indexOf('{', from);
+        }
+        return filled.append(sentence, from, sentence.length()).toString();
     }
 }
