@@ -42,6 +42,20 @@ class ConsoleMessagesTest {
     }
 
     @Test
+    void everyFactAndRequestFieldAnAuditedDecisionShowsHasALabelInBothLanguages() {
+        ConsoleMessages messages = new ConsoleMessages();
+        List<String> unlabelled = new ArrayList<>();
+        for (String name : com.clientvalue.rules.ReasonTemplate.quotableNames()) {
+            for (java.util.Locale language : ConsoleMessages.LANGUAGES) {
+                if (messages.text(language, "audit.field." + name).startsWith("??")) {
+                    unlabelled.add(name + " (" + language + ")");
+                }
+            }
+        }
+        assertEquals(List.of(), unlabelled, "the decision page would show these by their field names");
+    }
+
+    @Test
     void aMissingKeyShowsItselfInsteadOfFailingThePage() {
         assertEquals("??no.such.key??", new ConsoleMessages().text(java.util.Locale.ITALIAN, "no.such.key"));
         assertEquals("Benvenuto, Ada", new ConsoleMessages().text(java.util.Locale.ITALY, "home.welcome", "Ada"));
