@@ -3,6 +3,8 @@ package com.clientvalue.console.client;
 import com.clientvalue.decision.ClientDecider;
 import com.clientvalue.decision.Decision;
 import com.clientvalue.security.Roles;
+import com.clientvalue.console.ConsoleUi;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -16,6 +18,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,19 +32,22 @@ import java.util.Map;
 class DecideNow {
     private final ClientDecider decider;
     private final Clock clock;
+    private final ConsoleUi ui;
 
-    DecideNow(ClientDecider decider, Clock clock) {
+    DecideNow(ClientDecider decider, Clock clock, ConsoleUi ui) {
         this.decider = decider;
         this.clock = clock;
+        this.ui = ui;
     }
 
     @Post(value = "/{clientId}/decisions", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> decide(@PathVariable String clientId, @Body Map<String, String> form) {
+    HttpResponse<?> decide(HttpRequest<?> request, @PathVariable String clientId, @Body Map<String, String> form) {
         AsOf asOf = AsOf.of(form.get("asOf"), clock);
         if (asOf.refused() != null) {
             return HttpResponse.badRequest("asOf: not a date (yyyy-mm-dd)");
         }
-        Decision decision = decider.decide(clientId, asOf.date());
+        // explained in the console's language, as a CRM's Accept-Language would have it (the audit keeps that text)
+        Decision decision = decider.decideAnswered(List.of(clientId), asOf.date(), ui.of(request, null, "clients").lang()).get(0).decision();
         // after a POST the browser is sent to a GET, so that reloading the page decides nothing again
         return HttpResponse.seeOther(URI.create(ClientLinks.of(clientId, asOf.date()) + "&decided=" + decision.decisionId()));
     }

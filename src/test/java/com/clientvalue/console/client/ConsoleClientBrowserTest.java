@@ -100,6 +100,9 @@ class ConsoleClientBrowserTest extends HttpIntegrationTest {
             for (org.openqa.selenium.WebElement rule : crm.all("#actions td.rule")) {
                 assertTrue(rule.getText().matches("(?s).*\\.(csv|xlsx|drl).*row \\d+.*"), rule.getText());
             }
+            // why, in the analysts' sentences with the client's figures, cluster first
+            assertTrue(crm.find("#why li").getAttribute("data-code").startsWith("CLU-"), crm.text("#why"));
+            assertTrue(crm.text("#why li").contains("Potential 90"), crm.text("#why"));
             FullPage.screenshot(crm, "client-decided");
 
             // a form without the session's CSRF token decides nothing
@@ -154,6 +157,13 @@ class ConsoleClientBrowserTest extends HttpIntegrationTest {
             italian.go("/console/clients/K1?asOf=2011-12-10");
             assertEquals("1.000,00", italian.text("#fact-revenue"));
             assertEquals("Decidi ora", italian.text("#decide-now"));
+            italian.go("/console/clients/M1?asOf=2011-12-10"); // K1's decisions are counted by the other test
+            italian.find("#decide-now").click();
+            italian.find("#decided");
+            assertTrue(italian.text("#why li").contains("Potenziale 10"), "decided in the console's language: " + italian.text("#why"));
+            String decisionId = italian.find("dl.decision-summary").getAttribute("data-decision-id");
+            assertEquals("it", api.get("/api/audit/decisions/" + decisionId).get("language"));
+            FullPage.screenshot(italian, "client-decided-it");
             assertTrue(italian.text("#history h2").contains("Storia"));
             FullPage.screenshot(italian, "client-it");
         }
