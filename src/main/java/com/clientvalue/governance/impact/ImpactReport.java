@@ -44,7 +44,8 @@ public record ImpactReport(LocalDate asOf, String activeVersion, String candidat
     }
 
     /**
-     * @param activeExplanation    the short explanation under the active version (in English), beside
+     * @param activeExplanation    the short explanation under the active version (English, or Italian when the preview's
+     *                             Accept-Language prefers it), beside
      * @param candidateExplanation the one under the candidate: how the analysts' sentences change for this client
      */
     @Serdeable
