@@ -69,7 +69,8 @@ public final class Explanations {
             ReasonTemplate reason = ruleBase.reason(rule.ruleId()).orElse(null);
             String sentence = reason == null || reason.in(language) == null ? rule.name() : reason.in(language);
             Map<String, String> quoted = new LinkedHashMap<>();
-            String text = ReasonTemplate.fill(sentence, name -> quoted.computeIfAbsent(name, n -> words.shown(n, value(n, facts, outcome, request))));
+            String text = ReasonTemplate.fill(sentence,
+                    name -> quoted.computeIfAbsent(name, n -> words.shown(n, value(n, facts, outcome, request))));
             ExplanationLine line = new ExplanationLine(ranked.dimension(), rule.ruleId(), text, quoted, reason != null && reason.technical(),
                     null);
             (line.technical() ? technical : lines).add(line);
