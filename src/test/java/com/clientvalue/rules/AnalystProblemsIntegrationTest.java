@@ -90,6 +90,15 @@ class AnalystProblemsIntegrationTest extends HttpIntegrationTest {
         assertEquals(11, problems.get(0).get("row"));
         assertEquals("B (What the rule says)", problems.get(0).get("column"));
         assertTrue(String.valueOf(problems.get(0).get("message")).startsWith("{potental} names no fact or outcome"), problems.toString());
+
+        // a DRL rule's name the same, at its file and line
+        byte[] drl = RuleZip.ofRealFolder().replace("assessment/assessment-score.drl", "rule \"The latest assessment is scored",
+                "rule \"The latest assessment ({daysSinceAsessment} days old) is scored").bytes();
+        List<Map<String, Object>> inDrl = problems(api().problem(zip("/api/rules/validate", drl)));
+        assertEquals(1, inDrl.size(), inDrl.toString());
+        assertEquals("assessment/assessment-score.drl", inDrl.get(0).get("file"));
+        assertTrue(String.valueOf(inDrl.get(0).get("message")).startsWith("the name of rule ASM-SCORE: {daysSinceAsessment} names no fact"),
+                inDrl.toString());
     }
 
     @Test
