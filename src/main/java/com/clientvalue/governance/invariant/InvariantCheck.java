@@ -20,6 +20,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,10 +41,12 @@ import java.util.function.Function;
 @Singleton
 public class InvariantCheck {
     private static final String OVERLAP = "overlap ";
+    private static final int GENERATED_KEPT = 4;
     private final DecisionEvaluator evaluator;
     private final DecisionInputs portfolio;
     private final PortfolioRevision revision;
     private final Clock clock;
+    private final Map<Generated.Key, Generated> generatedKept = new LinkedHashMap<>(8, 0.75f, true);
 
     /** Without a database: generated inputs only (the command-line validator). */
     public InvariantCheck() {
@@ -68,10 +71,9 @@ public class InvariantCheck {
     public List<RuleProblem> check(RuleBase candidate, List<RuleSource> sources) {
         List<RuleProblem> problems = new ArrayList<>();
         List<PolicyInvariant> invariants = PolicyInvariant.parse(sources, problems);
-        Map<String, RuleProblem> violations = new LinkedHashMap<>();
-        Set<String> fired = new HashSet<>();
-        List<BoundaryInputs.Input> generated = BoundaryInputs.generate(candidate);
-        examine(candidate, generated, input -> "generated client " + input.label(), invariants, violations, fired);
+        Generated generated = generated(candidate, invariants);
+        Map<String, RuleProblem> violations = new LinkedHashMap<>(generated.violations());
+        Set<String> fired = generated.fired();
         if (portfolio != null) {
             LocalDate today = LocalDate.now(clock);
             portfolio.forEachChunk(today, chunk -> examine(candidate, chunk.stream()
@@ -94,11 +96,48 @@ public class InvariantCheck {
         for (RuleDescriptor rule : candidate.rules()) {
             if (!fired.contains(rule.ruleId())) {
                 problems.add(new RuleProblem(rule.file(), rule.table(), rule.row(), null, "rule " + rule.ruleId()
-                        + " never fires for any of the " + generated.size() + " generated inputs at the tables' boundaries: "
+                        + " never fires for any of the " + generated.inputs() + " generated inputs at the tables' boundaries: "
                         + "an earlier row or one of its conditions rules it out"));
             }
         }
         return problems;
+    }
+
+    /**
+     * What the generated inputs found: the violations (in the order found) and the rules that fired.
+     * It depends on the candidate's files, whose version is their hash, and on the invariants alone
+     * (not on the stored portfolio nor the date).
+     */
+    private record Generated(Map<String, RuleProblem> violations, Set<String> fired, int inputs) {
+        record Key(String version, List<PolicyInvariant> invariants) {
+        }
+    }
+
+    /*
+     * The pass over the generated inputs (some 44k evaluations, most of a check's time) is kept for the
+     * last few candidates: checking a version again on a new basis (a rollback, a publication after
+     * the portfolio moved since its validation) evaluates only the stored clients again.
+     */
+    private Generated generated(RuleBase candidate, List<PolicyInvariant> invariants) {
+        Generated.Key key = new Generated.Key(candidate.version(), List.copyOf(invariants));
+        synchronized (generatedKept) {
+            Generated known = generatedKept.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        Map<String, RuleProblem> violations = new LinkedHashMap<>();
+        Set<String> fired = new HashSet<>();
+        List<BoundaryInputs.Input> inputs = BoundaryInputs.generate(candidate);
+        examine(candidate, inputs, input -> "generated client " + input.label(), invariants, violations, fired);
+        Generated found = new Generated(Collections.unmodifiableMap(violations), Set.copyOf(fired), inputs.size());
+        synchronized (generatedKept) {
+            generatedKept.put(key, found);
+            while (generatedKept.size() > GENERATED_KEPT) {
+                generatedKept.remove(generatedKept.keySet().iterator().next());
+            }
+        }
+        return found;
     }
 
     /** An input evaluated, or the conflict it ran into. */
