@@ -24,14 +24,12 @@ import java.util.Map;
 @Singleton
 public class RulePublisher {
     static final int PASSED_KEPT = 4;
-    static final int CANDIDATES_KEPT = 4;
     /** The first step of a validation: the candidate compiled. */
     public static final String COMPILE_STEP = "compile";
     private final ActiveRuleBase active;
     private final RuleVersions versions;
     private final ApplicationEventPublisher<RulesActivated> events;
     private final Map<String, RuleBase> passed = new LinkedHashMap<>();
-    private final Map<String, RuleBase> candidates = new LinkedHashMap<>(8, 0.75f, true);
     private final Counter checksRun;
     private final Counter checksReused;
 
@@ -71,7 +69,7 @@ public class RulePublisher {
     public ValidationReport validate(List<RuleSource> sources, java.util.function.Consumer<String> stepDone) {
         try {
             String basis = active.checkBasis();
-            RuleBase candidate = compile(sources);
+            RuleBase candidate = ActiveRuleBase.compile(sources);
             stepDone.accept(COMPILE_STEP);
             List<RuleProblem> problems = new ArrayList<>(active.check(candidate, stepDone));
             if (problems.isEmpty()) {
@@ -95,7 +93,7 @@ public class RulePublisher {
             return new Checked(candidate, active.checksPassed(basis, true));
         }
         try {
-            candidate = compile(sources);
+            candidate = ActiveRuleBase.compile(sources);
         } catch (RuleSetInvalid invalid) {
             throw new RulesRejected(invalid.problems(), consequence);
         }
@@ -178,33 +176,9 @@ public class RulePublisher {
     /** A candidate compiled, or RulesRejected with every problem: for impact previews. */
     public RuleBase compiled(List<RuleSource> sources) {
         try {
-            return compile(sources);
+            return ActiveRuleBase.compile(sources);
         } catch (RuleSetInvalid invalid) {
             throw new RulesRejected(invalid.problems());
         }
-    }
-
-    /**
-     * The candidate these files compile to. What a compilation gives depends on the files alone, and
-     * their version is a hash of them: the last few candidates are kept by version, so that a draft
-     * validated, then previewed, then published (or validated again once the portfolio moved) is
-     * compiled once. Checks are not part of this; {@link #passed} keeps their results.
-     */
-    private RuleBase compile(List<RuleSource> sources) {
-        String version = RuleSetCompiler.version(sources);
-        synchronized (candidates) {
-            RuleBase known = candidates.get(version);
-            if (known != null) {
-                return known;
-            }
-        }
-        RuleBase compiled = ActiveRuleBase.compile(sources); // outside the lock: compiling takes seconds
-        synchronized (candidates) {
-            candidates.put(version, compiled);
-            while (candidates.size() > CANDIDATES_KEPT) {
-                candidates.remove(candidates.keySet().iterator().next());
-            }
-        }
-        return compiled;
     }
 }
