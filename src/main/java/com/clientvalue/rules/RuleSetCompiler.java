@@ -30,11 +30,39 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RuleSetCompiler {
     private static final String RESOURCE_ROOT = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final int KEPT = 4;
+    /** The last few rule bases compiled, by version; in access order, so the least recently used goes first. */
+    private static final Map<String, RuleBase> RECENT = new LinkedHashMap<>(8, 0.75f, true);
 
     private RuleSetCompiler() {
     }
 
+    /**
+     * What the files compile to. A compilation depends on the files alone, and their version is a hash
+     * of them: the last few rule bases are kept by version, so that the same files are compiled once
+     * however many callers ask (a draft validated, previewed, then published; a shadow's candidate; a
+     * stored version activated again; every application context of a JVM starting on the same folder).
+     * Rule bases are immutable values, safe to share. Files that do not compile are not kept.
+     */
     static RuleBase compile(List<RuleSource> sources) {
+        String version = version(sources);
+        synchronized (RECENT) {
+            RuleBase known = RECENT.get(version);
+            if (known != null) {
+                return known;
+            }
+        }
+        RuleBase compiled = build(sources); // outside the lock: a compilation takes seconds
+        synchronized (RECENT) {
+            RECENT.put(version, compiled);
+            while (RECENT.size() > KEPT) {
+                RECENT.remove(RECENT.keySet().iterator().next());
+            }
+        }
+        return compiled;
+    }
+
+    private static RuleBase build(List<RuleSource> sources) {
         List<RuleProblem> problems = new ArrayList<>();
         if (sources.isEmpty()) {
             throw new RuleSetInvalid(List.of(new RuleProblem("(rules folder)", null, null, null,

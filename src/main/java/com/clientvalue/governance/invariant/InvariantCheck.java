@@ -5,7 +5,10 @@ import com.clientvalue.decision.DecisionInputs;
 import com.clientvalue.decision.Evaluation;
 import com.clientvalue.decision.OutcomeConflict;
 
+import com.clientvalue.client.ClientFacts;
 import com.clientvalue.client.PortfolioRevision;
+import com.clientvalue.decision.PreviousDecision;
+import com.clientvalue.decision.ServiceRequest;
 import com.clientvalue.rules.RuleBase;
 import com.clientvalue.rules.RuleDescriptor;
 import com.clientvalue.rules.RuleProblem;
@@ -17,6 +20,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,10 +41,12 @@ import java.util.function.Function;
 @Singleton
 public class InvariantCheck {
     private static final String OVERLAP = "overlap ";
+    private static final int GENERATED_KEPT = 4;
     private final DecisionEvaluator evaluator;
     private final DecisionInputs portfolio;
     private final PortfolioRevision revision;
     private final Clock clock;
+    private final Map<Generated.Key, Generated> generatedKept = new LinkedHashMap<>(8, 0.75f, true);
 
     /** Without a database: generated inputs only (the command-line validator). */
     public InvariantCheck() {
@@ -64,10 +71,9 @@ public class InvariantCheck {
     public List<RuleProblem> check(RuleBase candidate, List<RuleSource> sources) {
         List<RuleProblem> problems = new ArrayList<>();
         List<PolicyInvariant> invariants = PolicyInvariant.parse(sources, problems);
-        Map<String, RuleProblem> violations = new LinkedHashMap<>();
-        Set<String> fired = new HashSet<>();
-        List<BoundaryInputs.Input> generated = BoundaryInputs.generate(candidate);
-        examine(candidate, generated, input -> "generated client " + input.label(), invariants, violations, fired);
+        Generated generated = generated(candidate, invariants);
+        Map<String, RuleProblem> violations = new LinkedHashMap<>(generated.violations());
+        Set<String> fired = generated.fired();
         if (portfolio != null) {
             LocalDate today = LocalDate.now(clock);
             portfolio.forEachChunk(today, chunk -> examine(candidate, chunk.stream()
@@ -90,29 +96,84 @@ public class InvariantCheck {
         for (RuleDescriptor rule : candidate.rules()) {
             if (!fired.contains(rule.ruleId())) {
                 problems.add(new RuleProblem(rule.file(), rule.table(), rule.row(), null, "rule " + rule.ruleId()
-                        + " never fires for any of the " + generated.size() + " generated inputs at the tables' boundaries: "
+                        + " never fires for any of the " + generated.inputs() + " generated inputs at the tables' boundaries: "
                         + "an earlier row or one of its conditions rules it out"));
             }
         }
         return problems;
     }
 
+    /**
+     * What the generated inputs found: the violations (in the order found) and the rules that fired.
+     * It depends on the candidate's files, whose version is their hash, and on the invariants alone
+     * (not on the stored portfolio nor the date).
+     */
+    private record Generated(Map<String, RuleProblem> violations, Set<String> fired, int inputs) {
+        record Key(String version, List<PolicyInvariant> invariants) {
+        }
+    }
+
+    /*
+     * The pass over the generated inputs (some 44k evaluations, most of a check's time) is kept for the
+     * last few candidates: checking a version again on a new basis (a rollback, a publication after
+     * the portfolio moved since its validation) evaluates only the stored clients again.
+     */
+    private Generated generated(RuleBase candidate, List<PolicyInvariant> invariants) {
+        Generated.Key key = new Generated.Key(candidate.version(), List.copyOf(invariants));
+        synchronized (generatedKept) {
+            Generated known = generatedKept.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        Map<String, RuleProblem> violations = new LinkedHashMap<>();
+        Set<String> fired = new HashSet<>();
+        List<BoundaryInputs.Input> inputs = BoundaryInputs.generate(candidate);
+        examine(candidate, inputs, input -> "generated client " + input.label(), invariants, violations, fired);
+        Generated found = new Generated(Collections.unmodifiableMap(violations), Set.copyOf(fired), inputs.size());
+        synchronized (generatedKept) {
+            generatedKept.put(key, found);
+            while (generatedKept.size() > GENERATED_KEPT) {
+                generatedKept.remove(generatedKept.keySet().iterator().next());
+            }
+        }
+        return found;
+    }
+
     /** An input evaluated, or the conflict it ran into. */
     private record Result(BoundaryInputs.Input input, Evaluation evaluation, OutcomeConflict conflict) {
     }
 
-    // evaluations are independent (a session each) and run on all cores; the findings are gathered in order
+    /** What an evaluation reads of an input: inputs equal in it (their labels aside) are decided alike. */
+    private record Given(ClientFacts facts, PreviousDecision previous, ServiceRequest request) {
+        static Given of(BoundaryInputs.Input input) {
+            return new Given(input.facts(), input.previous(), input.request());
+        }
+    }
+
+    /*
+     * Evaluations are independent (a session each) and run on all cores; the findings are gathered in
+     * order. About a quarter of the generated inputs repeat an earlier one (e.g. every order count of a
+     * client without orders): each distinct input is evaluated once, and every input, repeats included,
+     * is then recorded as before, so the first one to break an invariant is still the one reported.
+     */
     private void examine(RuleBase candidate, List<BoundaryInputs.Input> inputs, Function<BoundaryInputs.Input, String> who,
                          List<PolicyInvariant> invariants, Map<String, RuleProblem> violations, Set<String> fired) {
-        List<Result> results = inputs.parallelStream().map(input -> {
+        List<Given> distinct = inputs.stream().map(Given::of).distinct().toList();
+        List<Result> evaluated = distinct.parallelStream().map(given -> {
             try {
-                return new Result(input, evaluator.evaluate(input.facts(), input.previous(), input.request(), candidate), null);
+                return new Result(null, evaluator.evaluate(given.facts(), given.previous(), given.request(), candidate), null);
             } catch (OutcomeConflict conflict) {
-                return new Result(input, null, conflict);
+                return new Result(null, null, conflict);
             }
         }).toList();
-        for (Result result : results) {
-            record(result, who.apply(result.input()), invariants, violations, fired);
+        Map<Given, Result> byGiven = new HashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            byGiven.put(distinct.get(i), evaluated.get(i));
+        }
+        for (BoundaryInputs.Input input : inputs) {
+            Result result = byGiven.get(Given.of(input));
+            record(new Result(input, result.evaluation(), result.conflict()), who.apply(input), invariants, violations, fired);
         }
     }
 
